@@ -1,0 +1,80 @@
+# kronika: one GNU Makefile. `make` builds ./kronika; `make check` runs every
+# test under AddressSanitizer and UndefinedBehaviorSanitizer; `make test` runs
+# them on the plain build; `make bench`, `make fuzz`, `make eval`.
+
+PKGS     = sqlite3 icu-uc icu-i18n libxml-2.0 libxxhash
+CC      ?= cc
+OPT     ?= -O2 -g
+WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wwrite-strings -Wno-unused-parameter
+WERROR  ?=
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) $(WERROR) \
+           $(shell pkg-config --cflags $(PKGS))
+LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lstemmer -lm
+
+ifeq ($(SAN),1)
+BUILD    = build/san
+CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+else
+BUILD   ?= build/rel
+endif
+
+LIBSRC   = $(filter-out src/main.c,$(wildcard src/*.c))
+LIBOBJ   = $(LIBSRC:src/%.c=$(BUILD)/obj/%.o)
+UNITSRC  = $(wildcard tests/unit/t_*.c)
+UNITBIN  = $(UNITSRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOLS    = $(BUILD)/tests/spec_run $(BUILD)/bench/gen $(BUILD)/bench/fts_bare
+
+.PHONY: all clean test check bench fuzz eval samples tests-bin
+all: kronika
+
+kronika: $(BUILD)/kronika
+	@if [ "$(BUILD)" = build/rel ]; then cp $(BUILD)/kronika kronika; fi
+
+$(BUILD)/kronika: $(BUILD)/obj/main.o $(LIBOBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(LIBOBJ) | $(BUILD)/tests
+	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS)
+
+$(BUILD)/tests/spec_run: tests/spec/spec_run.c $(LIBOBJ) | $(BUILD)/tests
+	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS)
+
+$(BUILD)/bench/%: bench/%.c $(LIBOBJ) | $(BUILD)/bench
+	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS)
+
+$(BUILD)/obj $(BUILD)/tests $(BUILD)/bench:
+	mkdir -p $@
+
+tests-bin: $(BUILD)/kronika $(UNITBIN) $(BUILD)/tests/spec_run
+
+# Plain build, all tests.
+test:
+	$(MAKE) tests-bin kronika
+	BUILD=$(BUILD) sh tests/run.sh
+
+# Sanitized build (ASan + UBSan), all tests.
+check:
+	$(MAKE) SAN=1 tests-bin
+	BUILD=build/san ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh
+
+bench: kronika $(BUILD)/bench/gen $(BUILD)/bench/fts_bare
+	BUILD=$(BUILD) sh bench/run.sh
+
+FUZZ_SECONDS ?= 10
+FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+build/fuzz/%: tests/fuzz/%.c $(LIBSRC) | build/fuzz
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc \
+	  -fsanitize=fuzzer,address,undefined $(shell pkg-config --cflags $(PKGS)) \
+	  -o $@ $< $(LIBSRC) $(LDLIBS)
+build/fuzz:
+	mkdir -p $@
+fuzz: $(FUZZERS)
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZERS)
+
+clean:
+	rm -rf build kronika

@@ -1,0 +1,492 @@
+/* cli.c: subcommand dispatch, option parsing and output. The only module
+ * that prints to stderr or decides the exit status. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ingest.h"
+#include "out.h"
+#include "store.h"
+
+#define KRONIKA_VERSION "0.1.0"
+
+enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
+
+/* Options shared by the subcommands; each takes the ones it documents. */
+typedef struct opts {
+    const char *db;
+    int format;          /* OUT_*, or -1 for the default */
+    size_t limit;
+    int quiet;
+    int help;
+    const char **args;   /* positional arguments */
+    size_t nargs;
+} opts;
+
+typedef struct command {
+    const char *name;
+    int (*run)(opts *o);
+    const char *usage;
+    const char *help;
+    unsigned formats;    /* formats --format accepts (1 << OUT_*), 0: none */
+} command;
+
+static void error(const char *fmt, const char *a, const char *b)
+{
+    fputs("kronika: ", stderr);
+    fprintf(stderr, fmt, a, b);
+    fputc('\n', stderr);
+}
+
+/* Prints a kr_error as "kronika: FILE[:LINE]: reason". */
+static void print_error(const kr_error *e)
+{
+    if (e->file && e->line)
+        fprintf(stderr, "kronika: %s:%zu: %s\n", e->file, e->line, e->msg);
+    else if (e->file)
+        fprintf(stderr, "kronika: %s: %s\n", e->file, e->msg);
+    else
+        fprintf(stderr, "kronika: %s\n", e->msg);
+}
+
+static void report_cb(void *ud, const kr_error *e)
+{
+    (void)ud;
+    print_error(e);
+}
+
+static const char *db_path(const opts *o)
+{
+    const char *env;
+    if (o->db)
+        return o->db;
+    env = getenv("KRONIKA_DB");
+    return env && *env ? env : "kronika.db";
+}
+
+static int open_store(const opts *o, int mode, store **st)
+{
+    kr_error e;
+    const char *path = db_path(o);
+    kr_error_clear(&e, NULL);
+    if (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0) {
+        error("%s: the PostgreSQL backend is not built into this kronika%s", path, "");
+        return -1;
+    }
+    if (mode == STORE_READ && access(path, F_OK) != 0) {
+        error("%s: no database here (create one with: kronika ingest --db %s PATH...)", path, path);
+        return -1;
+    }
+    if (store_open(path, mode, st, &e) != 0) {
+        print_error(&e);
+        return -1;
+    }
+    return 0;
+}
+
+static int default_format(const opts *o)
+{
+    if (o->format >= 0)
+        return o->format;
+    return isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_JSONL;
+}
+
+/* --- ingest ------------------------------------------------------------ */
+
+static int cmd_ingest(opts *o)
+{
+    store *st;
+    ingest_opts io;
+    ingest_stats s;
+    kr_error e;
+    int rc;
+    if (o->nargs == 0) {
+        error("ingest: no input (give files, folders, or - for JSON Lines on stdin)%s%s", "", "");
+        return EXIT_USAGE;
+    }
+    if (open_store(o, STORE_WRITE, &st))
+        return EXIT_USAGE;
+    memset(&io, 0, sizeof io);
+    io.report = report_cb;
+    io.progress = !o->quiet && isatty(STDERR_FILENO) ? stderr : NULL;
+    kr_error_clear(&e, db_path(o));
+    rc = ingest_paths(st, o->args, o->nargs, &io, &s, &e);
+    if (rc)
+        print_error(&e);
+    if (!o->quiet) {
+        printf("%zu file%s read, %zu unchanged since last ingest; %zu new document%s, "
+               "%zu already stored, %zu rejected; %lld documents in %s (%.2f MB in %.2f s)\n",
+               s.files, s.files == 1 ? "" : "s", s.files_skipped, s.docs_new,
+               s.docs_new == 1 ? "" : "s", s.docs_dup, s.rejected,
+               (long long)store_count_docs(st), db_path(o), (double)s.bytes / 1e6, s.seconds);
+    }
+    store_close(st);
+    if (rc)
+        return EXIT_USAGE;
+    return s.rejected ? EXIT_REJECTED : EXIT_OK;
+}
+
+/* --- docs, show, search ------------------------------------------------ */
+
+static const char *const doc_cols[] = {"id", "path", "title", "lang", "date", "dateline", "agency", "chars"};
+static const char *const doc_table_cols[] = {"id", "date", "lang", "dateline", "agency", "title"};
+
+typedef struct listing {
+    out *o;
+    int format;
+    int search;
+} listing;
+
+/* The first line of the body, for documents that have no title. */
+static void put_title(out *o, const store_doc *d)
+{
+    out_str(o, d->title);
+}
+
+static int doc_row(void *ud, const store_doc *d)
+{
+    listing *l = ud;
+    if (l->format == OUT_TABLE) {
+        out_strn(l->o, d->id, 16);
+        out_str(l->o, d->date);
+        out_str(l->o, d->lang);
+        out_str(l->o, d->dateline);
+        out_str(l->o, d->agency);
+        if (l->search)
+            out_str(l->o, d->snippet);
+        else
+            put_title(l->o, d);
+    } else {
+        out_str(l->o, d->id);
+        if (d->path || !d->url)
+            out_str(l->o, d->path);
+        else
+            out_str(l->o, d->url);
+        out_str(l->o, d->title);
+        out_str(l->o, d->lang);
+        out_str(l->o, d->date);
+        out_str(l->o, d->dateline);
+        out_str(l->o, d->agency);
+        out_int(l->o, d->chars);
+        if (l->search) {
+            out_real(l->o, d->score);
+            out_str(l->o, d->snippet);
+        }
+    }
+    out_row_end(l->o);
+    return 0;
+}
+
+static int list_docs(opts *o, const char *query)
+{
+    static const char *const search_cols[] = {"id", "path", "title", "lang", "date", "dateline",
+                                              "agency", "chars", "score", "snippet"};
+    static const char *const search_table_cols[] = {"id", "date", "lang", "dateline", "agency", "snippet"};
+    store *st;
+    listing l;
+    kr_error e;
+    int rc;
+    if (open_store(o, STORE_READ, &st))
+        return EXIT_USAGE;
+    l.format = default_format(o);
+    l.search = query != NULL;
+    if (l.format == OUT_TABLE)
+        l.o = out_new(stdout, l.format, query ? search_table_cols : doc_table_cols, 6);
+    else if (query)
+        l.o = out_new(stdout, l.format, search_cols, 10);
+    else
+        l.o = out_new(stdout, l.format, doc_cols, 8);
+    kr_error_clear(&e, db_path(o));
+    if (!l.o)
+        rc = kr_errorf(&e, KR_ENOMEM, "out of memory");
+    else if (query)
+        rc = store_search(st, query, o->limit ? o->limit : 20, doc_row, &l, &e);
+    else
+        rc = store_docs(st, o->limit, doc_row, &l, &e);
+    if (out_close(l.o) && rc >= 0)
+        rc = kr_errorf(&e, KR_EIO, "cannot write the output");
+    store_close(st);
+    if (rc < 0) {
+        print_error(&e);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+static int cmd_docs(opts *o)
+{
+    if (o->nargs) {
+        error("docs: unexpected argument '%s'%s", o->args[0], "");
+        return EXIT_USAGE;
+    }
+    return list_docs(o, NULL);
+}
+
+static int cmd_search(opts *o)
+{
+    kr_buf q = {0};
+    size_t k;
+    int rc;
+    if (o->nargs == 0) {
+        error("search: no query%s%s", "", "");
+        return EXIT_USAGE;
+    }
+    for (k = 0; k < o->nargs; k++) {
+        if (k)
+            kr_buf_putc(&q, ' ');
+        kr_buf_puts(&q, o->args[k]);
+    }
+    rc = list_docs(o, q.p ? q.p : "");
+    kr_buf_free(&q);
+    return rc;
+}
+
+typedef struct shown {
+    int format;
+} shown;
+
+static int show_doc(void *ud, const store_doc *d)
+{
+    shown *s = ud;
+    if (s->format == OUT_JSONL) {
+        static const char *const cols[] = {"id", "path", "url", "title", "lang", "date", "dateline",
+                                           "agency", "source", "chars", "body", "text"};
+        out *o = out_new(stdout, OUT_JSONL, cols, 12);
+        if (!o)
+            return 1;
+        out_str(o, d->id);
+        out_str(o, d->path);
+        out_str(o, d->url);
+        out_str(o, d->title);
+        out_str(o, d->lang);
+        out_str(o, d->date);
+        out_str(o, d->dateline);
+        out_str(o, d->agency);
+        out_str(o, d->source);
+        out_int(o, d->chars);
+        out_int(o, d->body);
+        out_strn(o, d->text, d->text_n);
+        out_row_end(o);
+        return out_close(o) != 0;
+    }
+    printf("id:       %s\n", d->id);
+    if (d->path)
+        printf("path:     %s\n", d->path);
+    if (d->url)
+        printf("url:      %s\n", d->url);
+    if (d->title)
+        printf("title:    %s\n", d->title);
+    printf("lang:     %s\n", d->lang);
+    printf("date:     %s\n", d->date ? d->date : "unknown");
+    if (d->dateline)
+        printf("dateline: %s\n", d->dateline);
+    if (d->agency)
+        printf("agency:   %s\n", d->agency);
+    if (d->source)
+        printf("source:   %s\n", d->source);
+    printf("chars:    %lld\n\n", (long long)d->chars);
+    fwrite(d->text + d->body, 1, d->text_n - (size_t)d->body, stdout);
+    if (d->text_n && d->text[d->text_n - 1] != '\n')
+        putchar('\n');
+    return 0;
+}
+
+static int cmd_show(opts *o)
+{
+    store *st;
+    shown s;
+    kr_error e;
+    int rc;
+    if (o->nargs != 1) {
+        error("show: give one document id (see kronika docs)%s%s", "", "");
+        return EXIT_USAGE;
+    }
+    if (open_store(o, STORE_READ, &st))
+        return EXIT_USAGE;
+    s.format = o->format == OUT_JSONL ? OUT_JSONL : OUT_TABLE;
+    kr_error_clear(&e, NULL);
+    rc = store_doc_get(st, o->args[0], show_doc, &s, &e);
+    store_close(st);
+    if (rc < 0) {
+        print_error(&e);
+        return EXIT_USAGE;
+    }
+    if (rc == 0) {
+        error("show: no document %s in %s", o->args[0], db_path(o));
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+/* --- help and dispatch --------------------------------------------------- */
+
+static int cmd_help(opts *o);
+static int cmd_version(opts *o)
+{
+    (void)o;
+    printf("kronika %s (database schema %d)\n", KRONIKA_VERSION, store_schema_version());
+    return EXIT_OK;
+}
+
+#define LIST_FORMATS ((1u << OUT_TABLE) | (1u << OUT_JSONL) | (1u << OUT_CSV))
+
+static const command commands[] = {
+    {"ingest", cmd_ingest, "kronika ingest [--db PATH] [--quiet] PATH...",
+     "Reads files (.txt, .html, .htm, .jsonl), folders (recursively) or - (JSON Lines\n"
+     "on stdin) and stores their documents. Content already stored is skipped;\n"
+     "files unchanged since a finished ingest are not read again. Each rejected\n"
+     "file or record is reported as 'kronika: FILE: reason' and the rest goes on.\n"
+     "Exit status 1 when something was rejected.", 0},
+    {"docs", cmd_docs, "kronika docs [--db PATH] [--format table|jsonl|csv] [--limit N]",
+     "Lists stored documents in ingest order.", LIST_FORMATS},
+    {"show", cmd_show, "kronika show [--db PATH] [--format table|jsonl] DOC",
+     "Shows one document (by id or a unique id prefix of 4+ characters).",
+     (1u << OUT_TABLE) | (1u << OUT_JSONL)},
+    {"search", cmd_search, "kronika search [--db PATH] [--format table|jsonl|csv] [--limit N] WORDS...",
+     "Full-text search over all documents, best first (20 by default). Every word\n"
+     "must match; matching ignores case and diacritics and uses word stems, so\n"
+     "'лавров' finds 'Лавровым' and 'meetings' finds 'meeting'.", LIST_FORMATS},
+    {"help", cmd_help, "kronika help [COMMAND]", "Describes kronika or one command.", 0},
+    {"version", cmd_version, "kronika version", "Prints the version.", 0},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const command *find_command(const char *name)
+{
+    size_t k;
+    for (k = 0; k < NCOMMANDS; k++)
+        if (strcmp(commands[k].name, name) == 0)
+            return &commands[k];
+    return NULL;
+}
+
+static void usage_of(const command *c, FILE *f)
+{
+    fprintf(f, "usage: %s\n\n%s\n", c->usage, c->help);
+    if (c->formats || c == find_command("ingest"))
+        fprintf(f, "\n--db PATH  database (default $KRONIKA_DB, else ./kronika.db)\n");
+}
+
+static int cmd_help(opts *o)
+{
+    size_t k;
+    if (o->nargs) {
+        const command *c = find_command(o->args[0]);
+        if (!c) {
+            error("help: unknown command '%s'%s", o->args[0], "");
+            return EXIT_USAGE;
+        }
+        usage_of(c, stdout);
+        return EXIT_OK;
+    }
+    printf("kronika: news reports in, structured event data out.\n\nusage: kronika COMMAND [OPTIONS] [ARGS]\n\n");
+    for (k = 0; k < NCOMMANDS; k++)
+        printf("  %-8s %s\n", commands[k].name, commands[k].usage);
+    printf("\nkronika help COMMAND describes one command. Exit status: 0 all went well,\n"
+           "1 some inputs were rejected, 2 usage error or nothing could be done.\n");
+    return EXIT_OK;
+}
+
+/* Parses options anywhere among the arguments; "--" ends them. */
+static int parse(const command *c, int argc, char **argv, opts *o)
+{
+    int k, only_args = 0;
+    memset(o, 0, sizeof *o);
+    o->format = -1;
+    o->args = kr_calloc((size_t)argc + 1, sizeof *o->args);
+    if (!o->args)
+        return -1;
+    for (k = 0; k < argc; k++) {
+        const char *a = argv[k], *val = NULL;
+        size_t nl;
+        if (only_args || a[0] != '-' || strcmp(a, "-") == 0) {
+            o->args[o->nargs++] = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_args = 1;
+            continue;
+        }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            o->help = 1;
+            continue;
+        }
+        if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            o->quiet = 1;
+            continue;
+        }
+        nl = strcspn(a, "=");
+        if (a[nl] == '=')
+            val = a + nl + 1;
+#define OPT(name) (strncmp(a, name, nl) == 0 && strlen(name) == nl)
+        if (OPT("--db") || OPT("--format") || OPT("--limit")) {
+            if (!val) {
+                if (k + 1 >= argc) {
+                    error("%s: missing value for %s", c->name, a);
+                    return -1;
+                }
+                val = argv[++k];
+            }
+            if (OPT("--db")) {
+                o->db = val;
+            } else if (OPT("--format")) {
+                if (!c->formats || (o->format = out_parse_format(val, c->formats)) < 0) {
+                    error(c->formats ? "%s: unknown format '%s'" : "%s: takes no --format (%s)",
+                          c->name, val);
+                    return -1;
+                }
+            } else {
+                char *end;
+                long v = strtol(val, &end, 10);
+                if (*val == '\0' || *end || v < 0) {
+                    error("%s: --limit needs a number, not '%s'", c->name, val);
+                    return -1;
+                }
+                o->limit = (size_t)v;
+            }
+            continue;
+        }
+#undef OPT
+        error("%s: unknown option '%s' (see kronika help)", c->name, a);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_main(int argc, char **argv)
+{
+    const command *c;
+    opts o;
+    int rc;
+    if (argc < 2) {
+        opts none;
+        memset(&none, 0, sizeof none);
+        cmd_help(&none);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        c = find_command("help");
+    else if (strcmp(argv[1], "--version") == 0)
+        c = find_command("version");
+    else
+        c = find_command(argv[1]);
+    if (!c) {
+        error("unknown command '%s' (see kronika help)%s", argv[1], "");
+        return EXIT_USAGE;
+    }
+    if (parse(c, argc - 2, argv + 2, &o) != 0) {
+        kr_free(o.args);
+        return EXIT_USAGE;
+    }
+    if (o.help) {
+        usage_of(c, stdout);
+        rc = EXIT_OK;
+    } else {
+        rc = c->run(&o);
+    }
+    kr_free(o.args);
+    return rc;
+}

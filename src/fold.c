@@ -1,0 +1,79 @@
+/* fold.c: search folding. The Latin, Greek and Cyrillic blocks go through a
+ * generated table (fold_table.h); other scripts ask ICU per code point. */
+#include "fold.h"
+
+#include <unicode/uchar.h>
+
+#include "fold_table.h"
+#include "utf8.h"
+
+int32_t fold_cp(int32_t cp)
+{
+    int8_t t;
+    if (cp < FOLD_LO_END)
+        return cp < 0 ? 0 : fold_lo[cp];
+    if (cp >= FOLD_EXT_LO && cp < FOLD_EXT_LO + 0x100)
+        return fold_ext[cp - FOLD_EXT_LO];
+    t = (int8_t)u_charType(cp);
+    if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_COMBINING_SPACING_MARK)
+        return FOLD_MARK;
+    if (!u_isalnum(cp))
+        return 0;
+    return u_foldCase(cp, U_FOLD_CASE_DEFAULT);
+}
+
+static unsigned script_of(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp <= '9' ? FOLD_DIGIT : FOLD_LATIN;
+    if (cp < 0x250 || (cp >= 0x1E00 && cp < 0x1F00))
+        return FOLD_LATIN;
+    if (cp >= 0x400 && cp < 0x530)
+        return FOLD_CYRILLIC;
+    return FOLD_OTHER;
+}
+
+int fold_next(const char *s, size_t n, size_t *pos, char *buf, fold_word *w)
+{
+    size_t i = *pos, start = 0, o = 0;
+    int in = 0;
+    unsigned script = 0;
+    while (i < n) {
+        size_t at = i;
+        unsigned char c = (unsigned char)s[i];
+        int32_t cp, f;
+        if (c < 0x80) {
+            /* ASCII fast path: the table answers directly. */
+            i++;
+            f = fold_lo[c];
+            cp = c;
+        } else {
+            cp = utf8_next(s, n, &i);
+            f = cp < 0 ? 0 : fold_cp(cp);
+        }
+        if (f == 0) {
+            if (in) {
+                i = at;
+                break;
+            }
+            continue;
+        }
+        if (f == FOLD_MARK)
+            continue; /* dropped, and never starts a word */
+        if (!in) {
+            in = 1;
+            start = at;
+        }
+        script |= script_of(cp);
+        if (o < FOLD_MAX_WORD)
+            o += utf8_encode(f, buf + o);
+    }
+    *pos = i;
+    if (!in)
+        return 0;
+    w->span.start = start;
+    w->span.end = i;
+    w->n = o;
+    w->script = script;
+    return 1;
+}

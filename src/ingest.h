@@ -1,0 +1,46 @@
+/* ingest.h: the ingest pipeline: walk the inputs, read each file with the
+ * reader its extension selects, finish each document and store it, one
+ * transaction per file (JSON Lines streams commit every batch of records). */
+#ifndef INGEST_H
+#define INGEST_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "kr.h"
+#include "rd.h"
+#include "store.h"
+
+typedef struct ingest_stats {
+    size_t files;         /* input files read */
+    size_t files_skipped; /* already ingested, unchanged since */
+    size_t docs_new;      /* documents stored */
+    size_t docs_dup;      /* documents already stored (same content) */
+    size_t rejected;      /* files or records rejected, each reported */
+    uint64_t bytes;       /* input bytes read */
+    double seconds;
+} ingest_stats;
+
+typedef struct ingest_opts {
+    /* Told about each rejected file or record (e->file names the input,
+     * e->line the record of a JSON Lines input, 0 otherwise). */
+    void (*report)(void *ud, const kr_error *e);
+    void *ud;
+    FILE *progress;     /* stderr on a terminal, else NULL */
+    size_t batch_docs;  /* records per transaction in a stream; 0: 1000 */
+} ingest_opts;
+
+/* Ingests every path (files, folders walked recursively, "-" for JSON Lines
+ * on stdin) into st. Bad inputs are reported and skipped. Returns 0, or a
+ * negative KR_E* code when the run had to stop (database or memory error),
+ * with err filled; what was committed before stays stored. */
+int ingest_paths(store *st, const char *const *paths, size_t npaths, const ingest_opts *o,
+                 ingest_stats *stats, kr_error *err);
+
+/* The reader for a file name, by extension (.txt, .text, .html, .htm,
+ * .jsonl, .ndjson; no extension reads as text). NULL when unsupported. */
+typedef int (*ingest_reader)(const char *, const char *, size_t, kr_arena *, const rd_sink *,
+                             kr_error *);
+ingest_reader ingest_reader_for(const char *path, int explicit_path);
+
+#endif

@@ -1,0 +1,134 @@
+/* norm.c: validation and normalization of input text. The common case (text
+ * already in NFC, which nearly all news text is) costs one pass over UTF-16
+ * with ICU's quick check; only text that fails it is normalized. */
+#include "norm.h"
+
+#include <string.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "utf8.h"
+
+/* First pass: validate, drop the BOM, fix line endings, reject controls. */
+static int clean(const char *s, size_t n, kr_buf *out, kr_error *err)
+{
+    size_t i = 0, run = 0, bad;
+    if (utf8_validate(s, n, &bad) != 0) {
+        kr_errorf(err, KR_EUTF8, "invalid UTF-8 at byte %zu", bad);
+        if (err)
+            err->byte = bad;
+        return KR_EUTF8;
+    }
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = run = 3;
+    /* The output is never longer than the input, so the appends below
+     * cannot fail once this succeeds. */
+    if (kr_buf_reserve(out, n))
+        return kr_errorf(err, KR_ENOMEM, "out of memory");
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 || c == '\n' || c == '\t')
+            continue;
+        kr_buf_append(out, s + run, i - run);
+        run = i + 1;
+        if (c == '\r') {
+            kr_buf_putc(out, '\n');
+            if (i + 1 < n && s[i + 1] == '\n')
+                run = ++i + 1;
+        } else if (c == '\f' || c == '\v') {
+            kr_buf_putc(out, '\n');
+        } else {
+            kr_errorf(err, KR_EFORMAT,
+                      "control character 0x%02X at byte %zu (binary data?)", c, i);
+            if (err)
+                err->byte = i;
+            return KR_EFORMAT;
+        }
+    }
+    kr_buf_append(out, s + run, n - run);
+    return 0;
+}
+
+/* NFC in place of out's contents, through UTF-16. */
+static int nfc(kr_buf *out, kr_error *err)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *n2 = unorm2_getNFCInstance(&st);
+    UChar *u = NULL, *v = NULL;
+    int32_t ulen = 0, vlen, cap, span, olen;
+    int rc = KR_ENOMEM;
+    size_t i;
+
+    /* ASCII and Latin-1 letters below U+0300 are always NFC. */
+    for (i = 0; i < out->n && (unsigned char)out->p[i] < 0xCC; i++)
+        ;
+    if (i == out->n)
+        return 0;
+    if (U_FAILURE(st) || out->n > INT32_MAX / 2)
+        return kr_errorf(err, KR_ELIMIT, "text too large to normalize");
+    u = kr_malloc(sizeof(UChar) * (out->n + 1));
+    if (!u)
+        goto fail;
+    u_strFromUTF8(u, (int32_t)out->n + 1, &ulen, out->p, (int32_t)out->n, &st);
+    if (U_FAILURE(st))
+        goto icu_fail;
+    span = unorm2_spanQuickCheckYes(n2, u, ulen, &st);
+    if (U_FAILURE(st))
+        goto icu_fail;
+    if (span == ulen) {
+        rc = 0;
+        goto done;
+    }
+    cap = ulen + ulen / 2 + 16;
+    v = kr_malloc(sizeof(UChar) * (size_t)cap);
+    if (!v)
+        goto fail;
+    vlen = unorm2_normalize(n2, u, ulen, v, cap, &st);
+    if (st == U_BUFFER_OVERFLOW_ERROR) {
+        UChar *w;
+        st = U_ZERO_ERROR;
+        cap = vlen + 1;
+        w = kr_realloc(v, sizeof(UChar) * (size_t)cap);
+        if (!w)
+            goto fail;
+        v = w;
+        vlen = unorm2_normalize(n2, u, ulen, v, cap, &st);
+    }
+    if (U_FAILURE(st))
+        goto icu_fail;
+    u_strToUTF8(NULL, 0, &olen, v, vlen, &st);
+    if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+        goto icu_fail;
+    st = U_ZERO_ERROR;
+    out->n = 0;
+    if (kr_buf_reserve(out, (size_t)olen))
+        goto fail;
+    u_strToUTF8(out->p, olen + 1, &olen, v, vlen, &st);
+    if (U_FAILURE(st))
+        goto icu_fail;
+    out->n = (size_t)olen;
+    out->p[out->n] = '\0';
+    rc = 0;
+    goto done;
+icu_fail:
+    rc = kr_errorf(err, KR_EFORMAT, "normalization failed: %s", u_errorName(st));
+    goto done;
+fail:
+    rc = kr_errorf(err, KR_ENOMEM, "out of memory");
+done:
+    kr_free(u);
+    kr_free(v);
+    return rc;
+}
+
+int norm_text(const char *s, size_t n, kr_buf *out, kr_error *err)
+{
+    int rc;
+    kr_buf_reset(out);
+    rc = clean(s, n, out, err);
+    if (rc == 0)
+        rc = nfc(out, err);
+    if (rc == 0 && kr_buf_reserve(out, 0))
+        rc = kr_errorf(err, KR_ENOMEM, "out of memory");
+    return rc;
+}

@@ -1,0 +1,427 @@
+/* store.c: the SQLite store. Schema changes are numbered migrations applied
+ * in order and recorded in PRAGMA user_version; statements are prepared
+ * once per connection and always take bound parameters. */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ftstok.h"
+
+/* Migration k (1-based) brings the schema from version k-1 to k. Never edit
+ * a released migration: add a new one. */
+static const char *const migrations[] = {
+    /* 1: documents, their full-text index, finished input files */
+    "CREATE TABLE docs("
+    "  rowid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"   /* hex content hash of text */
+    "  path TEXT, url TEXT, title TEXT,"
+    "  lang TEXT NOT NULL,"        /* ISO 639-1 or 'und' */
+    "  date TEXT,"                 /* YYYY-MM-DD */
+    "  dateline TEXT, agency TEXT, source TEXT, ext_id TEXT,"
+    "  body INTEGER NOT NULL,"     /* byte offset of the body in text */
+    "  chars INTEGER NOT NULL,"    /* code points in text */
+    "  text TEXT NOT NULL);"       /* NFC UTF-8; all offsets refer to it */
+    "CREATE INDEX docs_date ON docs(date);"
+    "CREATE VIRTUAL TABLE docs_fts USING fts5(title, text, content='docs',"
+    "  content_rowid='rowid', tokenize='kronika');"
+    "CREATE TABLE files("
+    "  path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL,"
+    "  docs INTEGER NOT NULL);",
+};
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+enum {
+    Q_HAS_DOC, Q_PUT_DOC, Q_PUT_FTS, Q_FILE_DONE, Q_FILE_MARK, Q_DOCS, Q_DOC_GET,
+    Q_SEARCH, Q_COUNT, NQ
+};
+
+static const char *const sql[NQ] = {
+    [Q_HAS_DOC] = "SELECT 1 FROM docs WHERE id = ?1",
+    [Q_PUT_DOC] = "INSERT INTO docs(id, path, url, title, lang, date, dateline, agency,"
+                  " source, ext_id, body, chars, text)"
+                  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    [Q_PUT_FTS] = "INSERT INTO docs_fts(rowid, title, text) VALUES(?1, ?2, ?3)",
+    [Q_FILE_DONE] = "SELECT 1 FROM files WHERE path = ?1 AND size = ?2 AND mtime = ?3",
+    [Q_FILE_MARK] = "INSERT OR REPLACE INTO files(path, size, mtime, docs) VALUES(?1, ?2, ?3, ?4)",
+    [Q_DOCS] = "SELECT id, path, url, title, lang, date, dateline, agency, source, chars, body"
+               " FROM docs ORDER BY rowid LIMIT ?1",
+    [Q_DOC_GET] = "SELECT id, path, url, title, lang, date, dateline, agency, source, chars,"
+                  " body, text FROM docs WHERE id >= ?1 AND id < ?1 || 'g'"
+                  " ORDER BY id LIMIT 2",
+    [Q_SEARCH] = "SELECT d.id, d.path, d.url, d.title, d.lang, d.date, d.dateline, d.agency,"
+                 " d.source, d.chars, d.body, -bm25(docs_fts, 2.0, 1.0),"
+                 " snippet(docs_fts, 1, '[', ']', '...', 16)"
+                 " FROM docs_fts JOIN docs d ON d.rowid = docs_fts.rowid"
+                 " WHERE docs_fts MATCH ?1 ORDER BY bm25(docs_fts, 2.0, 1.0) LIMIT ?2",
+    [Q_COUNT] = "SELECT count(*) FROM docs",
+};
+
+struct store {
+    sqlite3 *db;
+    const char *path;
+    sqlite3_stmt *q[NQ];
+};
+
+static int db_error(store *s, kr_error *err, const char *what)
+{
+    return kr_errorf(err, KR_EDB, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "no database");
+}
+
+static fts5_api *fts5_of(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    return api;
+}
+
+static int exec(store *s, const char *q, kr_error *err)
+{
+    if (sqlite3_exec(s->db, q, NULL, NULL, NULL) != SQLITE_OK)
+        return db_error(s, err, q);
+    return 0;
+}
+
+static int migrate(store *s, kr_error *err)
+{
+    sqlite3_stmt *st;
+    int v = 0, rc;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading schema version");
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (v > NMIGRATIONS)
+        return kr_errorf(err, KR_EDB, "database schema version %d is newer than this kronika (%d)",
+                         v, NMIGRATIONS);
+    for (; v < NMIGRATIONS; v++) {
+        char set[64];
+        if ((rc = exec(s, "BEGIN IMMEDIATE", err)) != 0)
+            return rc;
+        snprintf(set, sizeof set, "PRAGMA user_version = %d", v + 1);
+        if ((rc = exec(s, migrations[v], err)) != 0 || (rc = exec(s, set, err)) != 0) {
+            store_rollback(s);
+            return rc;
+        }
+        if ((rc = exec(s, "COMMIT", err)) != 0)
+            return rc;
+    }
+    return 0;
+}
+
+int store_schema_version(void)
+{
+    return NMIGRATIONS;
+}
+
+int store_open(const char *path, int mode, store **out, kr_error *err)
+{
+    store *s = kr_calloc(1, sizeof *s);
+    int flags = mode == STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    int rc, k;
+    fts5_api *api;
+    if (!s)
+        return kr_errorf(err, KR_ENOMEM, "out of memory");
+    s->path = path;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        rc = kr_errorf(err, KR_EDB, "cannot open database %s: %s", path,
+                       s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        goto fail;
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    sqlite3_extended_result_codes(s->db, 1);
+    if (!(api = fts5_of(s->db)) || ftstok_register(api) != SQLITE_OK) {
+        rc = db_error(s, err, "registering the full-text tokenizer");
+        goto fail;
+    }
+    if (mode == STORE_WRITE) {
+        if ((rc = exec(s, "PRAGMA journal_mode = WAL", err)) != 0 ||
+            (rc = exec(s, "PRAGMA synchronous = NORMAL", err)) != 0 ||
+            (rc = migrate(s, err)) != 0)
+            goto fail;
+    } else {
+        sqlite3_stmt *st;
+        int v = -1;
+        if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW)
+            v = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+        if (v < 0) {
+            rc = db_error(s, err, path);
+            goto fail;
+        }
+        if (v != NMIGRATIONS) {
+            rc = kr_errorf(err, KR_EDB, "%s: schema version %d, this kronika reads %d%s", path,
+                           v, NMIGRATIONS, v < NMIGRATIONS ? " (run kronika ingest to upgrade)" : "");
+            goto fail;
+        }
+    }
+    for (k = 0; k < NQ; k++)
+        if (sqlite3_prepare_v3(s->db, sql[k], -1, SQLITE_PREPARE_PERSISTENT, &s->q[k], NULL) != SQLITE_OK) {
+            rc = db_error(s, err, "preparing statements");
+            goto fail;
+        }
+    *out = s;
+    return 0;
+fail:
+    store_close(s);
+    return rc;
+}
+
+void store_close(store *s)
+{
+    int k;
+    if (!s)
+        return;
+    for (k = 0; k < NQ; k++)
+        sqlite3_finalize(s->q[k]);
+    sqlite3_close(s->db);
+    kr_free(s);
+}
+
+int store_begin(store *s, kr_error *err)
+{
+    return exec(s, "BEGIN IMMEDIATE", err);
+}
+
+int store_commit(store *s, kr_error *err)
+{
+    return exec(s, "COMMIT", err);
+}
+
+void store_rollback(store *s)
+{
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Binds a kr_str as text, NULL when empty. */
+static void bind_str(sqlite3_stmt *st, int k, kr_str v)
+{
+    if (v.n)
+        sqlite3_bind_text(st, k, v.p, (int)v.n, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, k);
+}
+
+/* Runs a statement that returns no row (or whose row we ignore). */
+static int step_done(store *s, sqlite3_stmt *st, kr_error *err, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return db_error(s, err, what);
+    return rc == SQLITE_ROW;
+}
+
+int store_has_doc(store *s, const char *id, kr_error *err)
+{
+    sqlite3_bind_text(s->q[Q_HAS_DOC], 1, id, -1, SQLITE_STATIC);
+    return step_done(s, s->q[Q_HAS_DOC], err, "looking up a document");
+}
+
+static int64_t count_chars(const char *p, size_t n)
+{
+    int64_t c = 0;
+    size_t i;
+    for (i = 0; i < n; i++)
+        c += ((unsigned char)p[i] & 0xC0) != 0x80;
+    return c;
+}
+
+int store_put_doc(store *s, const kr_doc *d, const char *id, kr_error *err)
+{
+    sqlite3_stmt *st = s->q[Q_PUT_DOC];
+    char date[11];
+    int rc;
+    if (d->text.n > INT32_MAX)
+        return kr_errorf(err, KR_ELIMIT, "document too large");
+    date_format(d->date, date);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    bind_str(st, 2, (kr_str){d->path, d->path ? strlen(d->path) : 0});
+    bind_str(st, 3, d->url);
+    bind_str(st, 4, d->title);
+    bind_str(st, 5, d->lang);
+    bind_str(st, 6, (kr_str){date, strlen(date)});
+    bind_str(st, 7, d->dateline);
+    bind_str(st, 8, d->agency);
+    bind_str(st, 9, d->source);
+    bind_str(st, 10, d->ext_id);
+    sqlite3_bind_int64(st, 11, (sqlite3_int64)d->body);
+    sqlite3_bind_int64(st, 12, count_chars(d->text.p, d->text.n));
+    sqlite3_bind_text(st, 13, d->text.p, (int)d->text.n, SQLITE_STATIC);
+    if ((rc = step_done(s, st, err, "storing a document")) < 0)
+        return rc;
+    st = s->q[Q_PUT_FTS];
+    sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
+    bind_str(st, 2, d->title);
+    sqlite3_bind_text(st, 3, d->text.p, (int)d->text.n, SQLITE_STATIC);
+    rc = step_done(s, st, err, "indexing a document");
+    return rc < 0 ? rc : 0;
+}
+
+int store_file_done(store *s, const char *path, int64_t size, int64_t mtime, kr_error *err)
+{
+    sqlite3_stmt *st = s->q[Q_FILE_DONE];
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, size);
+    sqlite3_bind_int64(st, 3, mtime);
+    return step_done(s, st, err, "looking up an input file");
+}
+
+int store_file_mark(store *s, const char *path, int64_t size, int64_t mtime, int64_t docs,
+                    kr_error *err)
+{
+    sqlite3_stmt *st = s->q[Q_FILE_MARK];
+    int rc;
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, size);
+    sqlite3_bind_int64(st, 3, mtime);
+    sqlite3_bind_int64(st, 4, docs);
+    rc = step_done(s, st, err, "recording an input file");
+    return rc < 0 ? rc : 0;
+}
+
+static const char *col(sqlite3_stmt *st, int k)
+{
+    return (const char *)sqlite3_column_text(st, k);
+}
+
+/* Steps a listing statement, calling fn per row; columns follow Q_DOCS. */
+static int each_doc(store *s, sqlite3_stmt *st, int extra, store_doc_fn fn, void *ud,
+                    kr_error *err)
+{
+    int rc, n = 0, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_doc d;
+        memset(&d, 0, sizeof d);
+        d.id = col(st, 0);
+        d.path = col(st, 1);
+        d.url = col(st, 2);
+        d.title = col(st, 3);
+        d.lang = col(st, 4);
+        d.date = col(st, 5);
+        d.dateline = col(st, 6);
+        d.agency = col(st, 7);
+        d.source = col(st, 8);
+        d.chars = sqlite3_column_int64(st, 9);
+        d.body = sqlite3_column_int64(st, 10);
+        if (extra == 1) {
+            d.text = col(st, 11);
+            d.text_n = (size_t)sqlite3_column_bytes(st, 11);
+        } else if (extra == 2) {
+            d.score = sqlite3_column_double(st, 11);
+            d.snippet = col(st, 12);
+        }
+        n++;
+        stop = fn(ud, &d) != 0;
+    }
+    if (!stop && rc != SQLITE_DONE) {
+        n = db_error(s, err, "reading documents");
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return n;
+}
+
+int store_docs(store *s, size_t limit, store_doc_fn fn, void *ud, kr_error *err)
+{
+    sqlite3_bind_int64(s->q[Q_DOCS], 1, limit ? (sqlite3_int64)limit : -1);
+    return each_doc(s, s->q[Q_DOCS], 0, fn, ud, err);
+}
+
+static int count_only(void *ud, const store_doc *d)
+{
+    (void)d;
+    (*(int *)ud)++;
+    return 0;
+}
+
+int store_doc_get(store *s, const char *id, store_doc_fn fn, void *ud, kr_error *err)
+{
+    size_t n = strlen(id), i;
+    int found = 0, rc;
+    char low[80];
+    if (n < 4 || n >= sizeof low)
+        return kr_errorf(err, KR_EUSAGE, "document id must have 4 to 64 hex digits: %s", id);
+    for (i = 0; i < n; i++) {
+        char c = (char)kr_tolower((unsigned char)id[i]);
+        if (!(kr_isdigit(c) || (c >= 'a' && c <= 'f')))
+            return kr_errorf(err, KR_EUSAGE, "not a document id: %s", id);
+        low[i] = c;
+    }
+    low[n] = '\0';
+    sqlite3_bind_text(s->q[Q_DOC_GET], 1, low, -1, SQLITE_TRANSIENT);
+    rc = each_doc(s, s->q[Q_DOC_GET], 1, count_only, &found, err);
+    if (rc < 0)
+        return rc;
+    if (found > 1)
+        return kr_errorf(err, KR_EUSAGE, "ambiguous document id prefix: %s", id);
+    if (found == 0)
+        return 0;
+    sqlite3_bind_text(s->q[Q_DOC_GET], 1, low, -1, SQLITE_TRANSIENT);
+    rc = each_doc(s, s->q[Q_DOC_GET], 1, fn, ud, err);
+    return rc < 0 ? rc : 1;
+}
+
+/* Turns free text into an FTS5 expression: each word becomes a quoted
+ * prefix term ("word"*), all of them required. Quotes in the input are
+ * dropped, so no user text is ever FTS5 syntax. */
+static int fts_query(const char *q, kr_buf *out)
+{
+    size_t i = 0, n = strlen(q);
+    while (i < n) {
+        size_t j;
+        while (i < n && kr_isspace((unsigned char)q[i]))
+            i++;
+        for (j = i; j < n && !kr_isspace((unsigned char)q[j]); j++)
+            ;
+        if (j > i) {
+            size_t k;
+            if (out->n)
+                kr_buf_putc(out, ' ');
+            kr_buf_putc(out, '"');
+            for (k = i; k < j; k++)
+                if (q[k] != '"')
+                    kr_buf_putc(out, q[k]);
+            if (kr_buf_puts(out, "\"*"))
+                return KR_ENOMEM;
+        }
+        i = j;
+    }
+    return 0;
+}
+
+int store_search(store *s, const char *query, size_t limit, store_doc_fn fn, void *ud,
+                 kr_error *err)
+{
+    kr_buf q = {0};
+    int rc;
+    if (fts_query(query, &q) || !q.n) {
+        kr_buf_free(&q);
+        return q.n ? kr_errorf(err, KR_ENOMEM, "out of memory")
+                   : kr_errorf(err, KR_EUSAGE, "empty search query");
+    }
+    sqlite3_bind_text(s->q[Q_SEARCH], 1, q.p, (int)q.n, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s->q[Q_SEARCH], 2, limit ? (sqlite3_int64)limit : -1);
+    rc = each_doc(s, s->q[Q_SEARCH], 2, fn, ud, err);
+    kr_buf_free(&q);
+    return rc;
+}
+
+int64_t store_count_docs(store *s)
+{
+    sqlite3_stmt *st = s->q[Q_COUNT];
+    int64_t n = -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return n;
+}

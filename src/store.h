@@ -1,0 +1,65 @@
+/* store.h: the SQLite store: documents with their metadata, the full-text
+ * index, and the record of finished input files that makes an interrupted
+ * ingest resumable. All SQL of kronika lives in store.c. */
+#ifndef STORE_H
+#define STORE_H
+
+#include <stdint.h>
+
+#include "doc.h"
+#include "kr.h"
+
+typedef struct store store;
+
+enum { STORE_READ = 0, STORE_WRITE = 1 };
+
+/* Opens (with STORE_WRITE: creates and migrates) the database at path.
+ * Readers may open while an ingest writes (WAL). On failure returns KR_EDB
+ * or KR_EIO with a message naming path. */
+int store_open(const char *path, int mode, store **out, kr_error *err);
+void store_close(store *s); /* store_close(NULL) is a no-op */
+
+/* Schema version this build writes. */
+int store_schema_version(void);
+
+int store_begin(store *s, kr_error *err);
+int store_commit(store *s, kr_error *err);
+void store_rollback(store *s);
+
+/* 1 when a document with this content id is stored, 0 if not, <0 on error. */
+int store_has_doc(store *s, const char *id, kr_error *err);
+/* Stores a finished document (doc_finish done) under id, indexes it. */
+int store_put_doc(store *s, const kr_doc *d, const char *id, kr_error *err);
+
+/* 1 when the input file was already ingested completely with this size and
+ * modification time, 0 if not, <0 on error. */
+int store_file_done(store *s, const char *path, int64_t size, int64_t mtime, kr_error *err);
+int store_file_mark(store *s, const char *path, int64_t size, int64_t mtime, int64_t docs,
+                    kr_error *err);
+
+/* A stored document as queries return it; strings are NULL when absent and
+ * valid only during the callback. */
+typedef struct store_doc {
+    const char *id, *path, *url, *title, *lang, *date, *dateline, *agency, *source;
+    const char *text; /* only from store_doc_get; NULL in listings */
+    size_t text_n;
+    int64_t chars, body;
+    double score;        /* search: higher is better */
+    const char *snippet; /* search: text around the hits, hits in [ ] */
+} store_doc;
+
+typedef int (*store_doc_fn)(void *ud, const store_doc *d);
+
+/* Calls fn for every document in ingest order (limit 0: all). */
+int store_docs(store *s, size_t limit, store_doc_fn fn, void *ud, kr_error *err);
+/* Finds one document by id or unique id prefix (4+ hex chars). Returns 1 if
+ * found (fn called), 0 if none, KR_EUSAGE if the prefix is ambiguous. */
+int store_doc_get(store *s, const char *id, store_doc_fn fn, void *ud, kr_error *err);
+/* Full-text search: every word of `query` must match (stemmed, as a prefix);
+ * best first. Returns the number of hits or <0. */
+int store_search(store *s, const char *query, size_t limit, store_doc_fn fn, void *ud,
+                 kr_error *err);
+/* Counts for summaries. */
+int64_t store_count_docs(store *s);
+
+#endif
