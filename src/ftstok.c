@@ -42,11 +42,12 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
     char buf[FOLD_MAX_WORD + 8];
     size_t pos = 0, n = ntext > 0 ? (size_t)ntext : 0;
     fold_word w;
-    (void)flags;
     while (fold_next(text, n, &pos, buf, &w)) {
-        kr_str s;
+        kr_str s = {buf, w.n};
         int rc;
-        if (stem_word(t->stem, w.script, buf, w.n, &s))
+        /* Queries arrive already stemmed (store.c builds them), so they
+         * are only folded here; documents are folded and stemmed. */
+        if (!(flags & FTS5_TOKENIZE_QUERY) && stem_word(t->stem, w.script, buf, w.n, &s))
             return SQLITE_NOMEM;
         rc = emit(ctx, 0, s.p, (int)s.n, (int)w.span.start, (int)w.span.end);
         if (rc != SQLITE_OK)

@@ -1146,23 +1146,25 @@ static size_t doctype_end(const char *s, size_t n, size_t i)
  * *where at the tag. */
 static int tag_guard(const char *s, size_t n, size_t *where)
 {
-    size_t i = 0;
+    size_t i = 0, k, len;
+    int prolog = 1;   /* only blanks, comments and PIs so far */
+    int after_dt = 0; /* just after a DOCTYPE met in content */
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i), *nm;
-        size_t len;
         unsigned char c;
         if (!lt)
             return 0;
+        for (k = i; prolog && k < (size_t)(lt - s); k++)
+            if (!is_blank((unsigned char)s[k]))
+                prolog = 0;
+        if ((size_t)(lt - s) != i)
+            after_dt = 0;
         i = (size_t)(lt - s);
         if (i + 1 >= n)
             return 0;
         c = (unsigned char)s[i + 1];
-        if (c == '/') {
-            i = end_tag(s, n, i, &nm, &len);
-        } else if (c == '!' && i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-') {
+        if (c == '!' && i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-') {
             i = comment_end(s, n, i + 4);
-        } else if (c == '!' && n - i >= 9 && ci_eq(s + i + 2, 7, "doctype")) {
-            i = doctype_end(s, n, i);
         } else if (c == '?') {
             /* A processing instruction runs to '>' if a name follows. */
             if (i + 2 < n && (name_start((unsigned char)s[i + 2]) || (unsigned char)s[i + 2] >= 0x80))
@@ -1171,14 +1173,29 @@ static int tag_guard(const char *s, size_t n, size_t *where)
                 i += 2;
         } else if (kr_isalpha(c)) {
             size_t end;
+            prolog = 0;
             if (start_tag(s, n, i, &end) < 0) {
                 *where = i;
                 return KR_ELIMIT;
             }
             i = end;
+        } else if (after_dt) {
+            /* libxml2 reads the '<' right after a DOCTYPE in content as
+             * text unless a comment, PI or start tag begins there. */
+            i++;
+        } else if (c == '/') {
+            prolog = 0;
+            i = end_tag(s, n, i, &nm, &len);
+        } else if (c == '!' && n - i >= 9 && ci_eq(s + i + 2, 7, "doctype")) {
+            i = doctype_end(s, n, i);
+            after_dt = !prolog;
+            prolog = 0;
+            continue;
         } else {
+            prolog = 0;
             i++;
         }
+        after_dt = 0;
     }
     return 0;
 }

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fold.h"
 #include "ftstok.h"
+#include "stem.h"
 
 /* Migration k (1-based) brings the schema from version k-1 to k. Never edit
  * a released migration: add a new one. */
@@ -371,32 +373,53 @@ int store_doc_get(store *s, const char *id, store_doc_fn fn, void *ud, kr_error 
     return rc < 0 ? rc : 1;
 }
 
-/* Turns free text into an FTS5 expression: each word becomes a quoted
- * prefix term ("word"*), all of them required. Quotes in the input are
- * dropped, so no user text is ever FTS5 syntax. */
+/* Appends one query term: quoted (so no user text is FTS5 syntax; folded
+ * words hold no quotes), a prefix term when the stem has 4+ characters so
+ * that it matches the longer stems of other forms of the word. */
+static void put_term(kr_buf *out, const char *t, size_t n)
+{
+    size_t i, chars = 0;
+    for (i = 0; i < n; i++)
+        chars += ((unsigned char)t[i] & 0xC0) != 0x80;
+    kr_buf_putc(out, '"');
+    kr_buf_append(out, t, n);
+    kr_buf_puts(out, chars >= 4 ? "\"*" : "\"");
+}
+
+/* Turns free text into an FTS5 expression: every word is required. A word
+ * is folded and stemmed as the index was; because Snowball gives some
+ * inflected forms of one name different stems (Пашиняну -> пашинян, but
+ * Пашиняна -> пашиня), the stem of the stem is accepted too:
+ * ("пашинян"* OR "пашиня"*). */
 static int fts_query(const char *q, kr_buf *out)
 {
-    size_t i = 0, n = strlen(q);
-    while (i < n) {
-        size_t j;
-        while (i < n && kr_isspace((unsigned char)q[i]))
-            i++;
-        for (j = i; j < n && !kr_isspace((unsigned char)q[j]); j++)
-            ;
-        if (j > i) {
-            size_t k;
-            if (out->n)
-                kr_buf_putc(out, ' ');
-            kr_buf_putc(out, '"');
-            for (k = i; k < j; k++)
-                if (q[k] != '"')
-                    kr_buf_putc(out, q[k]);
-            if (kr_buf_puts(out, "\"*"))
-                return KR_ENOMEM;
+    stem_cache *sc = stem_new();
+    char buf[FOLD_MAX_WORD + 8], first[FOLD_MAX_WORD + 8];
+    size_t pos = 0, n = strlen(q);
+    fold_word w;
+    if (!sc)
+        return KR_ENOMEM;
+    while (fold_next(q, n, &pos, buf, &w)) {
+        kr_str s1, s2;
+        if (stem_word(sc, w.script, buf, w.n, &s1))
+            break;
+        memcpy(first, s1.p, s1.n);
+        if (stem_word(sc, w.script, first, s1.n, &s2))
+            break;
+        if (out->n)
+            kr_buf_putc(out, ' ');
+        if (s2.n == s1.n && memcmp(s2.p, first, s1.n) == 0) {
+            put_term(out, first, s1.n);
+        } else {
+            kr_buf_putc(out, '(');
+            put_term(out, first, s1.n);
+            kr_buf_puts(out, " OR ");
+            put_term(out, s2.p, s2.n);
+            kr_buf_putc(out, ')');
         }
-        i = j;
     }
-    return 0;
+    stem_free(sc);
+    return kr_buf_reserve(out, 0) ? KR_ENOMEM : 0;
 }
 
 int store_search(store *s, const char *query, size_t limit, store_doc_fn fn, void *ud,
@@ -404,11 +427,12 @@ int store_search(store *s, const char *query, size_t limit, store_doc_fn fn, voi
 {
     kr_buf q = {0};
     int rc;
-    if (fts_query(query, &q) || !q.n) {
+    if (fts_query(query, &q)) {
         kr_buf_free(&q);
-        return q.n ? kr_errorf(err, KR_ENOMEM, "out of memory")
-                   : kr_errorf(err, KR_EUSAGE, "empty search query");
+        return kr_errorf(err, KR_ENOMEM, "out of memory");
     }
+    if (!q.n)
+        return kr_errorf(err, KR_EUSAGE, "no words to search for in '%s'", query);
     sqlite3_bind_text(s->q[Q_SEARCH], 1, q.p, (int)q.n, SQLITE_TRANSIENT);
     sqlite3_bind_int64(s->q[Q_SEARCH], 2, limit ? (sqlite3_int64)limit : -1);
     rc = each_doc(s, s->q[Q_SEARCH], 2, fn, ud, err);

@@ -150,7 +150,7 @@ expect_exit 1 kr ingest --db bad.db "$B/no-such-file.txt"
 expect_stderr 'no-such-file\.txt: .*No such file'
 # Good and bad together: exit 1, the good one stored.
 printf 'A short but perfectly good report about the opening of a new bridge over the river.\n' >good4.txt
-expect_exit 1 kr ingest --db bad.db "$B/empty.txt" good4.txt
+expect_exit 1 kr ingest --db bad.db "$B/blank.txt" good4.txt
 eq "good file next to a bad one: new" "$(ingested new)" 1
 
 # --- the same records on stdin: line numbers across read chunks -----------------
