@@ -24,7 +24,7 @@ LIBSRC   = $(filter-out src/main.c,$(wildcard src/*.c))
 LIBOBJ   = $(LIBSRC:src/%.c=$(BUILD)/obj/%.o)
 UNITSRC  = $(wildcard tests/unit/t_*.c)
 UNITBIN  = $(UNITSRC:tests/unit/%.c=$(BUILD)/tests/%)
-TOOLS    = $(BUILD)/tests/spec_run $(BUILD)/bench/gen $(BUILD)/bench/fts_bare
+TOOLS    = $(BUILD)/tests/spec_run $(BUILD)/bench/gen $(BUILD)/bench/fts_bare $(BUILD)/bench/rusage
 
 .PHONY: all clean test check bench fuzz eval samples tests-bin
 all: kronika
@@ -62,7 +62,7 @@ check:
 	$(MAKE) SAN=1 tests-bin
 	BUILD=build/san ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh
 
-bench: kronika $(BUILD)/bench/gen $(BUILD)/bench/fts_bare
+bench: kronika $(BUILD)/bench/gen $(BUILD)/bench/fts_bare $(BUILD)/bench/rusage
 	BUILD=$(BUILD) sh bench/run.sh
 
 FUZZ_SECONDS ?= 10

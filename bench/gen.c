@@ -1313,7 +1313,7 @@ static const char *const FILL_RU[] = {
     "%q0 %vS %j3 в %U5 %Z.",
     "%j0 %vS %q3 и %p3 %Z.",
     "%n0 %j1 %vS %j3.",
-    "%[Многие|Некоторые|Ряд] %[экспертов|депутатов|аналитиков] поддерживают %j3, тогда как %[другие|критики] %[критикуют|осуждают] %n3.",
+    "%[Многие эксперты|Некоторые депутаты|Многие аналитики|Большинство депутатов] поддерживают %j3, тогда как %[другие|критики] %[критикуют|осуждают] %n3.",
     "%j0 %fS %q3.",
     "%q0 %fS %j3 %n1.",
 };
@@ -1724,7 +1724,7 @@ typedef struct en_verb {
 } en_verb;
 typedef struct ru_noun {
     kr_str f[2][6]; /* [plural][case]; accusative already animate-aware */
-    int g, anim;
+    int g, anim, nopl; /* nopl: the plural forms repeat the singular */
 } ru_noun;
 typedef struct ru_adj {
     kr_str f[4][6];
@@ -1838,6 +1838,7 @@ static void ru_noun_init(ru_noun *x, const char *s, kr_arena *a)
     ru_parse(s, strlen(s), -1, &w);
     x->g = w.g;
     x->anim = w.anim;
+    x->nopl = w.nopl;
     for (int pl = 0; pl < 2; pl++)
         for (int c = 0; c < 6; c++) {
             tmp.n = 0;
@@ -2154,6 +2155,7 @@ static void ru_fix_prep(ob *o, const char *w, size_t n)
 {
     size_t i = 0;
     int32_t c1, c2;
+    int abbr;
     const unsigned char *t;
     if (o->n < 4 || n == 0)
         return;
@@ -2161,20 +2163,22 @@ static void ru_fix_prep(ob *o, const char *w, size_t n)
     if (t[0] != ' ' || t[3] != ' ')
         return;
     c1 = cy_lower(utf8_next(w, n, &i));
-    c2 = i < n ? cy_lower(utf8_next(w, n, &i)) : 0;
+    c2 = i < n ? utf8_next(w, n, &i) : 0;
+    abbr = cy_upper_cp(c2); /* read letter by letter: с США, в ФРГ */
+    c2 = cy_lower(c2);
     if (t[1] == 0xD0 && t[2] == 0xBE) { /* о */
         if (c1 == CY_A || c1 == CY_O || c1 == CY_U || c1 == CY_EE || c1 == CY_I) {
             o->n--;
             put(o, "б ", 3);
         }
     } else if (t[1] == 0xD0 && t[2] == 0xB2) { /* в */
-        if ((c1 == CY_V || c1 == CY_F) && c2 > 0 && !is_vowel(c2)) {
+        if ((c1 == CY_V || c1 == CY_F) && c2 > 0 && !is_vowel(c2) && !abbr) {
             o->n--;
             put(o, "о ", 3);
         }
     } else if (t[1] == 0xD1 && t[2] == 0x81) { /* с */
         if ((c1 == CY_S || c1 == CY_Z || c1 == CY_SH || c1 == CY_ZH) && c2 > 0 &&
-            !is_vowel(c2)) {
+            !is_vowel(c2) && !abbr) {
             o->n--;
             put(o, "о ", 3);
         }
@@ -2530,14 +2534,14 @@ static void ru_slot(gen *g, char c, int cas, int gl, char who)
         const ru_noun *x = &g->ru_nouns[zipf_draw(&g->z[Z_RU_NOUN], r)];
         ru_put(g, x->f[c == 'p'][cas]);
         if (cas == NOM)
-            g->subj_g = c == 'p' ? G_PL : x->g;
+            g->subj_g = c == 'p' && !x->nopl ? G_PL : x->g;
         break;
     }
     case 'j':
     case 'q': {
         const ru_adj *a = &g->ru_adjs[zipf_draw(&g->z[Z_RU_ADJ], r)];
         const ru_noun *x = &g->ru_nouns[zipf_draw(&g->z[Z_RU_NOUN], r)];
-        int pl = c == 'q', ag = pl ? G_PL : x->g, ac = cas;
+        int pl = c == 'q' && !x->nopl, ag = pl ? G_PL : x->g, ac = cas;
         if (cas == ACC && x->anim && (pl || x->g == G_M))
             ac = GEN;
         ru_put(g, a->f[ag][ac]);

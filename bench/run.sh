@@ -157,10 +157,13 @@ END {
     if (load != "") printf "machine: %s CPUs, load average %s (wall times suffer when it is above 1)\n", ncpu, load
     printf "\n%-26s %9s %9s %10s %11s %8s  %s\n", "run", "MB/s", "cpu MB/s", "docs/s", "peak RSS MB", "wall s", "status"
     for (i = 1; i <= n; i++) {
-        st = code[i] == 0 ? "ok" : "FAILED (exit " code[i] ")"
-        printf "%-26s %9.1f %9.1f %10.0f %11.1f %8.2f  %s\n", label[i],
-            rate(bytes[i] / 1e6, wall[i]), rate(bytes[i] / 1e6, cpu[i]),
-            rate(docs[i], wall[i]), rss[i] / 1024, wall[i], st
+        if (code[i] == 0)
+            printf "%-26s %9.1f %9.1f %10.0f %11.1f %8.2f  ok\n", label[i],
+                rate(bytes[i] / 1e6, wall[i]), rate(bytes[i] / 1e6, cpu[i]),
+                rate(docs[i], wall[i]), rss[i] / 1024, wall[i]
+        else
+            printf "%-26s %9s %9s %10s %11s %8.2f  FAILED (exit %d)\n", label[i],
+                "-", "-", "-", "-", wall[i], code[i]
     }
     if (note != "") printf "%s\n", note
     printf "\ndatabase size: fts_bare %.1f MB, kronika %.1f MB (%.2f x corpus)\n",

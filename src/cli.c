@@ -2,6 +2,7 @@
  * that prints to stderr or decides the exit status. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,21 +118,25 @@ static int cmd_ingest(opts *o)
     if (rc)
         print_error(&e);
     if (!o->quiet) {
+        int64_t total = store_count_docs(st);
         printf("%zu file%s read, %zu unchanged since last ingest; %zu new document%s, "
-               "%zu already stored, %zu rejected; %lld documents in %s (%.2f MB in %.2f s)\n",
+               "%zu already stored, %zu rejected; %lld document%s in %s (%.2f MB in %.2f s)\n",
                s.files, s.files == 1 ? "" : "s", s.files_skipped, s.docs_new,
-               s.docs_new == 1 ? "" : "s", s.docs_dup, s.rejected,
-               (long long)store_count_docs(st), db_path(o), (double)s.bytes / 1e6, s.seconds);
+               s.docs_new == 1 ? "" : "s", s.docs_dup, s.rejected, (long long)total,
+               total == 1 ? "" : "s", db_path(o), (double)s.bytes / 1e6, s.seconds);
     }
     store_close(st);
     if (rc)
+        return EXIT_USAGE;
+    /* Nothing could be read at all (every path missing or unreadable). */
+    if (s.rejected && s.files == 0 && s.files_skipped == 0)
         return EXIT_USAGE;
     return s.rejected ? EXIT_REJECTED : EXIT_OK;
 }
 
 /* --- docs, show, search ------------------------------------------------ */
 
-static const char *const doc_cols[] = {"id", "path", "title", "lang", "date", "dateline", "agency", "chars"};
+static const char *const doc_cols[] = {"id", "path", "url", "title", "lang", "date", "dateline", "agency", "chars"};
 static const char *const doc_table_cols[] = {"id", "date", "lang", "dateline", "agency", "title"};
 
 typedef struct listing {
@@ -140,10 +145,17 @@ typedef struct listing {
     int search;
 } listing;
 
-/* The first line of the body, for documents that have no title. */
+/* The title, or for documents that have none the start of the body's
+ * first line, so that a table row says what the document is. */
 static void put_title(out *o, const store_doc *d)
 {
-    out_str(o, d->title);
+    const char *nl;
+    if (d->title || !d->lead) {
+        out_str(o, d->title);
+        return;
+    }
+    nl = strchr(d->lead, '\n');
+    out_strn(o, d->lead, nl ? (size_t)(nl - d->lead) : strlen(d->lead));
 }
 
 static int doc_row(void *ud, const store_doc *d)
@@ -161,10 +173,8 @@ static int doc_row(void *ud, const store_doc *d)
             put_title(l->o, d);
     } else {
         out_str(l->o, d->id);
-        if (d->path || !d->url)
-            out_str(l->o, d->path);
-        else
-            out_str(l->o, d->url);
+        out_str(l->o, d->path);
+        out_str(l->o, d->url);
         out_str(l->o, d->title);
         out_str(l->o, d->lang);
         out_str(l->o, d->date);
@@ -182,8 +192,8 @@ static int doc_row(void *ud, const store_doc *d)
 
 static int list_docs(opts *o, const char *query)
 {
-    static const char *const search_cols[] = {"id", "path", "title", "lang", "date", "dateline",
-                                              "agency", "chars", "score", "snippet"};
+    static const char *const search_cols[] = {"id", "path", "url", "title", "lang", "date",
+                                              "dateline", "agency", "chars", "score", "snippet"};
     static const char *const search_table_cols[] = {"id", "date", "lang", "dateline", "agency", "snippet"};
     store *st;
     listing l;
@@ -196,9 +206,9 @@ static int list_docs(opts *o, const char *query)
     if (l.format == OUT_TABLE)
         l.o = out_new(stdout, l.format, query ? search_table_cols : doc_table_cols, 6);
     else if (query)
-        l.o = out_new(stdout, l.format, search_cols, 10);
+        l.o = out_new(stdout, l.format, search_cols, 11);
     else
-        l.o = out_new(stdout, l.format, doc_cols, 8);
+        l.o = out_new(stdout, l.format, doc_cols, 9);
     kr_error_clear(&e, db_path(o));
     if (!l.o)
         rc = kr_errorf(&e, KR_ENOMEM, "out of memory");
@@ -311,7 +321,7 @@ static int cmd_show(opts *o)
     rc = store_doc_get(st, o->args[0], show_doc, &s, &e);
     store_close(st);
     if (rc < 0) {
-        print_error(&e);
+        error("show: %s%s", e.msg, "");
         return EXIT_USAGE;
     }
     if (rc == 0) {
@@ -440,8 +450,10 @@ static int parse(const command *c, int argc, char **argv, opts *o)
                 }
             } else {
                 char *end;
-                long v = strtol(val, &end, 10);
-                if (*val == '\0' || *end || v < 0) {
+                long v;
+                errno = 0;
+                v = strtol(val, &end, 10);
+                if (*val == '\0' || *end || v < 0 || errno == ERANGE) {
                     error("%s: --limit needs a number, not '%s'", c->name, val);
                     return -1;
                 }

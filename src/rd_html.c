@@ -968,7 +968,37 @@ static int inside_content(const xmlNode *root)
     return 0;
 }
 
-/* ---- the start-tag guard ---- */
+/* ---- the pre-scan ---- */
+
+/* libxml2 2.9 has two costs that grow faster than the input, both guarded
+ * here by following its tokenizer (tags, end tags, comments, doctype,
+ * processing instructions, script and style content) before parsing:
+ * - each attribute of a start tag is compared with all earlier ones, so a
+ *   tag with more than ATTR_MAX attributes is refused;
+ * - each end tag is matched against the open elements, so nesting deeper
+ *   than DEPTH_MAX is only allowed (XML_PARSE_HUGE) when a bound on that
+ *   matching stays under MATCH_BUDGET steps. The bound keeps a stack of the
+ *   start tags never closed by an end tag matching the top: the parser's own
+ *   stack is a subsequence of it (it closes more, implicitly), plus at most
+ *   MATCH_SLACK implied elements (html, head/body, p). */
+#define MATCH_BUDGET ((size_t)200000000)
+#define MATCH_SLACK 4
+/* Open elements whose names are kept; deeper ones are only counted and
+ * never closed, which keeps the bound an upper bound. */
+#define STACK_MAX ((size_t)1 << 22)
+
+typedef struct guard {
+    const char *s;
+    size_t n;
+    uint32_t *stack; /* name offsets of the open elements */
+    size_t depth, cap;
+    size_t cost;     /* bound on the parser's end-tag matching steps */
+} guard;
+
+/* Elements libxml2 2.9 never leaves open. */
+static const char *const void_tags[] = {
+    "area", "base", "basefont", "br", "col", "frame", "hr", "img", "input",
+    "isindex", "link", "meta", "param", NULL};
 
 static int is_blank(unsigned char c)
 {
@@ -985,6 +1015,15 @@ static int name_char(unsigned char c)
     return name_start(c) || kr_isdigit(c) || c == '-';
 }
 
+/* Length of the element name at s[i]: libxml2 reads at most 100 bytes. */
+static size_t name_len(const char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && name_char((unsigned char)s[j]) && j - i < 100)
+        j++;
+    return j - i;
+}
+
 static size_t skip_blanks(const char *s, size_t n, size_t i)
 {
     while (i < n && is_blank((unsigned char)s[i]))
@@ -998,39 +1037,68 @@ static size_t past_gt(const char *s, size_t n, size_t i)
     return gt ? (size_t)(gt - s) + 1 : n;
 }
 
-/* An end tag at s[i] ("</"), as libxml2 2.9 reads it: name, blanks, then
- * everything to the next '>'. Returns the offset after it; *name and *len
- * give the name (len 0: none, only "</" is consumed). */
-static size_t end_tag(const char *s, size_t n, size_t i, const char **name, size_t *len)
+static int push(guard *g, size_t name)
 {
-    size_t j = i + 2, st = j;
-    *name = s + st;
-    *len = 0;
+    if (g->depth < STACK_MAX) {
+        if (g->depth == g->cap) {
+            size_t cap = g->cap ? 2 * g->cap : 256;
+            uint32_t *p = kr_realloc(g->stack, cap * sizeof *p);
+            if (!p)
+                return KR_ENOMEM;
+            g->stack = p;
+            g->cap = cap;
+        }
+        g->stack[g->depth] = (uint32_t)name;
+    }
+    g->depth++;
+    return 0;
+}
+
+/* An end tag at s[i] ("</"), as libxml2 2.9 reads it: name, blanks, then
+ * everything to the next '>'. Returns the offset after it. The element on
+ * top of the stack is closed if the names match. */
+static size_t end_tag(guard *g, size_t i)
+{
+    const char *s = g->s;
+    size_t n = g->n, j = i + 2, len;
     if (j >= n || !name_start((unsigned char)s[j]))
-        return j;
-    while (j < n && name_char((unsigned char)s[j]) && j - st < 100)
-        j++;
-    *len = j - st;
-    j = skip_blanks(s, n, j);
+        return j; /* only "</" is read */
+    len = name_len(s, n, j);
+    if (g->cost < MATCH_BUDGET)
+        g->cost += 2 * (g->depth + MATCH_SLACK);
+    if (g->depth && g->depth <= STACK_MAX) {
+        size_t top = g->stack[g->depth - 1], k;
+        if (name_len(s, n, top) == len) {
+            for (k = 0; k < len && kr_tolower((unsigned char)s[top + k]) ==
+                                       kr_tolower((unsigned char)s[j + k]); k++)
+                ;
+            if (k == len)
+                g->depth--;
+        }
+    }
+    j = skip_blanks(s, n, j + len);
     return (j < n && s[j] == '>') ? j + 1 : past_gt(s, n, j);
 }
 
 /* The content of a <script> or <style> at s[i]: it ends at an end tag
- * whose name starts with the element's (libxml2's recovery rule). Returns
- * the offset after the closing tag. */
-static size_t raw_end(const char *s, size_t n, size_t i, const char *tag, size_t tlen)
+ * whose name starts with the element's (libxml2's recovery rule) and is
+ * the element's; other such end tags are read and ignored. Returns the
+ * offset after the closing tag. */
+static size_t raw_end(guard *g, size_t i, const char *tag)
 {
+    const char *s = g->s;
+    size_t n = g->n, tlen = strlen(tag);
     while (i < n) {
-        const char *lt = memchr(s + i, '<', n - i), *nm;
-        size_t k, len, e;
+        const char *lt = memchr(s + i, '<', n - i);
+        size_t k;
         if (!lt)
             return n;
         k = (size_t)(lt - s);
         if (k + 2 + tlen <= n && s[k + 1] == '/' && ci_eq(s + k + 2, tlen, tag)) {
-            e = end_tag(s, n, k, &nm, &len);
-            if (len == tlen)
-                return e;
-            i = e;
+            size_t depth = g->depth;
+            i = end_tag(g, k);
+            if (g->depth < depth)
+                return i;
             continue;
         }
         i = k + 1;
@@ -1039,22 +1107,20 @@ static size_t raw_end(const char *s, size_t n, size_t i, const char *tag, size_t
 }
 
 /* A start tag at s[i] ("<" and a letter), as libxml2 2.9 tokenizes it.
- * Sets *end after it; KR_ELIMIT if it has more than ATTR_MAX attributes. */
-static int start_tag(const char *s, size_t n, size_t i, size_t *end)
+ * Sets *end after it (and after the content of script and style).
+ * KR_ELIMIT if it has more than ATTR_MAX attributes. */
+static int start_tag(guard *g, size_t i, size_t *end)
 {
-    size_t j = i + 1, st = j, count = 0, tlen, a0;
-    const char *tag = NULL;
+    const char *s = g->s, *tag = NULL;
+    size_t n = g->n, st = i + 1, tlen = name_len(s, n, i + 1), j, count = 0, a0;
+    int rc;
 
-    /* The first 100 name characters are the name; more are read as
-     * attributes. */
-    while (j < n && name_char((unsigned char)s[j]) && j - st < 100)
-        j++;
-    tlen = j - st;
     if (ci_eq(s + st, tlen, "script"))
         tag = "script";
     else if (ci_eq(s + st, tlen, "style"))
         tag = "style";
-    j = skip_blanks(s, n, j);
+    /* Name bytes past the first 100 are read as attributes. */
+    j = skip_blanks(s, n, st + tlen);
     while (j < n && s[j] != '>' && !(s[j] == '/' && j + 1 < n && s[j + 1] == '>')) {
         if (name_start((unsigned char)s[j])) {
             a0 = j;
@@ -1081,12 +1147,21 @@ static int start_tag(const char *s, size_t n, size_t i, size_t *end)
         }
         j = skip_blanks(s, n, j);
     }
-    if (j >= n)
+    if (j >= n) {
         *end = n;
-    else if (s[j] == '/')
+        return 0;
+    }
+    if (s[j] == '/') { /* "<x/>" is closed at once */
         *end = j + 2;
-    else
-        *end = tag ? raw_end(s, n, j + 1, tag, strlen(tag)) : j + 1;
+        return 0;
+    }
+    *end = j + 1;
+    if (ci_in(s + st, tlen, void_tags))
+        return 0;
+    if ((rc = push(g, st)) < 0)
+        return rc;
+    if (tag)
+        *end = raw_end(g, j + 1, tag);
     return 0;
 }
 
@@ -1140,20 +1215,24 @@ static size_t doctype_end(const char *s, size_t n, size_t i)
     return (j < n && s[j] == '>') ? j + 1 : past_gt(s, n, j);
 }
 
-/* Follows libxml2 2.9's tokenizer (tags, end tags, comments, doctype,
- * processing instructions, script and style content) just far enough to
- * count the attributes of each start tag. Returns 0, or KR_ELIMIT with
- * *where at the tag. */
-static int tag_guard(const char *s, size_t n, size_t *where)
+/* Scans s[0..n). Returns 0 with *cost set, KR_ELIMIT with *where at a tag
+ * with too many attributes, or KR_ENOMEM. */
+static int prescan(const char *s, size_t n, size_t *cost, size_t *where)
 {
-    size_t i = 0, k, len;
+    guard g;
+    size_t i = 0, k;
     int prolog = 1;   /* only blanks, comments and PIs so far */
     int after_dt = 0; /* just after a DOCTYPE met in content */
+    int rc = 0;
+
+    memset(&g, 0, sizeof g);
+    g.s = s;
+    g.n = n;
     while (i < n) {
-        const char *lt = memchr(s + i, '<', n - i), *nm;
+        const char *lt = memchr(s + i, '<', n - i);
         unsigned char c;
         if (!lt)
-            return 0;
+            break;
         for (k = i; prolog && k < (size_t)(lt - s); k++)
             if (!is_blank((unsigned char)s[k]))
                 prolog = 0;
@@ -1161,7 +1240,7 @@ static int tag_guard(const char *s, size_t n, size_t *where)
             after_dt = 0;
         i = (size_t)(lt - s);
         if (i + 1 >= n)
-            return 0;
+            break;
         c = (unsigned char)s[i + 1];
         if (c == '!' && i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-') {
             i = comment_end(s, n, i + 4);
@@ -1174,18 +1253,18 @@ static int tag_guard(const char *s, size_t n, size_t *where)
         } else if (kr_isalpha(c)) {
             size_t end;
             prolog = 0;
-            if (start_tag(s, n, i, &end) < 0) {
+            if ((rc = start_tag(&g, i, &end)) < 0) {
                 *where = i;
-                return KR_ELIMIT;
+                break;
             }
             i = end;
         } else if (after_dt) {
-            /* libxml2 reads the '<' right after a DOCTYPE in content as
-             * text unless a comment, PI or start tag begins there. */
+            /* libxml2 reads the '<' right after a DOCTYPE met in content
+             * as text unless a comment, PI or start tag begins there. */
             i++;
         } else if (c == '/') {
             prolog = 0;
-            i = end_tag(s, n, i, &nm, &len);
+            i = end_tag(&g, i);
         } else if (c == '!' && n - i >= 9 && ci_eq(s + i + 2, 7, "doctype")) {
             i = doctype_end(s, n, i);
             after_dt = !prolog;
@@ -1197,7 +1276,9 @@ static int tag_guard(const char *s, size_t n, size_t *where)
         }
         after_dt = 0;
     }
-    return 0;
+    *cost = g.depth > DEPTH_MAX - MATCH_SLACK ? g.cost : 0;
+    kr_free(g.stack);
+    return rc;
 }
 
 /* ---- metadata values ---- */
@@ -1314,7 +1395,7 @@ int rd_html(const char *path, const char *data, size_t n, kr_arena *a,
     xmlDocPtr doc = NULL;
     xmlNode *root, *body, *cand = NULL;
     const char *nul, *p = data;
-    size_t bad = 0, len = n, k, where;
+    size_t bad = 0, len = n, k, where = 0, cost = 0;
     scan sc;
     ext x;
     kr_doc d;
@@ -1356,7 +1437,9 @@ int rd_html(const char *path, const char *data, size_t n, kr_arena *a,
         ;
     if (k == len)
         return kr_errorf(err, KR_EFORMAT, "no text");
-    if (tag_guard(p, len, &where) < 0) {
+    if ((rc = prescan(p, len, &cost, &where)) < 0) {
+        if (rc == KR_ENOMEM)
+            return kr_errorf(err, KR_ENOMEM, "out of memory reading HTML");
         rc = kr_errorf(err, KR_ELIMIT, "tag with more than %d attributes at byte %zu",
                        ATTR_MAX, where + (size_t)(p - data));
         if (err)
@@ -1373,7 +1456,8 @@ int rd_html(const char *path, const char *data, size_t n, kr_arena *a,
     doc = htmlCtxtReadMemory(ctxt, p, (int)len, NULL, "UTF-8",
                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                  HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                 HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+                                 HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
+                                 (cost < MATCH_BUDGET ? XML_PARSE_HUGE : 0));
     if (ctxt->disableSAX) {
         rc = parse_stopped(ctxt, err);
         goto fail;

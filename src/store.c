@@ -47,7 +47,8 @@ static const char *const sql[NQ] = {
     [Q_PUT_FTS] = "INSERT INTO docs_fts(rowid, title, text) VALUES(?1, ?2, ?3)",
     [Q_FILE_DONE] = "SELECT 1 FROM files WHERE path = ?1 AND size = ?2 AND mtime = ?3",
     [Q_FILE_MARK] = "INSERT OR REPLACE INTO files(path, size, mtime, docs) VALUES(?1, ?2, ?3, ?4)",
-    [Q_DOCS] = "SELECT id, path, url, title, lang, date, dateline, agency, source, chars, body"
+    [Q_DOCS] = "SELECT id, path, url, title, lang, date, dateline, agency, source, chars, body,"
+               " substr(CAST(text AS BLOB), body + 1, 240)"
                " FROM docs ORDER BY rowid LIMIT ?1",
     [Q_DOC_GET] = "SELECT id, path, url, title, lang, date, dateline, agency, source, chars,"
                   " body, text FROM docs WHERE id >= ?1 AND id < ?1 || 'g'"
@@ -143,9 +144,11 @@ int store_open(const char *path, int mode, store **out, kr_error *err)
         goto fail;
     }
     if (mode == STORE_WRITE) {
-        if ((rc = exec(s, "PRAGMA journal_mode = WAL", err)) != 0 ||
-            (rc = exec(s, "PRAGMA synchronous = NORMAL", err)) != 0 ||
-            (rc = migrate(s, err)) != 0)
+        if (exec(s, "PRAGMA journal_mode = WAL", NULL) != 0) {
+            rc = kr_errorf(err, KR_EDB, "cannot open database %s: %s", path, sqlite3_errmsg(s->db));
+            goto fail;
+        }
+        if ((rc = exec(s, "PRAGMA synchronous = NORMAL", err)) != 0 || (rc = migrate(s, err)) != 0)
             goto fail;
     } else {
         sqlite3_stmt *st;
@@ -315,7 +318,9 @@ static int each_doc(store *s, sqlite3_stmt *st, int extra, store_doc_fn fn, void
         d.source = col(st, 8);
         d.chars = sqlite3_column_int64(st, 9);
         d.body = sqlite3_column_int64(st, 10);
-        if (extra == 1) {
+        if (extra == 0) {
+            d.lead = col(st, 11);
+        } else if (extra == 1) {
             d.text = col(st, 11);
             d.text_n = (size_t)sqlite3_column_bytes(st, 11);
         } else if (extra == 2) {

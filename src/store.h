@@ -42,6 +42,7 @@ int store_file_mark(store *s, const char *path, int64_t size, int64_t mtime, int
 typedef struct store_doc {
     const char *id, *path, *url, *title, *lang, *date, *dateline, *agency, *source;
     const char *text; /* only from store_doc_get; NULL in listings */
+    const char *lead; /* listings: the first bytes of the body (may end mid-character) */
     size_t text_n;
     int64_t chars, body;
     double score;        /* search: higher is better */

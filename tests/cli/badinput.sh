@@ -139,14 +139,15 @@ eq "fixed file: rejected" "$(ingested rejected)" $((want_rejected - 1))
 check "fixed file: no longer reported" sh -c "! grep -q -F '$B/empty.txt' '$T/err'"
 
 # --- named on the command line -----------------------------------------------------
+# When no input at all could be read, nothing was done: exit status 2.
 
-expect_exit 1 kr ingest --db bad.db "$B/other/notes.docx"
+expect_exit 2 kr ingest --db bad.db "$B/other/notes.docx"
 expect_stderr "notes\\.docx: unsupported file type"
 if [ -p "$B/fifo.txt" ]; then
-    expect_exit 1 kr ingest --db bad.db "$B/fifo.txt"
+    expect_exit 2 kr ingest --db bad.db "$B/fifo.txt"
     expect_stderr 'fifo\.txt: not a regular file'
 fi
-expect_exit 1 kr ingest --db bad.db "$B/no-such-file.txt"
+expect_exit 2 kr ingest --db bad.db "$B/no-such-file.txt"
 expect_stderr 'no-such-file\.txt: .*No such file'
 # Good and bad together: exit 1, the good one stored.
 printf 'A short but perfectly good report about the opening of a new bridge over the river.\n' >good4.txt
