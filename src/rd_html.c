@@ -14,12 +14,9 @@
 #include "date.h"
 #include "utf8.h"
 
-/* libxml2 2.9 compares each attribute of a start tag with all earlier ones:
- * a tag with k attributes costs k*k. Tags with more are refused before
- * parsing (docs/html.md, "Limits"). */
+/* Most attributes in one start tag (see prescan). */
 #define ATTR_MAX 256
-/* libxml2's nesting limit without XML_PARSE_HUGE, which we do not set: the
- * limit keeps its end-tag matching linear. */
+/* libxml2's nesting limit without XML_PARSE_HUGE. */
 #define DEPTH_MAX 256
 /* libxml2's longest text node without XML_PARSE_HUGE (XML_MAX_TEXT_LENGTH). */
 #define TEXT_RUN_MAX 10000000
@@ -1276,7 +1273,7 @@ static int prescan(const char *s, size_t n, size_t *cost, size_t *where)
         }
         after_dt = 0;
     }
-    *cost = g.depth > DEPTH_MAX - MATCH_SLACK ? g.cost : 0;
+    *cost = g.cost;
     kr_free(g.stack);
     return rc;
 }

@@ -161,9 +161,14 @@ int store_open(const char *path, int mode, store **out, kr_error *err)
             rc = db_error(s, err, path);
             goto fail;
         }
-        if (v != NMIGRATIONS) {
-            rc = kr_errorf(err, KR_EDB, "%s: schema version %d, this kronika reads %d%s", path,
-                           v, NMIGRATIONS, v < NMIGRATIONS ? " (run kronika ingest to upgrade)" : "");
+        if (v > NMIGRATIONS) {
+            rc = kr_errorf(err, KR_EDB, "%s: database schema version %d is newer than this kronika (%d)",
+                           path, v, NMIGRATIONS);
+            goto fail;
+        }
+        if (v < NMIGRATIONS) {
+            rc = kr_errorf(err, KR_EDB, "%s: schema version %d is older than this kronika's (%d);"
+                           " run kronika ingest to upgrade it", path, v, NMIGRATIONS);
             goto fail;
         }
     }

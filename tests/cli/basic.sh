@@ -113,7 +113,7 @@ check "--db=b.db lists the Russian document" grep -q ru_lavrov "$T/out"
 # --- formats ------------------------------------------------------------------
 
 run kr docs --db a.db --format csv
-eq "csv header" "$(head -n 1 "$T/out")" "id,path,title,lang,date,dateline,agency,chars"
+eq "csv header" "$(head -n 1 "$T/out")" "id,path,url,title,lang,date,dateline,agency,chars"
 check "csv: en row has lang en" grep -q -E '^[0-9a-f]{16,},[^,]*en_talks\.txt,.*,en,' "$T/out"
 
 expect_exit 0 kr docs --db a.db --format table
@@ -127,7 +127,7 @@ check "jsonl: every line is an object" sh -c "grep -v -c -E '^\\{.*\\}\$' '$T/ou
 if have_python; then
     cat >"$T/check_docs.py" <<'EOF'
 import json, re, sys
-want = ["id", "path", "title", "lang", "date", "dateline", "agency", "chars"]
+want = ["id", "path", "url", "title", "lang", "date", "dateline", "agency", "chars"]
 bad = 0
 for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
     try:
@@ -228,7 +228,7 @@ check "search agreement finds 'agreements'" search_finds agreement en_talks
 check "search MINISTER finds 'ministers'" search_finds MINISTER en_talks
 run kr search --db a.db --format csv лавров
 check "search лавров: not the English document" sh -c "! grep -q en_talks '$T/out'"
-eq "search csv: header" "$(head -n 1 "$T/out" | cut -d, -f1-8)" "id,path,title,lang,date,dateline,agency,chars"
+eq "search csv: header" "$(head -n 1 "$T/out" | cut -d, -f1-9)" "id,path,url,title,lang,date,dateline,agency,chars"
 run kr search --db a.db --format csv zanzibar
 eq "search with no match: status" "$RC" 0
 eq "search with no match: header only" "$(wc -l <"$T/out" | tr -d ' ')" 1

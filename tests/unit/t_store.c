@@ -469,18 +469,18 @@ static void test_transactions(kr_arena *a)
 
 static void test_bad_databases(void)
 {
-    char newer[128], missing[128], junk[128];
+    char future[128], missing[128], junk[128];
     store *s = NULL, *sentinel = (store *)&s;
     kr_error e;
     sqlite3 *db;
     FILE *f;
 
     /* A database from a newer kronika: refused, saying so, in both modes. */
-    snprintf(newer, sizeof newer, "%s/newer.db", dir);
+    snprintf(future, sizeof future, "%s/future.db", dir);
     kr_error_clear(&e, NULL);
-    CHECK_INT(store_open(newer, STORE_WRITE, &s, &e), 0);
+    CHECK_INT(store_open(future, STORE_WRITE, &s, &e), 0);
     store_close(s);
-    CHECK_INT(sqlite3_open(newer, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_open(future, &db), SQLITE_OK);
     {
         char q[64];
         snprintf(q, sizeof q, "PRAGMA user_version = %d", store_schema_version() + 1);
@@ -489,14 +489,14 @@ static void test_bad_databases(void)
     sqlite3_close(db);
     s = sentinel;
     kr_error_clear(&e, NULL);
-    CHECK_INT(store_open(newer, STORE_WRITE, &s, &e), KR_EDB);
+    CHECK_INT(store_open(future, STORE_WRITE, &s, &e), KR_EDB);
     CHECK(s == sentinel); /* out-parameter untouched on failure */
     CHECK(strstr(e.msg, "newer") != NULL);
     kr_error_clear(&e, NULL);
-    CHECK_INT(store_open(newer, STORE_READ, &s, &e), KR_EDB);
+    CHECK_INT(store_open(future, STORE_READ, &s, &e), KR_EDB);
     CHECK(s == sentinel);
     CHECK(strstr(e.msg, "newer") != NULL);
-    CHECK_INT(user_version(newer), store_schema_version() + 1); /* not touched */
+    CHECK_INT(user_version(future), store_schema_version() + 1); /* not touched */
 
     /* A missing database in read mode names the path. */
     snprintf(missing, sizeof missing, "%s/missing.db", dir);
@@ -530,8 +530,8 @@ static void test_bad_databases(void)
 
 static void cleanup(void)
 {
-    static const char *const names[] = {"k.db", "k.db-wal", "k.db-shm", "newer.db",
-                                        "newer.db-wal", "newer.db-shm", "junk.db"};
+    static const char *const names[] = {"k.db", "k.db-wal", "k.db-shm", "future.db",
+                                        "future.db-wal", "future.db-shm", "junk.db"};
     char p[128];
     size_t k;
     for (k = 0; k < sizeof names / sizeof names[0]; k++) {
