@@ -21,7 +21,9 @@ BUILD   ?= build/rel
 endif
 
 LIBSRC   = $(filter-out src/main.c,$(wildcard src/*.c))
-LIBOBJ   = $(LIBSRC:src/%.c=$(BUILD)/obj/%.o)
+LEXFILES = $(sort $(wildcard lexicon/*.txt lexicon/*/*.txt))
+LEXDATA  = $(BUILD)/gen/lexicon_data.c
+LIBOBJ   = $(LIBSRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicon_data.o
 UNITSRC  = $(wildcard tests/unit/t_*.c)
 UNITBIN  = $(UNITSRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOLS    = $(BUILD)/tests/spec_run $(BUILD)/bench/gen $(BUILD)/bench/fts_bare $(BUILD)/bench/rusage
@@ -47,7 +49,15 @@ $(BUILD)/tests/spec_run: tests/spec/spec_run.c $(LIBOBJ) | $(BUILD)/tests
 $(BUILD)/bench/%: bench/%.c $(LIBOBJ) | $(BUILD)/bench
 	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS)
 
-$(BUILD)/obj $(BUILD)/tests $(BUILD)/bench:
+# The default lexicon is compiled into the binary.
+$(LEXDATA): $(LEXFILES) tools/embed.c | $(BUILD)/gen
+	$(CC) -O1 -o $(BUILD)/gen/embed tools/embed.c
+	$(BUILD)/gen/embed $(LEXFILES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/lexicon_data.o: $(LEXDATA) src/lex.h | $(BUILD)/obj
+	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
+
+$(BUILD)/obj $(BUILD)/tests $(BUILD)/bench $(BUILD)/gen:
 	mkdir -p $@
 
 tests-bin: $(BUILD)/kronika $(UNITBIN) $(BUILD)/tests/spec_run
@@ -67,10 +77,10 @@ bench: kronika $(BUILD)/bench/gen $(BUILD)/bench/fts_bare $(BUILD)/bench/rusage
 
 FUZZ_SECONDS ?= 10
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
-build/fuzz/%: tests/fuzz/%.c $(LIBSRC) | build/fuzz
+build/fuzz/%: tests/fuzz/%.c $(LIBSRC) $(LEXDATA) | build/fuzz
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Isrc \
 	  -fsanitize=fuzzer,address,undefined $(shell pkg-config --cflags $(PKGS)) \
-	  -o $@ $< $(LIBSRC) $(LDLIBS)
+	  -o $@ $< $(LIBSRC) $(LEXDATA) $(LDLIBS)
 build/fuzz:
 	mkdir -p $@
 fuzz: $(FUZZERS)

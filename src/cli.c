@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "ingest.h"
+#include "lex.h"
 #include "out.h"
 #include "store.h"
 
@@ -19,6 +20,7 @@ enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
 /* Options shared by the subcommands; each takes the ones it documents. */
 typedef struct opts {
     const char *db;
+    const char *lexicon; /* --lexicon DIR, else the built-in lexicon */
     int format;          /* OUT_*, or -1 for the default */
     size_t limit;
     int quiet;
@@ -331,6 +333,126 @@ static int cmd_show(opts *o)
     return EXIT_OK;
 }
 
+/* --- lexicon -------------------------------------------------------------- */
+
+typedef struct lex_problems {
+    size_t errors, warnings;
+    int quiet_warnings;
+} lex_problems;
+
+static void lex_report(void *ud, const char *file, size_t line, int warning, const char *msg)
+{
+    lex_problems *p = ud;
+    if (warning)
+        p->warnings++;
+    else
+        p->errors++;
+    if (!warning || !p->quiet_warnings)
+        fprintf(stderr, "kronika: %s:%zu: %s%s\n", file, line, warning ? "warning: " : "", msg);
+}
+
+/* Loads the lexicon of --lexicon DIR or the built-in one; prints problems. */
+static int load_lexicon(const opts *o, int check, lex_problems *pr, lex_db **db)
+{
+    kr_error e;
+    int rc;
+    kr_error_clear(&e, o->lexicon);
+    if (o->lexicon) {
+        rc = lex_load_dir(o->lexicon, check, lex_report, pr, db, &e);
+        if (rc && rc != KR_EFORMAT)
+            print_error(&e);
+    } else {
+        rc = lex_builtin(check, lex_report, pr, db);
+    }
+    return rc;
+}
+
+static int lexicon_stats(const opts *o, lex_db *db)
+{
+    static const char *const cols[] = {"what", "count"};
+    static const char *const types[] = {"", "PER", "ORG", "GPE", "LOC", "AGENT"};
+    size_t bytype[6] = {0}, k, nn, agencies = 0, withroles = 0, roles = 0;
+    const lex_name *names = lex_names(db, &nn);
+    size_t perlang[16] = {0};
+    static const char *const langs[] = {"", "en", "ru", "az", "hy", "tr", "ka", "fa", "uk", "ar", "de", "fr"};
+    int format = default_format(o);
+    out *w = out_new(stdout, format, cols, 2);
+    char what[64];
+    if (!w)
+        return EXIT_USAGE;
+    for (k = 0; k < lex_count(db); k++) {
+        const lex_entry *e = lex_entry_at(db, k);
+        bytype[e->type]++;
+        agencies += e->agency != 0;
+        withroles += e->nroles != 0;
+        roles += e->nroles;
+    }
+    for (k = 0; k < nn; k++) {
+        size_t l;
+        for (l = 0; l < 12; l++)
+            if (strcmp(names[k].lang, langs[l]) == 0)
+                perlang[l]++;
+    }
+    out_str(w, "entries");
+    out_int(w, (int64_t)lex_count(db));
+    out_row_end(w);
+    for (k = 1; k < 6; k++) {
+        snprintf(what, sizeof what, "entries %s", types[k]);
+        out_str(w, what);
+        out_int(w, (int64_t)bytype[k]);
+        out_row_end(w);
+    }
+    out_str(w, "news agencies");
+    out_int(w, (int64_t)agencies);
+    out_row_end(w);
+    out_str(w, "persons with dated roles");
+    out_int(w, (int64_t)withroles);
+    out_row_end(w);
+    out_str(w, "roles");
+    out_int(w, (int64_t)roles);
+    out_row_end(w);
+    out_str(w, "names");
+    out_int(w, (int64_t)nn);
+    out_row_end(w);
+    for (k = 0; k < 12; k++) {
+        if (!perlang[k])
+            continue;
+        snprintf(what, sizeof what, "names %s", k ? langs[k] : "(canonical)");
+        out_str(w, what);
+        out_int(w, (int64_t)perlang[k]);
+        out_row_end(w);
+    }
+    return out_close(w) ? EXIT_USAGE : EXIT_OK;
+}
+
+static int cmd_lexicon(opts *o)
+{
+    lex_db *db = NULL;
+    lex_problems pr = {0, 0, 0};
+    int rc;
+    const char *sub = o->nargs ? o->args[0] : "";
+    if (strcmp(sub, "check") != 0 && strcmp(sub, "stats") != 0) {
+        error("lexicon: expected 'check' or 'stats', not '%s'%s", sub, "");
+        return EXIT_USAGE;
+    }
+    pr.quiet_warnings = strcmp(sub, "stats") == 0;
+    rc = load_lexicon(o, strcmp(sub, "check") == 0, &pr, &db);
+    if (rc) {
+        fprintf(stderr, "kronika: lexicon: %zu error%s, %zu warning%s\n", pr.errors,
+                pr.errors == 1 ? "" : "s", pr.warnings, pr.warnings == 1 ? "" : "s");
+        return rc == KR_EFORMAT ? EXIT_REJECTED : EXIT_USAGE;
+    }
+    if (strcmp(sub, "stats") == 0)
+        rc = lexicon_stats(o, db);
+    else {
+        printf("%zu entries, %zu error%s, %zu warning%s\n", lex_count(db), pr.errors,
+               pr.errors == 1 ? "" : "s", pr.warnings, pr.warnings == 1 ? "" : "s");
+        rc = EXIT_OK;
+    }
+    lex_free(db);
+    return rc;
+}
+
 /* --- help and dispatch --------------------------------------------------- */
 
 static int cmd_help(opts *o);
@@ -359,6 +481,12 @@ static const command commands[] = {
      "Full-text search over all documents, best first (20 by default). Every word\n"
      "must match; matching ignores case and diacritics and uses word stems, so\n"
      "'лавров' finds 'Лавровым' and 'meetings' finds 'meeting'.", LIST_FORMATS},
+    {"lexicon", cmd_lexicon, "kronika lexicon check|stats [--lexicon DIR] [--format F]",
+     "check: validates the lexicon (the built-in one, or the *.txt files under DIR):\n"
+     "syntax, unknown keys, bad codes and dates, references, duplicate ids (errors,\n"
+     "exit status 1), overlapping roles and names shared by two entries (warnings).\n"
+     "stats: counts entries by type, names by language, persons with roles.\n"
+     "The format is described in docs/lexicon.md.", LIST_FORMATS},
     {"help", cmd_help, "kronika help [COMMAND]", "Describes kronika or one command.", 0},
     {"version", cmd_version, "kronika version", "Prints the version.", 0},
 };
@@ -432,7 +560,7 @@ static int parse(const command *c, int argc, char **argv, opts *o)
         if (a[nl] == '=')
             val = a + nl + 1;
 #define OPT(name) (strncmp(a, name, nl) == 0 && strlen(name) == nl)
-        if (OPT("--db") || OPT("--format") || OPT("--limit")) {
+        if (OPT("--db") || OPT("--format") || OPT("--limit") || OPT("--lexicon")) {
             if (!val) {
                 if (k + 1 >= argc) {
                     error("%s: missing value for %s", c->name, a);
@@ -442,6 +570,8 @@ static int parse(const command *c, int argc, char **argv, opts *o)
             }
             if (OPT("--db")) {
                 o->db = val;
+            } else if (OPT("--lexicon")) {
+                o->lexicon = val;
             } else if (OPT("--format")) {
                 if (!c->formats || (o->format = out_parse_format(val, c->formats)) < 0) {
                     error(c->formats ? "%s: unknown format '%s'" : "%s: takes no --format (%s)",

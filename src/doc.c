@@ -105,9 +105,12 @@ int doc_finish(kr_doc *d, kr_arena *a, kr_error *err)
             d->body = h.body;
             if (!d->date.y)
                 d->date = h.date;
-            if (h.dateline.end > h.dateline.start)
+            if (h.dateline.end > h.dateline.start) {
                 d->dateline = title_case(a, d->text.p + h.dateline.start,
                                          h.dateline.end - h.dateline.start);
+                if (!d->dateline.p)
+                    return kr_errorf(err, KR_ENOMEM, "out of memory");
+            }
             if (h.agency.end > h.agency.start) {
                 const char *ag = d->text.p + h.agency.start;
                 size_t an = h.agency.end - h.agency.start;
@@ -117,6 +120,8 @@ int doc_finish(kr_doc *d, kr_arena *a, kr_error *err)
                     d->agency.n = strlen(canon);
                 } else {
                     d->agency = an > 5 ? title_case(a, ag, an) : (kr_str){ag, an};
+                    if (!d->agency.p)
+                        return kr_errorf(err, KR_ENOMEM, "out of memory");
                 }
             }
             if (!d->title.n && h.title.end > h.title.start) {

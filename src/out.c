@@ -17,7 +17,8 @@ struct out {
     kr_buf row;     /* jsonl/csv: the row being written */
     kr_buf cells;   /* table: every cell, NUL-separated */
     size_t rows;
-    int failed;
+    int failed;     /* a write failed */
+    int nomem;      /* a buffer could not grow: output incomplete */
 };
 
 int out_parse_format(const char *s, unsigned allowed)
@@ -48,15 +49,22 @@ out *out_new(FILE *f, int format, const char *const *cols, size_t ncols)
     return o;
 }
 
+/* Records a failed buffer operation; out_close then reports it. */
+static void ok(out *o, int rc)
+{
+    if (rc)
+        o->nomem = 1;
+}
+
 /* Starts a cell: the separator or key that precedes its value. */
 static void cell_start(out *o)
 {
     if (o->format == OUT_JSONL) {
-        kr_buf_puts(&o->row, o->col ? ", " : "{");
-        json_put_str(&o->row, o->cols[o->col], strlen(o->cols[o->col]));
-        kr_buf_puts(&o->row, ": ");
+        ok(o, kr_buf_puts(&o->row, o->col ? ", " : "{"));
+        ok(o, json_put_str(&o->row, o->cols[o->col], strlen(o->cols[o->col])));
+        ok(o, kr_buf_puts(&o->row, ": "));
     } else if (o->format == OUT_CSV && o->col) {
-        kr_buf_putc(&o->row, ',');
+        ok(o, kr_buf_putc(&o->row, ','));
     }
 }
 
@@ -68,14 +76,14 @@ static void table_cell(out *o, const char *s, size_t n)
         size_t at = i;
         int32_t cp = utf8_next(s, n, &i);
         if (cp == '\n' || cp == '\t' || cp == '\r')
-            kr_buf_putc(&o->cells, ' ');
+            ok(o, kr_buf_putc(&o->cells, ' '));
         else if (cp >= 0)
-            kr_buf_append(&o->cells, s + at, i - at);
+            ok(o, kr_buf_append(&o->cells, s + at, i - at));
         chars++;
     }
     if (i < n)
-        kr_buf_puts(&o->cells, "\xE2\x80\xA6"); /* … */
-    kr_buf_putc(&o->cells, '\0');
+        ok(o, kr_buf_puts(&o->cells, "\xE2\x80\xA6")); /* … */
+    ok(o, kr_buf_putc(&o->cells, '\0'));
 }
 
 static void put_text(out *o, const char *s, size_t n, int quoted_json)
@@ -88,22 +96,22 @@ static void put_text(out *o, const char *s, size_t n, int quoted_json)
     case OUT_JSONL:
         cell_start(o);
         if (quoted_json)
-            json_put_str(&o->row, s, n);
+            ok(o, json_put_str(&o->row, s, n));
         else
-            kr_buf_append(&o->row, s, n);
+            ok(o, kr_buf_append(&o->row, s, n));
         break;
     default:
         cell_start(o);
         if (memchr(s, ',', n) || memchr(s, '"', n) || memchr(s, '\n', n) || memchr(s, '\r', n)) {
-            kr_buf_putc(&o->row, '"');
+            ok(o, kr_buf_putc(&o->row, '"'));
             for (i = 0; i < n; i++) {
                 if (s[i] == '"')
-                    kr_buf_putc(&o->row, '"');
-                kr_buf_putc(&o->row, s[i]);
+                    ok(o, kr_buf_putc(&o->row, '"'));
+                ok(o, kr_buf_putc(&o->row, s[i]));
             }
-            kr_buf_putc(&o->row, '"');
+            ok(o, kr_buf_putc(&o->row, '"'));
         } else {
-            kr_buf_append(&o->row, s, n);
+            ok(o, kr_buf_append(&o->row, s, n));
         }
     }
     o->col++;
@@ -114,7 +122,7 @@ void out_strn(out *o, const char *s, size_t n)
     if (!s) {
         if (o->format == OUT_JSONL) {
             cell_start(o);
-            kr_buf_puts(&o->row, "null");
+            ok(o, kr_buf_puts(&o->row, "null"));
             o->col++;
         } else {
             put_text(o, "", 0, 0);
@@ -159,7 +167,9 @@ void out_row_end(out *o)
     o->rows++;
     if (o->format == OUT_TABLE)
         return;
-    kr_buf_puts(&o->row, o->format == OUT_JSONL ? "}\n" : "\n");
+    ok(o, kr_buf_puts(&o->row, o->format == OUT_JSONL ? "}\n" : "\n"));
+    if (o->nomem)
+        return; /* never print a row with a hole in it */
     if (o->row.n && fwrite(o->row.p, 1, o->row.n, o->f) != o->row.n)
         o->failed = 1;
     kr_buf_reset(&o->row);
@@ -178,7 +188,7 @@ static void table_flush(out *o)
     size_t *wid = kr_calloc(o->ncols, sizeof *wid), k, r;
     const char *p;
     if (!wid) {
-        o->failed = 1;
+        o->nomem = 1;
         return;
     }
     for (k = 0; k < o->ncols; k++)
@@ -205,11 +215,12 @@ int out_close(out *o)
     int rc;
     if (!o)
         return 0;
-    if (o->format == OUT_TABLE && o->rows)
+    /* An incomplete cell buffer cannot be laid out: nothing is printed. */
+    if (o->format == OUT_TABLE && o->rows && !o->nomem)
         table_flush(o);
     if (fflush(o->f) != 0 || ferror(o->f))
         o->failed = 1;
-    rc = o->failed ? KR_EIO : 0;
+    rc = o->nomem ? KR_ENOMEM : o->failed ? KR_EIO : 0;
     kr_buf_free(&o->row);
     kr_buf_free(&o->cells);
     kr_free(o);

@@ -1077,30 +1077,73 @@ static size_t end_tag(guard *g, size_t i)
     return (j < n && s[j] == '>') ? j + 1 : past_gt(s, n, j);
 }
 
-/* The content of a <script> or <style> at s[i]: it ends at an end tag
- * whose name starts with the element's (libxml2's recovery rule) and is
- * the element's; other such end tags are read and ignored. Returns the
- * offset after the closing tag. */
+/* 1 when the element named at s[i] may be open in the parser: on the top
+ * OPEN_LOOK entries of our stack, or an element the parser implies, or
+ * anywhere when the stack is deeper than we look. */
+#define OPEN_LOOK 64
+static int maybe_open(const guard *g, size_t i)
+{
+    static const char *const implied[] = {"html", "head", "body", "p", NULL};
+    const char *s = g->s;
+    size_t len = name_len(s, g->n, i), d, k;
+    if (ci_in(s + i, len, implied) || g->depth > OPEN_LOOK || g->depth > STACK_MAX)
+        return 1;
+    for (d = g->depth; d-- > 0;) {
+        size_t top = g->stack[d];
+        if (name_len(s, g->n, top) != len)
+            continue;
+        for (k = 0; k < len && kr_tolower((unsigned char)s[top + k]) ==
+                                   kr_tolower((unsigned char)s[i + k]); k++)
+            ;
+        if (k == len)
+            return 1;
+    }
+    return 0;
+}
+
+/* The content of a <script> or <style> starting at s[i]. libxml2 reads it
+ * as text up to an end tag whose name starts with the element's (its
+ * recovery rule); that end tag closes the element if the names are equal.
+ * At the start of the content and right after such an end tag it reads
+ * markup, though: an end tag there may close the element (by closing an
+ * ancestor), and <noscript>, <body> or <frameset> close it. Returns where
+ * markup resumes. */
 static size_t raw_end(guard *g, size_t i, const char *tag)
 {
+    static const char *const closers[] = {"body", "frameset", "noscript", NULL};
     const char *s = g->s;
     size_t n = g->n, tlen = strlen(tag);
-    while (i < n) {
-        const char *lt = memchr(s + i, '<', n - i);
+    for (;;) {
+        const char *lt;
         size_t k;
-        if (!lt)
-            return n;
-        k = (size_t)(lt - s);
-        if (k + 2 + tlen <= n && s[k + 1] == '/' && ci_eq(s + k + 2, tlen, tag)) {
-            size_t depth = g->depth;
-            i = end_tag(g, k);
-            if (g->depth < depth)
+        while (i + 1 < n && s[i] == '<') {
+            if (s[i + 1] == '/') {
+                if (i + 2 >= n || !name_start((unsigned char)s[i + 2])) {
+                    i += 2;
+                    break;
+                }
+                if (maybe_open(g, i + 2))
+                    return i;
+                i = end_tag(g, i);
+                continue;
+            }
+            if (kr_isalpha((unsigned char)s[i + 1]) &&
+                ci_in(s + i + 1, name_len(s, n, i + 1), closers))
                 return i;
-            continue;
+            break;
         }
-        i = k + 1;
+        for (k = i;; k++) {
+            lt = k < n ? memchr(s + k, '<', n - k) : NULL;
+            if (!lt)
+                return n;
+            k = (size_t)(lt - s);
+            if (k + 2 + tlen <= n && s[k + 1] == '/' && ci_eq(s + k + 2, tlen, tag))
+                break;
+        }
+        if (name_len(s, n, k + 2) == tlen)
+            return end_tag(g, k);
+        i = end_tag(g, k);
     }
-    return n;
 }
 
 /* A start tag at s[i] ("<" and a letter), as libxml2 2.9 tokenizes it.

@@ -69,7 +69,10 @@ struct store {
 
 static int db_error(store *s, kr_error *err, const char *what)
 {
-    return kr_errorf(err, KR_EDB, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "no database");
+    /* SQLite reports our own allocation failures (in the tokenizer) and its
+     * own as SQLITE_NOMEM: out of memory, not a database problem. */
+    int code = s->db && (sqlite3_errcode(s->db) & 0xFF) == SQLITE_NOMEM ? KR_ENOMEM : KR_EDB;
+    return kr_errorf(err, code, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "no database");
 }
 
 static fts5_api *fts5_of(sqlite3 *db)
@@ -441,8 +444,10 @@ int store_search(store *s, const char *query, size_t limit, store_doc_fn fn, voi
         kr_buf_free(&q);
         return kr_errorf(err, KR_ENOMEM, "out of memory");
     }
-    if (!q.n)
+    if (!q.n) {
+        kr_buf_free(&q);
         return kr_errorf(err, KR_EUSAGE, "no words to search for in '%s'", query);
+    }
     sqlite3_bind_text(s->q[Q_SEARCH], 1, q.p, (int)q.n, SQLITE_TRANSIENT);
     sqlite3_bind_int64(s->q[Q_SEARCH], 2, limit ? (sqlite3_int64)limit : -1);
     rc = each_doc(s, s->q[Q_SEARCH], 2, fn, ud, err);

@@ -231,9 +231,9 @@ static size_t make_word(size_t k, int cyr, size_t minlen, char *out)
 {
     static const char *const lat[] = {"a", "e", "i", "o", "u", "s", "t", "n", "r", "l",
                                       "ing", "ed", "es", "ly", "tion", "ment"};
-    static const char *const cyr_[] = {"а", "о", "е", "и", "ы", "к", "т", "р", "с", "л",
+    static const char *const cyrl[] = {"а", "о", "е", "и", "ы", "к", "т", "р", "с", "л",
                                        "ов", "ами", "ого", "ому", "ием", "ых"};
-    const char *const *set = cyr ? cyr_ : lat;
+    const char *const *set = cyr ? cyrl : lat;
     size_t n = 0;
     out[n++] = cyr ? (char)0xD0 : 'w';
     if (cyr)

@@ -1,7 +1,6 @@
-/* t_store.c: the SQLite store in a fresh temporary directory: schema
- * version, documents in and out (by id and id prefix), input-file records,
- * stemmed full-text search, transactions, a reader beside a writer, and a
- * database from a newer kronika. */
+/* t_store.c: the SQLite store in a fresh temporary directory: documents in
+ * and out (by id and prefix), input files, stemmed search, transactions, a
+ * reader beside a writer, and databases it must refuse. */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -329,7 +328,7 @@ static void test_search(void)
 static void test_ambiguous(kr_arena *a)
 {
     enum { MAXTRY = 20000 };
-    static char texts[MAXTRY][48];
+    char (*texts)[48] = malloc(MAXTRY * sizeof *texts);
     unsigned short *first = calloc(65536, sizeof *first); /* prefix -> try + 1 */
     store *s = NULL;
     kr_error e;
@@ -338,9 +337,12 @@ static void test_ambiguous(kr_arena *a)
     seen got;
 
     kr_error_clear(&e, NULL);
-    CHECK(first != NULL);
-    if (!first)
+    CHECK(first != NULL && texts != NULL);
+    if (!first || !texts) {
+        free(first);
+        free(texts);
         return;
+    }
     for (i = 0; i < MAXTRY && hit < 0; i++) {
         kr_doc d;
         char id[33];
@@ -361,10 +363,9 @@ static void test_ambiguous(kr_arena *a)
     }
     free(first);
     CHECK(hit >= 0);
-    if (hit < 0)
-        return;
-    if (store_open(dbpath, STORE_WRITE, &s, &e) != 0) {
+    if (hit < 0 || store_open(dbpath, STORE_WRITE, &s, &e) != 0) {
         CHECK(!"store_open");
+        free(texts);
         return;
     }
     CHECK_INT(put(s, a, texts[other], NULL, "en", id_a), 0);
@@ -390,15 +391,16 @@ static void test_ambiguous(kr_arena *a)
         size_t k = 4;
         while (k < 32 && id_a[k] == id_b[k])
             k++;
-        memcpy(prefix, id_b, k + 1);
-        prefix[k + 1] = '\0';
         if (k < 7) { /* shortest distinguishing prefix, when it is short */
+            memcpy(prefix, id_b, k + 1);
+            prefix[k + 1] = '\0';
             memset(&got, 0, sizeof got);
             CHECK_INT(store_doc_get(s, prefix, collect, &got, &e), 1);
             CHECK_STR(got.ids[0], id_b);
         }
     }
     store_close(s);
+    free(texts);
 }
 
 static void test_transactions(kr_arena *a)
