@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "ingest.h"
+#include "json.h"
 #include "lex.h"
 #include "out.h"
 #include "store.h"
@@ -21,6 +22,8 @@ enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
 typedef struct opts {
     const char *db;
     const char *lexicon; /* --lexicon DIR, else the built-in lexicon */
+    const char *type;    /* --type T */
+    const char *doc;     /* --doc ID */
     int format;          /* OUT_*, or -1 for the default */
     size_t limit;
     int quiet;
@@ -114,6 +117,7 @@ static int cmd_ingest(opts *o)
         return EXIT_USAGE;
     memset(&io, 0, sizeof io);
     io.report = report_cb;
+    io.lexicon = o->lexicon;
     io.progress = !o->quiet && isatty(STDERR_FILENO) ? stderr : NULL;
     kr_error_clear(&e, db_path(o));
     rc = ingest_paths(st, o->args, o->nargs, &io, &s, &e);
@@ -122,9 +126,10 @@ static int cmd_ingest(opts *o)
     if (!o->quiet) {
         int64_t total = store_count_docs(st);
         printf("%zu file%s read, %zu unchanged since last ingest; %zu new document%s, "
-               "%zu already stored, %zu rejected; %lld document%s in %s (%.2f MB in %.2f s)\n",
+               "%zu already stored, %zu rejected; %zu entity mentions; %lld document%s in %s"
+               " (%.2f MB in %.2f s)\n",
                s.files, s.files == 1 ? "" : "s", s.files_skipped, s.docs_new,
-               s.docs_new == 1 ? "" : "s", s.docs_dup, s.rejected, (long long)total,
+               s.docs_new == 1 ? "" : "s", s.docs_dup, s.rejected, s.mentions, (long long)total,
                total == 1 ? "" : "s", db_path(o), (double)s.bytes / 1e6, s.seconds);
     }
     store_close(st);
@@ -258,11 +263,32 @@ static int cmd_search(opts *o)
 
 typedef struct shown {
     int format;
+    store *st;
+    kr_buf marks; /* the body with mentions marked, built from the mentions */
+    const char *text;
+    size_t at;    /* text copied up to here */
 } shown;
+
+/* Marks one mention in the body as [text]{entity TYPE code}; nested or
+ * overlapping mentions (an adjective inside a role) are skipped. */
+static int mark_mention(void *ud, const store_mention *m)
+{
+    shown *s = ud;
+    if ((size_t)m->start < s->at)
+        return 0;
+    kr_buf_append(&s->marks, s->text + s->at, (size_t)m->start - s->at);
+    kr_buf_putc(&s->marks, '[');
+    kr_buf_append(&s->marks, s->text + m->start, (size_t)(m->end - m->start));
+    kr_buf_printf(&s->marks, "]{%s %s%s%s}", m->entity, m->type, m->code ? " " : "",
+                  m->code ? m->code : "");
+    s->at = (size_t)m->end;
+    return 0;
+}
 
 static int show_doc(void *ud, const store_doc *d)
 {
     shown *s = ud;
+    kr_error e;
     if (s->format == OUT_JSONL) {
         static const char *const cols[] = {"id", "path", "url", "title", "lang", "date", "dateline",
                                            "agency", "source", "chars", "body", "text"};
@@ -300,8 +326,13 @@ static int show_doc(void *ud, const store_doc *d)
     if (d->source)
         printf("source:   %s\n", d->source);
     printf("chars:    %lld\n\n", (long long)d->chars);
-    fwrite(d->text + d->body, 1, d->text_n - (size_t)d->body, stdout);
-    if (d->text_n && d->text[d->text_n - 1] != '\n')
+    s->text = d->text;
+    s->at = (size_t)d->body;
+    kr_error_clear(&e, NULL);
+    store_doc_mentions(s->st, d->rowid, mark_mention, s, &e);
+    kr_buf_append(&s->marks, d->text + s->at, d->text_n - s->at);
+    fwrite(s->marks.p ? s->marks.p : "", 1, s->marks.n, stdout);
+    if (s->marks.n && s->marks.p[s->marks.n - 1] != '\n')
         putchar('\n');
     return 0;
 }
@@ -318,9 +349,12 @@ static int cmd_show(opts *o)
     }
     if (open_store(o, STORE_READ, &st))
         return EXIT_USAGE;
+    memset(&s, 0, sizeof s);
     s.format = o->format == OUT_JSONL ? OUT_JSONL : OUT_TABLE;
+    s.st = st;
     kr_error_clear(&e, NULL);
     rc = store_doc_get(st, o->args[0], show_doc, &s, &e);
+    kr_buf_free(&s.marks);
     store_close(st);
     if (rc < 0) {
         error("show: %s%s", e.msg, "");
@@ -328,6 +362,82 @@ static int cmd_show(opts *o)
     }
     if (rc == 0) {
         error("show: no document %s in %s", o->args[0], db_path(o));
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+/* --- entities ------------------------------------------------------------- */
+
+typedef struct ent_listing {
+    out *o;
+    int format;
+    int spans;
+} ent_listing;
+
+static int entity_row(void *ud, const store_entity *e)
+{
+    ent_listing *l = ud;
+    out_str(l->o, e->id);
+    out_str(l->o, e->type);
+    out_str(l->o, e->name);
+    out_str(l->o, e->country);
+    out_str(l->o, e->code);
+    out_int(l->o, e->mentions);
+    if (l->spans) {
+        kr_buf b = {0};
+        size_t k;
+        if (l->format == OUT_JSONL) {
+            kr_buf_putc(&b, '[');
+            for (k = 0; k < e->nspans; k++) {
+                kr_buf_printf(&b, "%s[%lld, %lld, ", k ? ", " : "", (long long)e->spans[k].start,
+                              (long long)e->spans[k].end);
+                json_put_str(&b, e->spans[k].text, e->spans[k].text_n);
+                kr_buf_putc(&b, ']');
+            }
+            kr_buf_putc(&b, ']');
+            out_json(l->o, b.p ? b.p : "[]");
+        } else {
+            for (k = 0; k < e->nspans; k++)
+                kr_buf_printf(&b, "%s%lld-%lld %.*s", k ? "; " : "", (long long)e->spans[k].start,
+                              (long long)e->spans[k].end, (int)e->spans[k].text_n, e->spans[k].text);
+            out_strn(l->o, b.p ? b.p : "", b.n);
+        }
+        kr_buf_free(&b);
+    }
+    out_row_end(l->o);
+    return 0;
+}
+
+static int cmd_entities(opts *o)
+{
+    static const char *const cols[] = {"id", "type", "name", "country", "code", "mentions", "spans"};
+    store *st;
+    ent_listing l;
+    kr_error e;
+    int rc;
+    if (o->nargs) {
+        error("entities: unexpected argument '%s'%s", o->args[0], "");
+        return EXIT_USAGE;
+    }
+    if (o->type && strcmp(o->type, "PER") && strcmp(o->type, "ORG") && strcmp(o->type, "GPE") &&
+        strcmp(o->type, "LOC")) {
+        error("entities: --type must be PER, ORG, GPE or LOC, not '%s'%s", o->type, "");
+        return EXIT_USAGE;
+    }
+    if (open_store(o, STORE_READ, &st))
+        return EXIT_USAGE;
+    l.format = default_format(o);
+    l.spans = o->doc != NULL;
+    l.o = out_new(stdout, l.format, cols, l.spans ? 7 : 6);
+    kr_error_clear(&e, db_path(o));
+    rc = l.o ? store_entities(st, o->type, o->doc, entity_row, &l, &e)
+             : kr_errorf(&e, KR_ENOMEM, "out of memory");
+    if (out_close(l.o) && rc >= 0)
+        rc = kr_errorf(&e, KR_EIO, "cannot write the output");
+    store_close(st);
+    if (rc < 0) {
+        error("entities: %s%s", e.msg, "");
         return EXIT_USAGE;
     }
     return EXIT_OK;
@@ -466,7 +576,7 @@ static int cmd_version(opts *o)
 #define LIST_FORMATS ((1u << OUT_TABLE) | (1u << OUT_JSONL) | (1u << OUT_CSV))
 
 static const command commands[] = {
-    {"ingest", cmd_ingest, "kronika ingest [--db PATH] [--quiet] PATH...",
+    {"ingest", cmd_ingest, "kronika ingest [--db PATH] [--lexicon DIR] [--quiet] PATH...",
      "Reads files (.txt, .html, .htm, .jsonl), folders (recursively) or - (JSON Lines\n"
      "on stdin) and stores their documents. Content already stored is skipped;\n"
      "files unchanged since a finished ingest are not read again. Each rejected\n"
@@ -475,12 +585,20 @@ static const command commands[] = {
     {"docs", cmd_docs, "kronika docs [--db PATH] [--format table|jsonl|csv] [--limit N]",
      "Lists stored documents in ingest order.", LIST_FORMATS},
     {"show", cmd_show, "kronika show [--db PATH] [--format table|jsonl] DOC",
-     "Shows one document (by id or a unique id prefix of 4+ characters).",
+     "Shows one document (by id or a unique id prefix of 4+ characters), its\n"
+     "mentions marked as [text]{entity TYPE code}; --format jsonl gives the\n"
+     "Document record with its text.",
      (1u << OUT_TABLE) | (1u << OUT_JSONL)},
     {"search", cmd_search, "kronika search [--db PATH] [--format table|jsonl|csv] [--limit N] WORDS...",
      "Full-text search over all documents, best first (20 by default). Every word\n"
      "must match; matching ignores case and diacritics and uses word stems, so\n"
      "'лавров' finds 'Лавровым' and 'meetings' finds 'meeting'.", LIST_FORMATS},
+    {"entities", cmd_entities,
+     "kronika entities [--db PATH] [--type PER|ORG|GPE|LOC] [--doc ID] [--format table|jsonl|csv]",
+     "Lists the people, states, organizations and places found in the stored\n"
+     "documents, most mentioned first, with their canonical English name, country\n"
+     "and actor code. With --doc, only that document's, with the spans\n"
+     "[start, end, text] of each mention (byte offsets into the stored text).", LIST_FORMATS},
     {"lexicon", cmd_lexicon, "kronika lexicon check|stats [--lexicon DIR] [--format F]",
      "check: validates the lexicon (the built-in one, or the *.txt files under DIR):\n"
      "syntax, unknown keys, bad codes and dates, references, duplicate ids (errors,\n"
@@ -560,7 +678,8 @@ static int parse(const command *c, int argc, char **argv, opts *o)
         if (a[nl] == '=')
             val = a + nl + 1;
 #define OPT(name) (strncmp(a, name, nl) == 0 && strlen(name) == nl)
-        if (OPT("--db") || OPT("--format") || OPT("--limit") || OPT("--lexicon")) {
+        if (OPT("--db") || OPT("--format") || OPT("--limit") || OPT("--lexicon") || OPT("--type") ||
+            OPT("--doc")) {
             if (!val) {
                 if (k + 1 >= argc) {
                     error("%s: missing value for %s", c->name, a);
@@ -572,6 +691,10 @@ static int parse(const command *c, int argc, char **argv, opts *o)
                 o->db = val;
             } else if (OPT("--lexicon")) {
                 o->lexicon = val;
+            } else if (OPT("--type")) {
+                o->type = val;
+            } else if (OPT("--doc")) {
+                o->doc = val;
             } else if (OPT("--format")) {
                 if (!c->formats || (o->format = out_parse_format(val, c->formats)) < 0) {
                     error(c->formats ? "%s: unknown format '%s'" : "%s: takes no --format (%s)",

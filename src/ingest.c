@@ -14,6 +14,9 @@
 #include <unistd.h>
 
 #include "doc.h"
+#include "ent.h"
+#include "lex.h"
+#include "match.h"
 #include "progress.h"
 
 typedef struct input {
@@ -47,6 +50,9 @@ typedef struct run {
     size_t line_base;    /* lines of a stream consumed before this chunk */
     int fatal;           /* a code that stops the run */
     kr_error *err;
+    lex_db *lex;         /* the analysis: lexicon, matcher, resolver */
+    match_db *match;
+    ent_ctx *ent;
 } run;
 
 static void report(const ingest_opts *o, const char *path, size_t line, int code, const char *msg)
@@ -260,8 +266,17 @@ static int sink_doc(void *ud, kr_doc *d)
     if (rc) {
         r->stats->docs_dup++;
     } else {
-        if ((rc = store_put_doc(r->st, d, id, r->err)) != 0)
+        ent_mention *mv;
+        size_t nm;
+        int64_t rowid;
+        if ((rc = store_put_doc(r->st, d, id, &rowid, r->err)) != 0)
             return r->fatal = rc;
+        rc = ent_resolve(r->ent, d->text.p, d->text.n, d->body, d->date, r->arena, &mv, &nm);
+        if (rc)
+            return r->fatal = kr_errorf(r->err, rc, "out of memory");
+        if ((rc = store_put_mentions(r->st, rowid, mv, nm, r->err)) != 0)
+            return r->fatal = rc;
+        r->stats->mentions += nm;
         r->stats->docs_new++;
         if (++r->in_tx >= (r->o->batch_docs ? r->o->batch_docs : 1000) &&
             (rc = tx_restart(r)) != 0)
@@ -449,6 +464,21 @@ static int ingest_stdin(run *r)
     return store_commit(r->st, r->err);
 }
 
+/* Loads the lexicon and compiles the matcher, once per run. */
+static int analysis_new(run *r, const ingest_opts *o, kr_error *err)
+{
+    int rc;
+    if (o->lexicon)
+        rc = lex_load_dir(o->lexicon, 0, NULL, NULL, &r->lex, err);
+    else if ((rc = lex_builtin(0, NULL, NULL, &r->lex)) != 0)
+        kr_errorf(err, rc, "the built-in lexicon does not load (see kronika lexicon check)");
+    if (rc == 0 && (rc = match_build(r->lex, &r->match)) == 0)
+        rc = ent_new(r->lex, r->match, &r->ent);
+    if (rc == KR_ENOMEM)
+        kr_errorf(err, rc, "out of memory");
+    return rc;
+}
+
 int ingest_paths(store *st, const char *const *paths, size_t npaths, const ingest_opts *o,
                  ingest_stats *stats, kr_error *err)
 {
@@ -462,6 +492,7 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
 
     memset(stats, 0, sizeof *stats);
     memset(&w, 0, sizeof w);
+    memset(&r, 0, sizeof r);
     w.o = o;
     w.rejected = &stats->rejected;
     for (k = 0; k < npaths && rc == 0; k++) {
@@ -477,7 +508,6 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
     for (k = 0; k < w.n; k++)
         total += (uint64_t)w.v[k].size;
 
-    memset(&r, 0, sizeof r);
     r.st = st;
     r.o = o;
     r.stats = stats;
@@ -486,6 +516,8 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
         rc = kr_errorf(err, KR_ENOMEM, "out of memory");
         goto done;
     }
+    if ((rc = analysis_new(&r, o, err)) != 0)
+        goto done;
     progress_init(&r.bar, o->progress, total);
     for (k = 0; k < w.n && rc == 0; k++) {
         rc = ingest_file(&r, &w.v[k], &buf);
@@ -495,8 +527,11 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
     if (rc == 0 && use_stdin)
         rc = ingest_stdin(&r);
     progress_end(&r.bar);
-    arena_free(r.arena);
 done:
+    ent_free(r.ent);
+    match_free(r.match);
+    lex_free(r.lex);
+    arena_free(r.arena);
     for (k = 0; k < w.n; k++)
         kr_free(w.v[k].path);
     kr_free(w.v);

@@ -17,6 +17,7 @@ typedef struct ingest_stats {
     size_t docs_new;      /* documents stored */
     size_t docs_dup;      /* documents already stored (same content) */
     size_t rejected;      /* files or records rejected, each reported */
+    size_t mentions;      /* entity mentions stored */
     uint64_t bytes;       /* input bytes read */
     double seconds;
 } ingest_stats;
@@ -27,6 +28,7 @@ typedef struct ingest_opts {
     void (*report)(void *ud, const kr_error *e);
     void *ud;
     FILE *progress;     /* stderr on a terminal, else NULL */
+    const char *lexicon; /* folder of lexicon files, NULL: the built-in one */
     size_t batch_docs;  /* records per transaction in a stream; 0: 1000 */
 } ingest_opts;
 

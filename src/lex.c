@@ -530,7 +530,10 @@ int lex_build(const lex_source *src, size_t nsrc, int check, lex_report_fn repor
         validate(&p);
     if (rc == 0 && check)
         rc = check_more(&p);
-    if (rc == 0 && p.errors)
+    /* Checking fails on any error; loading for use goes on without the
+     * faulty parts (an entry without a type is never matched), so that one
+     * bad line does not stop an ingest. */
+    if (rc == 0 && p.errors && check)
         rc = KR_EFORMAT;
     if (rc) {
         lex_free(db);

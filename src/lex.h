@@ -57,10 +57,11 @@ typedef struct lex_source {
 } lex_source;
 
 /* Builds a lexicon from sources (borrowed until lex_free). Every problem is
- * passed to report (may be NULL); returns 0, or KR_EFORMAT when any error
- * (not warning) was found, KR_ENOMEM. With `check`, also runs the slower
- * consistency checks of `kronika lexicon check` (duplicate names, overlapping
- * roles) and reports them as warnings. */
+ * passed to report (may be NULL). Without `check`, returns 0 even when
+ * errors were found, the faulty entries left out of matching. With `check`,
+ * returns KR_EFORMAT on any error and also runs the slower consistency checks
+ * of `kronika lexicon check` (names shared by two entries, overlapping roles),
+ * reported as warnings. KR_ENOMEM when memory runs out. */
 int lex_build(const lex_source *src, size_t nsrc, int check, lex_report_fn report, void *ud,
               lex_db **out);
 /* The lexicon compiled into the binary (from lexicon/ at build time). */

@@ -861,8 +861,15 @@ typedef struct ext {
 static int related(ext *x, xmlNode *n, xmlNode **jump)
 {
     size_t lists;
-    xmlNode *end;
+    xmlNode *end, *next;
     int rc;
+    /* Cheap test first: a heading is followed by something. */
+    for (next = n->next; next; next = next->next)
+        if (next->type == XML_ELEMENT_NODE ||
+            (text_node(next) && !blank_text((const char *)next->content)))
+            break;
+    if (!next)
+        return 0;
     if (text_node(n)) {
         const char *s = (const char *)n->content;
         if (visible_len(s, MARK_MAX) > MARK_MAX || !related_phrase(s, strlen(s)))
@@ -1119,8 +1126,8 @@ static size_t raw_end(guard *g, size_t i, const char *tag)
         while (i + 1 < n && s[i] == '<') {
             if (s[i + 1] == '/') {
                 if (i + 2 >= n || !name_start((unsigned char)s[i + 2])) {
-                    i += 2;
-                    break;
+                    i += 2; /* "</" alone is dropped */
+                    continue;
                 }
                 if (maybe_open(g, i + 2))
                     return i;
@@ -1285,8 +1292,10 @@ static int prescan(const char *s, size_t n, size_t *cost, size_t *where)
         if (c == '!' && i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-') {
             i = comment_end(s, n, i + 4);
         } else if (c == '?') {
-            /* A processing instruction runs to '>' if a name follows. */
-            if (i + 2 < n && (name_start((unsigned char)s[i + 2]) || (unsigned char)s[i + 2] >= 0x80))
+            /* A processing instruction runs to '>' if a name follows (a
+             * non-ASCII one is taken as text: the parser then reads at
+             * least as much markup as this scan). */
+            if (i + 2 < n && (kr_isalpha((unsigned char)s[i + 2]) || s[i + 2] == '_' || s[i + 2] == ':'))
                 i = past_gt(s, n, i + 2);
             else
                 i += 2;

@@ -31,12 +31,27 @@ static const char *const migrations[] = {
     "CREATE TABLE files("
     "  path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL,"
     "  docs INTEGER NOT NULL);",
+    /* 2: entities and their mentions */
+    "CREATE TABLE entities("
+    "  id TEXT PRIMARY KEY,"          /* lexicon id or candidate slug */
+    "  type TEXT NOT NULL,"           /* PER ORG GPE LOC */
+    "  name TEXT NOT NULL,"           /* canonical English name */
+    "  country TEXT, code TEXT,"
+    "  known INTEGER NOT NULL);"      /* 1: from the lexicon, 0: a candidate */
+    "CREATE TABLE mentions("
+    "  doc INTEGER NOT NULL REFERENCES docs(rowid),"
+    "  entity TEXT NOT NULL REFERENCES entities(id),"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL," /* bytes of docs.text */
+    "  kind TEXT NOT NULL,"           /* name surname role group metonym adjective candidate */
+    "  code TEXT);"                   /* actor code on the report's date */
+    "CREATE INDEX mentions_doc ON mentions(doc);"
+    "CREATE INDEX mentions_entity ON mentions(entity);",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 enum {
     Q_HAS_DOC, Q_PUT_DOC, Q_PUT_FTS, Q_FILE_DONE, Q_FILE_MARK, Q_DOCS, Q_DOC_GET,
-    Q_SEARCH, Q_COUNT, NQ
+    Q_SEARCH, Q_COUNT, Q_PUT_ENTITY, Q_PUT_MENTION, Q_ENTITIES, Q_SPANS, Q_DOC_MENTIONS, NQ
 };
 
 static const char *const sql[NQ] = {
@@ -51,7 +66,7 @@ static const char *const sql[NQ] = {
                " substr(CAST(text AS BLOB), body + 1, 240)"
                " FROM docs ORDER BY rowid LIMIT ?1",
     [Q_DOC_GET] = "SELECT id, path, url, title, lang, date, dateline, agency, source, chars,"
-                  " body, text FROM docs WHERE id >= ?1 AND id < ?1 || 'g'"
+                  " body, text, rowid FROM docs WHERE id >= ?1 AND id < ?1 || 'g'"
                   " ORDER BY id LIMIT 2",
     [Q_SEARCH] = "SELECT d.id, d.path, d.url, d.title, d.lang, d.date, d.dateline, d.agency,"
                  " d.source, d.chars, d.body, -bm25(docs_fts, 2.0, 1.0),"
@@ -59,12 +74,31 @@ static const char *const sql[NQ] = {
                  " FROM docs_fts JOIN docs d ON d.rowid = docs_fts.rowid"
                  " WHERE docs_fts MATCH ?1 ORDER BY bm25(docs_fts, 2.0, 1.0) LIMIT ?2",
     [Q_COUNT] = "SELECT count(*) FROM docs",
+    [Q_PUT_ENTITY] = "INSERT INTO entities(id, type, name, country, code, known)"
+                     " VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO NOTHING",
+    [Q_PUT_MENTION] = "INSERT INTO mentions(doc, entity, start, end, kind, code)"
+                      " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+    /* ?1 type or NULL, ?2 doc rowid or NULL */
+    [Q_ENTITIES] = "SELECT e.id, e.type, e.name, e.country,"
+                   " (SELECT m2.code FROM mentions m2 WHERE m2.entity = e.id AND m2.code IS NOT NULL"
+                   "   GROUP BY m2.code ORDER BY count(*) DESC, max(m2.doc) DESC LIMIT 1),"
+                   " count(*), e.known"
+                   " FROM mentions m JOIN entities e ON e.id = m.entity"
+                   " WHERE (?1 IS NULL OR e.type = ?1) AND (?2 IS NULL OR m.doc = ?2)"
+                   " GROUP BY e.id ORDER BY count(*) DESC, e.id",
+    [Q_DOC_MENTIONS] = "SELECT m.start, m.end, m.entity, m.kind, e.type, m.code FROM mentions m"
+                       " JOIN entities e ON e.id = m.entity WHERE m.doc = ?1"
+                       " ORDER BY m.start, m.end DESC",
+    [Q_SPANS] = "SELECT m.start, m.end, substr(CAST(d.text AS BLOB), m.start + 1, m.end - m.start)"
+                " FROM mentions m JOIN docs d ON d.rowid = m.doc"
+                " WHERE m.doc = ?1 AND m.entity = ?2 ORDER BY m.start",
 };
 
 struct store {
     sqlite3 *db;
     const char *path;
     sqlite3_stmt *q[NQ];
+    kr_buf scratch; /* copies of column values that must outlive a step */
 };
 
 static int db_error(store *s, kr_error *err, const char *what)
@@ -87,11 +121,16 @@ static fts5_api *fts5_of(sqlite3 *db)
     return api;
 }
 
+/* Runs SQL without results; an error names the first words of the SQL, not
+ * all of it, so that SQLite's reason fits in the message. */
 static int exec(store *s, const char *q, kr_error *err)
 {
-    if (sqlite3_exec(s->db, q, NULL, NULL, NULL) != SQLITE_OK)
-        return db_error(s, err, q);
-    return 0;
+    char what[40];
+    size_t n = strcspn(q, "(\n");
+    if (sqlite3_exec(s->db, q, NULL, NULL, NULL) == SQLITE_OK)
+        return 0;
+    snprintf(what, sizeof what, "%.*s", (int)(n < sizeof what - 1 ? n : sizeof what - 1), q);
+    return db_error(s, err, what);
 }
 
 static int migrate(store *s, kr_error *err)
@@ -195,6 +234,7 @@ void store_close(store *s)
     for (k = 0; k < NQ; k++)
         sqlite3_finalize(s->q[k]);
     sqlite3_close(s->db);
+    kr_buf_free(&s->scratch);
     kr_free(s);
 }
 
@@ -249,7 +289,7 @@ static int64_t count_chars(const char *p, size_t n)
     return c;
 }
 
-int store_put_doc(store *s, const kr_doc *d, const char *id, kr_error *err)
+int store_put_doc(store *s, const kr_doc *d, const char *id, int64_t *rowid, kr_error *err)
 {
     sqlite3_stmt *st = s->q[Q_PUT_DOC];
     char date[11];
@@ -272,8 +312,9 @@ int store_put_doc(store *s, const kr_doc *d, const char *id, kr_error *err)
     sqlite3_bind_text(st, 13, d->text.p, (int)d->text.n, SQLITE_STATIC);
     if ((rc = step_done(s, st, err, "storing a document")) < 0)
         return rc;
+    *rowid = sqlite3_last_insert_rowid(s->db);
     st = s->q[Q_PUT_FTS];
-    sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
+    sqlite3_bind_int64(st, 1, *rowid);
     bind_str(st, 2, d->title);
     sqlite3_bind_text(st, 3, d->text.p, (int)d->text.n, SQLITE_STATIC);
     rc = step_done(s, st, err, "indexing a document");
@@ -331,6 +372,7 @@ static int each_doc(store *s, sqlite3_stmt *st, int extra, store_doc_fn fn, void
         } else if (extra == 1) {
             d.text = col(st, 11);
             d.text_n = (size_t)sqlite3_column_bytes(st, 11);
+            d.rowid = sqlite3_column_int64(st, 12);
         } else if (extra == 2) {
             d.score = sqlite3_column_double(st, 11);
             d.snippet = col(st, 12);
@@ -364,7 +406,7 @@ int store_doc_get(store *s, const char *id, store_doc_fn fn, void *ud, kr_error 
     size_t n = strlen(id), i;
     int found = 0, rc;
     char low[80];
-    if (n < 4 || n >= sizeof low)
+    if (n < 4 || n > 64)
         return kr_errorf(err, KR_EUSAGE, "document id must have 4 to 64 hex digits: %s", id);
     for (i = 0; i < n; i++) {
         char c = (char)kr_tolower((unsigned char)id[i]);
@@ -462,5 +504,121 @@ int64_t store_count_docs(store *s)
     if (sqlite3_step(st) == SQLITE_ROW)
         n = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
+    return n;
+}
+
+int store_put_mentions(store *s, int64_t doc, const ent_mention *m, size_t n, kr_error *err)
+{
+    size_t k;
+    int rc;
+    for (k = 0; k < n; k++) {
+        sqlite3_stmt *st = s->q[Q_PUT_ENTITY];
+        sqlite3_bind_text(st, 1, m[k].id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, m[k].type, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, m[k].name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, m[k].country, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, m[k].entry >= 0 ? m[k].code : NULL, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 6, m[k].entry >= 0);
+        if ((rc = step_done(s, st, err, "storing an entity")) < 0)
+            return rc;
+        st = s->q[Q_PUT_MENTION];
+        sqlite3_bind_int64(st, 1, doc);
+        sqlite3_bind_text(st, 2, m[k].id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)m[k].span.start);
+        sqlite3_bind_int64(st, 4, (sqlite3_int64)m[k].span.end);
+        sqlite3_bind_text(st, 5, ent_kind_name(m[k].kind), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 6, m[k].code, -1, SQLITE_STATIC);
+        if ((rc = step_done(s, st, err, "storing a mention")) < 0)
+            return rc;
+    }
+    return 0;
+}
+
+static int rowid_of(void *ud, const store_doc *d)
+{
+    *(int64_t *)ud = d->rowid;
+    return 0;
+}
+
+int store_entities(store *s, const char *type, const char *doc, store_entity_fn fn, void *ud,
+                   kr_error *err)
+{
+    sqlite3_stmt *st = s->q[Q_ENTITIES], *sp = s->q[Q_SPANS];
+    int64_t rowid = 0;
+    int rc, n = 0, stop = 0;
+    if (doc) {
+        rc = store_doc_get(s, doc, rowid_of, &rowid, err);
+        if (rc < 0)
+            return rc;
+        if (rc == 0)
+            return kr_errorf(err, KR_EUSAGE, "no document %s", doc);
+        sqlite3_bind_int64(st, 2, rowid);
+    }
+    if (type)
+        sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_entity e;
+        memset(&e, 0, sizeof e);
+        e.id = col(st, 0);
+        e.type = col(st, 1);
+        e.name = col(st, 2);
+        e.country = col(st, 3);
+        e.code = col(st, 4);
+        e.mentions = sqlite3_column_int64(st, 5);
+        e.known = sqlite3_column_int(st, 6);
+        if (doc) {
+            /* Each step invalidates the previous row's text: copy them all
+             * into one buffer, then point into it. */
+            size_t offs[STORE_MAX_SPANS], k;
+            kr_buf_reset(&s->scratch);
+            sqlite3_bind_int64(sp, 1, rowid);
+            sqlite3_bind_text(sp, 2, e.id, -1, SQLITE_STATIC);
+            while (sqlite3_step(sp) == SQLITE_ROW && e.nspans < STORE_MAX_SPANS) {
+                store_span *x = &e.spans[e.nspans];
+                x->start = sqlite3_column_int64(sp, 0);
+                x->end = sqlite3_column_int64(sp, 1);
+                x->text_n = (size_t)sqlite3_column_bytes(sp, 2);
+                offs[e.nspans] = s->scratch.n;
+                if (kr_buf_append(&s->scratch, sqlite3_column_blob(sp, 2), x->text_n))
+                    break;
+                e.nspans++;
+            }
+            for (k = 0; k < e.nspans; k++)
+                e.spans[k].text = s->scratch.p + offs[k];
+        }
+        n++;
+        stop = fn(ud, &e) != 0;
+        if (doc) {
+            sqlite3_reset(sp);
+            sqlite3_clear_bindings(sp);
+        }
+    }
+    if (!stop && rc != SQLITE_DONE)
+        n = db_error(s, err, "reading entities");
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return n;
+}
+
+int store_doc_mentions(store *s, int64_t doc, store_mention_fn fn, void *ud, kr_error *err)
+{
+    sqlite3_stmt *st = s->q[Q_DOC_MENTIONS];
+    int rc, n = 0, stop = 0;
+    sqlite3_bind_int64(st, 1, doc);
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_mention m;
+        m.start = sqlite3_column_int64(st, 0);
+        m.end = sqlite3_column_int64(st, 1);
+        m.entity = col(st, 2);
+        m.kind = col(st, 3);
+        m.type = col(st, 4);
+        m.code = col(st, 5);
+        n++;
+        stop = fn(ud, &m) != 0;
+    }
+    if (!stop && rc != SQLITE_DONE)
+        n = db_error(s, err, "reading mentions");
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
     return n;
 }

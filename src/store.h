@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "doc.h"
+#include "ent.h"
 #include "kr.h"
 
 typedef struct store store;
@@ -28,8 +29,11 @@ void store_rollback(store *s);
 
 /* 1 when a document with this content id is stored, 0 if not, <0 on error. */
 int store_has_doc(store *s, const char *id, kr_error *err);
-/* Stores a finished document (doc_finish done) under id, indexes it. */
-int store_put_doc(store *s, const kr_doc *d, const char *id, kr_error *err);
+/* Stores a finished document (doc_finish done) under id, indexes it, and
+ * gives its row id (for its mentions). */
+int store_put_doc(store *s, const kr_doc *d, const char *id, int64_t *rowid, kr_error *err);
+/* Stores the mentions of document `doc` (a row id) and their entities. */
+int store_put_mentions(store *s, int64_t doc, const ent_mention *m, size_t n, kr_error *err);
 
 /* 1 when the input file was already ingested completely with this size and
  * modification time, 0 if not, <0 on error. */
@@ -43,6 +47,7 @@ typedef struct store_doc {
     const char *id, *path, *url, *title, *lang, *date, *dateline, *agency, *source;
     const char *text; /* only from store_doc_get; NULL in listings */
     const char *lead; /* listings: the first bytes of the body (may end mid-character) */
+    int64_t rowid;    /* only from store_doc_get */
     size_t text_n;
     int64_t chars, body;
     double score;        /* search: higher is better */
@@ -60,6 +65,38 @@ int store_doc_get(store *s, const char *id, store_doc_fn fn, void *ud, kr_error 
  * best first. Returns the number of hits or <0. */
 int store_search(store *s, const char *query, size_t limit, store_doc_fn fn, void *ud,
                  kr_error *err);
+/* An entity with its mention count; spans only when listing one document
+ * (the first STORE_MAX_SPANS). Strings valid during the callback. */
+#define STORE_MAX_SPANS 256
+typedef struct store_span {
+    int64_t start, end;
+    const char *text; /* not NUL-terminated */
+    size_t text_n;
+} store_span;
+
+typedef struct store_entity {
+    const char *id, *type, *name, *country, *code;
+    int64_t mentions;
+    int known;
+    store_span spans[STORE_MAX_SPANS];
+    size_t nspans;
+} store_entity;
+
+typedef int (*store_entity_fn)(void *ud, const store_entity *e);
+
+/* Entities by mention count, optionally of one type (PER ...) and/or one
+ * document (id or prefix). Returns the number listed or <0. */
+int store_entities(store *s, const char *type, const char *doc, store_entity_fn fn, void *ud,
+                   kr_error *err);
+
+/* The mentions of one document (row id from store_doc_get) in text order. */
+typedef struct store_mention {
+    int64_t start, end;
+    const char *entity, *kind, *type, *code;
+} store_mention;
+typedef int (*store_mention_fn)(void *ud, const store_mention *m);
+int store_doc_mentions(store *s, int64_t doc, store_mention_fn fn, void *ud, kr_error *err);
+
 /* Counts for summaries. */
 int64_t store_count_docs(store *s);
 

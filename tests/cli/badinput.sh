@@ -92,6 +92,7 @@ for h in truncated.html deep.html; do
 done
 if grep -q -F '/truncated.html"' docs1; then
     run kr show --db bad.db "$(grep -F '/truncated.html"' docs1 | jget id)"
+    unmark
     expect_stdout 'foreign ministers of Georgia and Armenia'
 fi
 if grep -q -F '/deep.html"' docs1; then

@@ -180,8 +180,14 @@ ingested() {
     rejected) sed -n 's/.* \([0-9][0-9]*\) rejected.*/\1/p' "$_f" ;;
     read) sed -n 's/^\([0-9][0-9]*\) files* read.*/\1/p' "$_f" ;;
     unchanged) sed -n 's/.* \([0-9][0-9]*\) unchanged.*/\1/p' "$_f" ;;
-    total) sed -n 's/.* rejected; \([0-9][0-9]*\) documents* in .*/\1/p' "$_f" ;;
+    total) sed -n 's/.* \([0-9][0-9]*\) documents* in .*/\1/p' "$_f" ;;
     esac | tail -n 1
+}
+
+# unmark: removes show's mention marks ([text]{entity TYPE code} -> text)
+# from $T/out, for checks on the plain text.
+unmark() {
+    sed -E 's/\[([^]]*)\]\{[^}]*\}/\1/g' "$T/out" >"$T/out.plain" && mv "$T/out.plain" "$T/out"
 }
 
 # eq NAME GOT WANT: a check that two strings are equal, showing both.

@@ -105,6 +105,7 @@ EOF
 # The header is not part of the body that show prints.
 id09=$(grep -F '/09_en_tass_tehran_3plus3.txt"' docs.jsonl | jget id)
 run kr show --db s.db "$id09"
+unmark
 check "09: body starts after the header" sh -c "sed -n '/^\$/,\$p' '$T/out' | grep -q -E '^The foreign ministers of Russia'"
 check "09: the header line is not in the body" sh -c "! sed -n '/^\$/,\$p' '$T/out' | grep -q '/TASS/'"
 
@@ -122,6 +123,7 @@ else
     esac
     eq "17 html: date" "$(echo "$html" | jget date)" 2024-12-01
     run kr show --db s.db "$(echo "$html" | jget id)"
+    unmark
     expect_stdout 'Kallas and Kos condemned the violence'
     expect_stdout 'President Salome Zourabichvili'
     for junk in 'Most read' 'Related news' 'All rights reserved' 'Privacy policy' 'Heavy snow closes' 'addEventListener' 'dataLayer'; do

@@ -14,6 +14,7 @@
 #include "kr.h"
 #include "langid.h"
 #include "stem.h"
+#include "tok.h"
 
 #define FENCE "````````````````````````````````"
 
@@ -98,6 +99,38 @@ static void run_date(const char *in, size_t n, kr_buf *out)
     }
 }
 
+/* tok: one token a line, "start end TYPE FLAGS text", FLAGS as short names
+ * joined by "," or "-"; a line "--" after each sentence. */
+static void run_tok(const char *in, size_t n, kr_buf *out)
+{
+    static const char *const names[] = {"CAP", "UPPER", "LAT", "CYR", "ARM", "GEO", "ARA",
+                                        "OTH", "SENT", "PARA", "ABBR", "QUOTE", "DASH", "HYPH"};
+    kr_arena *a = arena_new();
+    kr_error e;
+    tok_doc d;
+    size_t s, k;
+    kr_error_clear(&e, "spec");
+    if (tok_run(in, n, 0, a, &d, &e) != 0) {
+        kr_buf_printf(out, "error: %s\n", e.msg);
+        arena_free(a);
+        return;
+    }
+    for (s = 0; s < d.nsents; s++) {
+        for (k = d.sents[s].first; k < d.sents[s].first + d.sents[s].count; k++) {
+            const tok_token *t = &d.tokens[k];
+            unsigned b, any = 0;
+            kr_buf_printf(out, "%zu %zu %s ", t->span.start, t->span.end, tok_type_name(t->type));
+            for (b = 0; b < sizeof names / sizeof names[0]; b++)
+                if (t->flags & (1u << b))
+                    kr_buf_printf(out, "%s%s", any++ ? "," : "", names[b]);
+            kr_buf_printf(out, "%s %.*s\n", any ? "" : "-", (int)(t->span.end - t->span.start),
+                          in + t->span.start);
+        }
+        kr_buf_puts(out, "--\n");
+    }
+    arena_free(a);
+}
+
 typedef void (*runner)(const char *, size_t, kr_buf *);
 
 static runner runner_for(const char *path)
@@ -112,6 +145,8 @@ static runner runner_for(const char *path)
         return run_langid;
     if (strncmp(base, "date", 4) == 0)
         return run_date;
+    if (strncmp(base, "tok", 3) == 0)
+        return run_tok;
     return NULL;
 }
 
@@ -124,7 +159,7 @@ int main(int argc, char **argv)
     size_t lineno = 0, start = 0;
     runner run;
     if (argc != 2 || !(run = runner_for(argv[1]))) {
-        fprintf(stderr, "usage: spec_run tests/spec/{header,fold,langid,date}*.txt\n");
+        fprintf(stderr, "usage: spec_run tests/spec/{header,fold,langid,date,tok}*.txt\n");
         return 2;
     }
     if (!(f = fopen(argv[1], "r"))) {

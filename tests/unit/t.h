@@ -50,6 +50,7 @@ static int t_pass, t_fail;
 static inline int t_report(void)
 {
     printf("%d passed, %d failed\n", t_pass, t_fail);
+    fflush(stdout); /* before LeakSanitizer's exit, which does not flush */
     return t_fail != 0;
 }
 

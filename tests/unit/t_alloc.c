@@ -15,6 +15,8 @@
 #include "store.h"
 #include "t.h"
 
+static int64_t t_rowid; /* row ids of stored documents, unused here */
+
 #define MAX_N 100000 /* an operation needing more allocations is broken */
 
 /* ICU, SQLite and Snowball allocate with their own allocators: only
@@ -395,7 +397,7 @@ static int op_store(void *ud, const char **why)
     doc_hash(&d, id);
     if ((rc = store_begin(s, &e)) != 0)
         goto done;
-    if ((rc = store_put_doc(s, &d, id, &e)) != 0 || (rc = store_commit(s, &e)) != 0) {
+    if ((rc = store_put_doc(s, &d, id, &t_rowid, &e)) != 0 || (rc = store_commit(s, &e)) != 0) {
         store_rollback(s);
         goto done;
     }

@@ -11,6 +11,8 @@
 #include "store.h"
 #include "t.h"
 
+static int64_t t_rowid; /* row ids of stored documents, unused here */
+
 static char dir[64], dbpath[96];
 
 /* Fills a document by hand, runs doc_finish and computes its id. */
@@ -55,7 +57,7 @@ static int put(store *s, kr_arena *a, const char *text, const char *title, const
     kr_error_clear(&e, NULL);
     if ((rc = store_begin(s, &e)) != 0)
         return rc;
-    if ((rc = store_put_doc(s, &d, id, &e)) != 0) {
+    if ((rc = store_put_doc(s, &d, id, &t_rowid, &e)) != 0) {
         fprintf(stderr, "store_put_doc: %s\n", e.msg);
         store_rollback(s);
         return rc;
@@ -158,7 +160,7 @@ static void test_basic(kr_arena *a)
                            NULL, NULL, &d, again), 0);
         CHECK_STR(again, id3);
         CHECK_INT(store_begin(s, &e), 0);
-        CHECK(store_put_doc(s, &d, again, &e) < 0);
+        CHECK(store_put_doc(s, &d, again, &t_rowid, &e) < 0);
         CHECK_INT(e.code, KR_EDB);
         store_rollback(s);
         CHECK_INT(store_count_docs(s), 3);
@@ -422,7 +424,7 @@ static void test_transactions(kr_arena *a)
     /* Rollback discards a put, in the table and in the index. */
     CHECK_INT(make_doc(a, "The quarantined zebra crossed the river.", NULL, "en", &d, id), 0);
     CHECK_INT(store_begin(w, &e), 0);
-    CHECK_INT(store_put_doc(w, &d, id, &e), 0);
+    CHECK_INT(store_put_doc(w, &d, id, &t_rowid, &e), 0);
     CHECK_INT(store_has_doc(w, id, &e), 1); /* visible inside the transaction */
     store_rollback(w);
     CHECK_INT(store_has_doc(w, id, &e), 0);
@@ -431,7 +433,7 @@ static void test_transactions(kr_arena *a)
     store_rollback(w); /* without a transaction: harmless */
     /* and the same document can be stored afterwards */
     CHECK_INT(store_begin(w, &e), 0);
-    CHECK_INT(store_put_doc(w, &d, id, &e), 0);
+    CHECK_INT(store_put_doc(w, &d, id, &t_rowid, &e), 0);
     CHECK_INT(store_commit(w, &e), 0);
     CHECK_INT(search_n(w, "zebras", &got, &e), 1);
 
@@ -439,7 +441,7 @@ static void test_transactions(kr_arena *a)
      * committed state only. */
     CHECK_INT(make_doc(a, "An uncommitted xylophone concert in Yerevan.", NULL, "en", &d, idx), 0);
     CHECK_INT(store_begin(w, &e), 0);
-    CHECK_INT(store_put_doc(w, &d, idx, &e), 0);
+    CHECK_INT(store_put_doc(w, &d, idx, &t_rowid, &e), 0);
     CHECK_INT(store_open(dbpath, STORE_READ, &r, &e), 0);
     if (r) {
         CHECK_INT(store_has_doc(r, idx, &e), 0);
@@ -462,7 +464,7 @@ static void test_transactions(kr_arena *a)
     CHECK_INT(store_open(dbpath, STORE_READ, &r, &e), 0);
     if (r) {
         kr_error_clear(&e, NULL);
-        CHECK(store_begin(r, &e) < 0 || store_put_doc(r, &d, "ffff", &e) < 0);
+        CHECK(store_begin(r, &e) < 0 || store_put_doc(r, &d, "ffff", &t_rowid, &e) < 0);
         store_rollback(r);
         store_close(r);
     }

@@ -1,0 +1,592 @@
+/* ent.c: mention resolution inside one document. It works on the matcher's
+ * words and hits: each hit becomes a unit; role words look left and right
+ * for a state ("Russian Defense Minister", "глава МИД Азербайджана") and a
+ * name, and without a name resolve to whoever held the role on the report's
+ * date; then surnames and unknown capitalized names are picked up among the
+ * words no hit covers. */
+#include "ent.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unicode/uchar.h>
+
+#include "fold.h"
+#include "key.h"
+#include "stem.h"
+#include "utf8.h"
+
+struct ent_ctx {
+    const lex_db *lex;
+    const match_db *m;
+    stem_cache *sc;
+    /* surname key -> person entry + 1, or SIZE_MAX when two persons share it */
+    uint32_t *sn_key;
+    size_t *sn_entry;
+    size_t sncap;
+    long counterpart; /* agent entry of "counterpart", or -1 */
+};
+
+typedef struct unit {
+    size_t first, nwords; /* words covered */
+    kr_span span;
+    size_t entry;
+    int adj;
+    int used;             /* consumed by a neighbouring role word */
+} unit;
+
+const char *ent_kind_name(ent_kind k)
+{
+    static const char *const names[] = {"", "name", "surname", "role", "group", "metonym", "adjective", "candidate"};
+    return k >= ENT_NAME && k <= ENT_CANDIDATE ? names[k] : "";
+}
+
+static const char *type_name(lex_type t)
+{
+    switch (t) {
+    case LEX_PER: return "PER";
+    case LEX_ORG: return "ORG";
+    case LEX_GPE: return "GPE";
+    case LEX_LOC: return "LOC";
+    default: return "";
+    }
+}
+
+static void sn_put(ent_ctx *c, uint32_t key, size_t entry)
+{
+    size_t mask = c->sncap - 1, i;
+    for (i = (key * 2654435761u) & mask; c->sn_key[i]; i = (i + 1) & mask)
+        if (c->sn_key[i] == key) {
+            if (c->sn_entry[i] != entry + 1)
+                c->sn_entry[i] = SIZE_MAX;
+            return;
+        }
+    c->sn_key[i] = key;
+    c->sn_entry[i] = entry + 1;
+}
+
+/* Person entry whose surname has this key and no other person shares, or -1. */
+static long sn_get(const ent_ctx *c, uint32_t key)
+{
+    size_t mask = c->sncap - 1, i;
+    for (i = (key * 2654435761u) & mask; c->sn_key[i]; i = (i + 1) & mask)
+        if (c->sn_key[i] == key)
+            return c->sn_entry[i] == SIZE_MAX ? -1 : (long)(c->sn_entry[i] - 1);
+    return -1;
+}
+
+int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
+{
+    ent_ctx *c = kr_calloc(1, sizeof *c);
+    const lex_name *names;
+    size_t nn, k;
+    if (!c)
+        return KR_ENOMEM;
+    c->lex = lex;
+    c->m = m;
+    c->counterpart = lex_find(lex, "counterpart");
+    names = lex_names(lex, &nn);
+    c->sncap = 1024;
+    while (c->sncap < nn * 2)
+        c->sncap *= 2;
+    c->sc = stem_new();
+    c->sn_key = kr_calloc(c->sncap, sizeof *c->sn_key);
+    c->sn_entry = kr_calloc(c->sncap, sizeof *c->sn_entry);
+    if (!c->sc || !c->sn_key || !c->sn_entry) {
+        ent_free(c);
+        return KR_ENOMEM;
+    }
+    /* Surnames: the last word of every person name of two or more words. */
+    for (k = 0; k < nn; k++) {
+        const lex_name *nm = &names[k];
+        char buf[FOLD_MAX_WORD + 8], last[FOLD_MAX_WORD + 8];
+        size_t pos = 0, words = 0, lastn = 0;
+        fold_word w;
+        if (lex_entry_at(lex, nm->entry)->type != LEX_PER || nm->adj)
+            continue;
+        while (fold_next(nm->text.p, nm->text.n, &pos, buf, &w)) {
+            memcpy(last, nm->text.p + w.span.start, w.span.end - w.span.start);
+            lastn = w.span.end - w.span.start;
+            words++;
+        }
+        if (words >= 2 && lastn >= 3) {
+            uint32_t key = match_key_id(m, c->sc, last, lastn);
+            if (key)
+                sn_put(c, key, nm->entry);
+        }
+    }
+    *out = c;
+    return 0;
+}
+
+void ent_free(ent_ctx *c)
+{
+    if (!c)
+        return;
+    stem_free(c->sc);
+    kr_free(c->sn_key);
+    kr_free(c->sn_entry);
+    kr_free(c);
+}
+
+/* --- roles and codes ------------------------------------------------------ */
+
+static int32_t ymd(kr_date d)
+{
+    return d.y ? d.y * 10000 + d.m * 100 + d.d : 0;
+}
+
+/* The role entry `e` held on `day` (0: unknown date, take a current role,
+ * else the latest); NULL when none. */
+static const lex_role *role_at(const lex_db *lex, const lex_entry *e, int32_t day)
+{
+    const lex_role *roles = lex_roles(lex), *best = NULL;
+    size_t r;
+    for (r = e->role_first; r < e->role_first + e->nroles; r++) {
+        const lex_role *ro = &roles[r];
+        if (day ? (ro->from <= day && day <= ro->to) : (!best || ro->to > best->to))
+            if (!best || ro->from > best->from)
+                best = ro;
+    }
+    return best;
+}
+
+/* The one person who held `agent` for `country` on `day`, or -1. */
+static long holder(const lex_db *lex, size_t agent, const char *country, int32_t day)
+{
+    const lex_role *roles = lex_roles(lex);
+    size_t k, r;
+    long found = -1;
+    for (k = 0; k < lex_count(lex); k++) {
+        const lex_entry *e = lex_entry_at(lex, k);
+        for (r = e->role_first; r < e->role_first + e->nroles; r++) {
+            const lex_role *ro = &roles[r];
+            if (ro->agent != agent || strcmp(ro->country, country) != 0)
+                continue;
+            if (day ? (ro->from <= day && day <= ro->to) : ro->to == 99991231) {
+                if (found >= 0 && found != (long)k)
+                    return -1;
+                found = (long)k;
+            }
+        }
+    }
+    return found;
+}
+
+/* "RUS" + "GOV": a state's code joined with a sector, in the arena. */
+static const char *join_code(kr_arena *a, const char *state, const char *sector)
+{
+    char buf[32];
+    if (!state)
+        return NULL;
+    snprintf(buf, sizeof buf, "%s%s", state, sector ? sector : "");
+    return arena_strndup(a, buf, strlen(buf));
+}
+
+/* The code of a lexicon entry on `day`: persons take their role's country
+ * and the role word's sector; others their own code, or their country. */
+static const char *code_of(const lex_db *lex, const lex_entry *e, int32_t day, kr_arena *a)
+{
+    if (e->type == LEX_PER) {
+        const lex_role *ro = role_at(lex, e, day);
+        if (ro) {
+            const lex_entry *ag = lex_entry_at(lex, ro->agent);
+            long org = lex_find(lex, ro->country);
+            const char *base = ro->country;
+            if (org >= 0 && lex_entry_at(lex, org)->code)
+                base = lex_entry_at(lex, org)->code;
+            if (org >= 0 && lex_entry_at(lex, org)->type == LEX_ORG)
+                return base; /* an international post: the organization's code */
+            return join_code(a, base, ag->sector);
+        }
+        return e->country;
+    }
+    if (e->code)
+        return e->code;
+    return e->country;
+}
+
+/* The state a GPE/LOC/ORG entry stands for as a role word's country. */
+static const char *country_of(const lex_db *lex, const lex_entry *e)
+{
+    if (e->type == LEX_GPE && e->code && strlen(e->code) == 3)
+        return e->id;
+    if (e->metonym) {
+        long s = lex_find(lex, e->metonym);
+        if (s >= 0)
+            return lex_entry_at(lex, s)->id;
+    }
+    return e->country;
+}
+
+/* --- text helpers ---------------------------------------------------------- */
+
+static int is_upper_start(const char *t, size_t n, size_t at)
+{
+    size_t i = at;
+    int32_t cp = utf8_next(t, n, &i);
+    return cp > 0 && u_isupper(cp);
+}
+
+/* The word is the first of its sentence: only spaces back to ". ", "!",
+ * "?", a line break or the start. */
+static int sentence_start(const char *t, size_t at, size_t from)
+{
+    size_t i = at;
+    while (i > from) {
+        unsigned char c = (unsigned char)t[i - 1];
+        if (c == ' ' || c == '\t' || c == '"' || c == '(' || c == '\'')
+            i--;
+        else if (i >= from + 3 && memcmp(t + i - 3, "\xC2\xAB", 2) == 0)
+            i -= 2; /* « */
+        else
+            return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':';
+    }
+    return 1;
+}
+
+static int word_is(const char *t, kr_span s, const char *const *list)
+{
+    size_t n = s.end - s.start, k;
+    for (k = 0; list[k]; k++) {
+        size_t ln = strlen(list[k]), i = 0, j = 0;
+        int same = 1;
+        while (same && i < n && j < ln) {
+            int32_t a = utf8_next(t + s.start, n, &i), b = utf8_next(list[k], ln, &j);
+            same = u_tolower(a) == u_tolower(b);
+        }
+        if (same && i == n && j == ln)
+            return 1;
+    }
+    return 0;
+}
+
+static const char *const locative[] = {"in", "at", "near", "outside", "from", "to", "into", "around",
+    "в", "во", "на", "из", "под", "около", "возле", "у", "до", "через", NULL};
+static const char *const function_words[] = {"the", "a", "an", "in", "on", "at", "for", "from", "with",
+    "by", "as", "but", "and", "or", "if", "it", "he", "she", "they", "we", "i", "his", "her", "their",
+    "our", "its", "this", "that", "these", "those", "there", "here", "when", "while", "after",
+    "before", "during", "according", "however", "also", "meanwhile", "earlier", "later", "on",
+    "what", "which", "who", "why", "how", "all", "both", "some", "no", "not", "yes", "today",
+    "yesterday", "tomorrow", "last", "next", "western", "eastern", "northern", "southern",
+    "в", "во", "на", "по", "с", "со", "к", "о", "об", "из", "за", "для", "он", "она", "они", "мы",
+    "это", "как", "также", "при", "после", "до", "но", "и", "а", "что", "его", "ее", "их", "было",
+    "была", "были", "кроме", "между", "однако", "так", "при", "этот", "эта", "эти", "там", "тогда",
+    "вчера", "сегодня", "завтра", NULL};
+static const char *const titles[] = {"mr", "mrs", "ms", "dr", "sir", "madam", "г-н", "г-жа",
+    "господин", "госпожа", NULL};
+static const char *const org_words[] = {"ministry", "agency", "council", "committee", "party",
+    "union", "bank", "company", "corporation", "group", "institute", "university", "organization",
+    "organisation", "service", "court", "assembly", "parliament", "office", "fund", "foundation",
+    "association", "front", "movement", "center", "centre", "commission", "department", "forces",
+    "министерство", "агентство", "совет", "комитет", "партия", "союз", "банк", "компания",
+    "группа", "институт", "университет", "организация", "служба", "суд", "ассамблея",
+    "парламент", "фонд", "движение", "центр", "комиссия", "управление", "ведомство", NULL};
+
+/* --- resolution ------------------------------------------------------------ */
+
+typedef struct out_list {
+    ent_mention *v;
+    size_t n, cap;
+    kr_arena *a;
+} out_list;
+
+static ent_mention *emit(out_list *o)
+{
+    if (o->n == o->cap) {
+        size_t cap = o->cap ? o->cap * 2 : 64;
+        ent_mention *nv = arena_alloc(o->a, cap * sizeof *nv);
+        if (!nv)
+            return NULL;
+        if (o->n)
+            memcpy(nv, o->v, o->n * sizeof *nv);
+        o->v = nv;
+        o->cap = cap;
+    }
+    memset(&o->v[o->n], 0, sizeof o->v[0]);
+    o->v[o->n].entry = -1;
+    o->v[o->n].agent = -1;
+    return &o->v[o->n++];
+}
+
+static ent_mention *emit_entry(out_list *o, const lex_db *lex, size_t entry, kr_span span,
+                               ent_kind kind, int32_t day)
+{
+    const lex_entry *e = lex_entry_at(lex, entry);
+    ent_mention *mt = emit(o);
+    if (!mt)
+        return NULL;
+    mt->span = span;
+    mt->id = e->id;
+    mt->type = type_name(e->type);
+    mt->name = e->name;
+    mt->country = e->type == LEX_GPE && e->code && strlen(e->code) == 3 ? e->id : e->country;
+    mt->code = code_of(lex, e, day, o->a);
+    mt->kind = kind;
+    mt->agency = e->agency;
+    mt->entry = (long)entry;
+    return mt;
+}
+
+/* Words between two units that a role phrase may skip: "of", "the", "'s". */
+static int skippable(const char *t, const match_word *w)
+{
+    static const char *const glue[] = {"of", "the", "s", NULL};
+    return word_is(t, w->span, glue);
+}
+
+/* The unit just before/after u in the text (with at most two glue words
+ * between), or NULL. */
+static unit *neighbour(unit *units, size_t nu, size_t k, int dir, const match_word *words,
+                       const char *t)
+{
+    size_t gap = 0, w;
+    if (dir < 0) {
+        if (k == 0)
+            return NULL;
+        for (w = units[k - 1].first + units[k - 1].nwords; w < units[k].first; w++)
+            if (!skippable(t, &words[w]) || ++gap > 2)
+                return NULL;
+        return &units[k - 1];
+    }
+    if (k + 1 >= nu)
+        return NULL;
+    for (w = units[k].first + units[k].nwords; w < units[k + 1].first; w++)
+        if (!skippable(t, &words[w]) || ++gap > 2)
+            return NULL;
+    return &units[k + 1];
+}
+
+/* ASCII slug of a candidate from its words' keys (Cyrillic transliterated). */
+static const char *slug(kr_arena *a, const char *t, const match_word *w, size_t nw, stem_cache *sc)
+{
+    static const char *const cyr[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l",
+        "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "",
+        "e", "yu", "ya"};
+    char out[256];
+    size_t o = 0, k;
+    for (k = 0; k < nw && o < sizeof out - 16; k++) {
+        char buf[FOLD_MAX_WORD + 8];
+        size_t pos = 0, i = 0;
+        fold_word f;
+        (void)sc;
+        if (!fold_next(t + w[k].span.start, w[k].span.end - w[k].span.start, &pos, buf, &f))
+            continue;
+        if (o)
+            out[o++] = '-';
+        while (i < f.n && o < sizeof out - 8) {
+            int32_t cp = utf8_next(buf, f.n, &i);
+            if (cp >= 0x430 && cp <= 0x44F) {
+                const char *r = cyr[cp - 0x430];
+                while (*r)
+                    out[o++] = *r++;
+            } else if (cp >= '0' && cp <= 'z' && (kr_isalpha(cp) || kr_isdigit(cp))) {
+                out[o++] = (char)cp;
+            } else if (cp == 0x456 || cp == 0x457) {
+                out[o++] = 'i';
+            }
+        }
+    }
+    if (!o)
+        return NULL;
+    return arena_strndup(a, out, o);
+}
+
+int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, kr_arena *a,
+                ent_mention **out, size_t *count)
+{
+    const lex_db *lex = c->lex;
+    match_result mr;
+    unit *units;
+    size_t nu = 0, k, h, w;
+    out_list o = {NULL, 0, 0, a};
+    int32_t day = ymd(date);
+    unsigned char *covered;
+    long last_agent = -1; /* role agent of the last person named */
+    int rc = match_text(c->m, c->sc, t, n, from, a, &mr);
+    if (rc)
+        return rc;
+    units = arena_alloc(a, (mr.nhits + 1) * sizeof *units);
+    covered = arena_alloc(a, mr.nwords + 1);
+    if (!units || !covered)
+        return KR_ENOMEM;
+    memset(covered, 0, mr.nwords + 1);
+
+    /* One unit per span: among entries sharing a name, a state first, then
+     * a person, an organization, a place, a role word. */
+    for (h = 0; h < mr.nhits; h = k) {
+        static const int rank[] = {9, 1, 2, 0, 3, 4}; /* by lex_type */
+        size_t best = h;
+        for (k = h + 1; k < mr.nhits && mr.hits[k].span.start == mr.hits[h].span.start; k++)
+            if (rank[lex_entry_at(lex, mr.hits[k].entry)->type] <
+                rank[lex_entry_at(lex, mr.hits[best].entry)->type])
+                best = k;
+        units[nu].first = mr.hits[best].first_word;
+        units[nu].nwords = mr.hits[best].nwords;
+        units[nu].span = mr.hits[best].span;
+        units[nu].entry = mr.hits[best].entry;
+        units[nu].adj = mr.hits[best].adj;
+        units[nu].used = 0;
+        for (w = units[nu].first; w < units[nu].first + units[nu].nwords; w++)
+            covered[w] = 1;
+        nu++;
+    }
+
+    for (k = 0; k < nu; k++) {
+        unit *u = &units[k];
+        const lex_entry *e = lex_entry_at(lex, u->entry);
+        if (e->type == LEX_AGENT) {
+            unit *prev = neighbour(units, nu, k, -1, mr.words, t);
+            unit *next = neighbour(units, nu, k, +1, mr.words, t);
+            const char *country = NULL;
+            kr_span span = u->span;
+            long agent = (long)u->entry, who;
+            if (prev && lex_entry_at(lex, prev->entry)->type != LEX_AGENT &&
+                lex_entry_at(lex, prev->entry)->type != LEX_PER &&
+                (country = country_of(lex, lex_entry_at(lex, prev->entry))) != NULL) {
+                span.start = prev->span.start;
+            } else if (next && lex_entry_at(lex, next->entry)->type == LEX_GPE && !next->adj &&
+                       (country = country_of(lex, lex_entry_at(lex, next->entry))) != NULL) {
+                span.end = next->span.end;
+            }
+            /* A name right after the role word is the holder: "Foreign
+             * Minister Sergey Lavrov", "коллегой Сергеем Лавровым". */
+            if (next && lex_entry_at(lex, next->entry)->type == LEX_PER)
+                continue;
+            if (!country)
+                continue;
+            if (agent == c->counterpart && last_agent >= 0)
+                agent = last_agent;
+            who = agent == c->counterpart ? -1 : holder(lex, (size_t)agent, country, day);
+            if (who >= 0) {
+                ent_mention *mt = emit_entry(&o, lex, (size_t)who, span, ENT_ROLE, day);
+                if (!mt)
+                    return KR_ENOMEM;
+                mt->agent = agent;
+            } else {
+                long st = lex_find(lex, country);
+                ent_mention *mt;
+                if (st < 0)
+                    continue;
+                if (!(mt = emit_entry(&o, lex, (size_t)st, span, ENT_GROUP, day)))
+                    return KR_ENOMEM;
+                mt->code = join_code(a, lex_entry_at(lex, st)->code ? lex_entry_at(lex, st)->code : country,
+                                     e->sector);
+                mt->agent = agent;
+            }
+            continue;
+        }
+        if (e->type == LEX_LOC && e->metonym) {
+            size_t first = u->first;
+            int place = first > 0 && word_is(t, mr.words[first - 1].span, locative);
+            long st = lex_find(lex, e->metonym);
+            if (!place && st >= 0) {
+                ent_mention *mt = emit_entry(&o, lex, (size_t)st, u->span, ENT_METONYM, day);
+                if (!mt)
+                    return KR_ENOMEM;
+                mt->code = join_code(a, lex_entry_at(lex, st)->code ? lex_entry_at(lex, st)->code
+                                                                   : lex_entry_at(lex, st)->id,
+                                     lex_entry_at(lex, st)->type == LEX_GPE ? "GOV" : "");
+                continue;
+            }
+        }
+        if (!emit_entry(&o, lex, u->entry, u->span, u->adj ? ENT_ADJ : ENT_NAME, day))
+            return KR_ENOMEM;
+        if (e->type == LEX_PER) {
+            const lex_role *ro = role_at(lex, e, day);
+            last_agent = ro ? (long)ro->agent : -1;
+        }
+    }
+
+    /* Surnames among the words no hit covers: a person named in full in
+     * this report, or the only person of the lexicon with that surname. */
+    for (w = 0; w < mr.nwords; w++) {
+        long who = -1;
+        size_t m;
+        if (covered[w] || !mr.words[w].key || !is_upper_start(t, n, mr.words[w].span.start))
+            continue;
+        for (m = 0; m < o.n && who < 0; m++) {
+            const ent_mention *pm = &o.v[m];
+            if (pm->entry >= 0 && lex_entry_at(lex, (size_t)pm->entry)->type == LEX_PER &&
+                pm->kind == ENT_NAME) {
+                size_t lw = pm->span.end, fw;
+                /* last word of that mention */
+                for (fw = 0; fw < mr.nwords && mr.words[fw].span.end <= lw; fw++)
+                    ;
+                if (fw && mr.words[fw - 1].key == mr.words[w].key)
+                    who = pm->entry;
+            }
+        }
+        if (who < 0)
+            who = sn_get(c, mr.words[w].key);
+        if (who < 0)
+            continue;
+        if (!emit_entry(&o, lex, (size_t)who, mr.words[w].span, ENT_SURNAME, day))
+            return KR_ENOMEM;
+        covered[w] = 1;
+    }
+
+    /* Unknown capitalized names: runs of uncovered capitalized words. */
+    for (w = 0; w < mr.nwords;) {
+        size_t end = w, k2;
+        const char *type = NULL;
+        int initial;
+        if (covered[w] || !is_upper_start(t, n, mr.words[w].span.start) ||
+            (mr.words[w].script & FOLD_DIGIT)) {
+            w++;
+            continue;
+        }
+        while (end + 1 < mr.nwords && !covered[end + 1] && mr.words[end + 1].joined &&
+               is_upper_start(t, n, mr.words[end + 1].span.start))
+            end++;
+        initial = sentence_start(t, mr.words[w].span.start, from);
+        /* a sentence-initial function word is not part of a name */
+        if (initial && word_is(t, mr.words[w].span, function_words)) {
+            w++;
+            continue;
+        }
+        if (end - w + 1 >= 2) {
+            type = "PER";
+            for (k2 = w; k2 <= end; k2++)
+                if (word_is(t, mr.words[k2].span, org_words))
+                    type = "ORG";
+        } else if (!initial && w > 0 && word_is(t, mr.words[w - 1].span, locative)) {
+            type = "LOC";
+        } else if (w > 0 && (word_is(t, mr.words[w - 1].span, titles) ||
+                             (covered[w - 1] && o.n && o.v[o.n - 1].span.end == mr.words[w - 1].span.end &&
+                              o.v[o.n - 1].agent >= 0))) {
+            type = "PER";
+        }
+        if (type && !date_month(t + mr.words[w].span.start, mr.words[w].span.end - mr.words[w].span.start) &&
+            !date_weekday(t + mr.words[w].span.start, mr.words[w].span.end - mr.words[w].span.start)) {
+            ent_mention *mt;
+            const char *id = slug(a, t, &mr.words[w], end - w + 1, c->sc);
+            kr_span span = {mr.words[w].span.start, mr.words[end].span.end};
+            if (id) {
+                if (!(mt = emit(&o)))
+                    return KR_ENOMEM;
+                mt->span = span;
+                mt->id = id;
+                mt->type = type;
+                mt->name = arena_strndup(a, t + span.start, span.end - span.start);
+                mt->kind = ENT_CANDIDATE;
+                if (!mt->name)
+                    return KR_ENOMEM;
+            }
+        }
+        w = end + 1;
+    }
+
+    /* text order */
+    for (k = 1; k < o.n; k++) {
+        ent_mention x = o.v[k];
+        size_t j = k;
+        while (j > 0 && o.v[j - 1].span.start > x.span.start) {
+            o.v[j] = o.v[j - 1];
+            j--;
+        }
+        o.v[j] = x;
+    }
+    *out = o.v;
+    *count = o.n;
+    return 0;
+}

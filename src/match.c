@@ -1,0 +1,403 @@
+/* match.c: a trie over interned word keys. Keys are interned into ids by an
+ * open-addressing table; each trie edge (node, key id) is an entry of a
+ * second table; each node that ends a name points at its payloads. */
+#include "match.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include <unicode/uchar.h>
+
+#include "fold.h"
+#include "key.h"
+#include "utf8.h"
+
+typedef struct intern_slot {
+    uint64_t hash; /* 0: empty */
+    uint32_t id;
+    uint32_t off, len; /* key bytes in `pool` */
+} intern_slot;
+
+typedef struct edge_slot {
+    uint64_t from_key; /* node << 32 | key id; 0: empty (node 0 has no parent, keys >= 1) */
+    uint32_t to;
+} edge_slot;
+
+typedef struct payload {
+    uint32_t entry;
+    uint32_t adj;
+} payload;
+
+struct match_db {
+    const lex_db *lex;
+    intern_slot *keys;
+    size_t keycap, nkeys;
+    kr_buf pool;
+    edge_slot *edges;
+    size_t edgecap, nedges;
+    uint32_t nnodes;
+    /* per node: payload range [pfirst[node], pfirst[node] + pcount[node]) */
+    uint32_t *pfirst, *pcount;
+    size_t nodecap;
+    payload *pay;
+    size_t npay, paycap;
+};
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    return XXH3_64bits(s, n) | 1;
+}
+
+static uint32_t key_find(const match_db *m, const char *s, size_t n)
+{
+    uint64_t h = hash_bytes(s, n);
+    size_t mask = m->keycap - 1, i;
+    for (i = h & mask; m->keys[i].hash; i = (i + 1) & mask)
+        if (m->keys[i].hash == h && m->keys[i].len == n && memcmp(m->pool.p + m->keys[i].off, s, n) == 0)
+            return m->keys[i].id;
+    return 0;
+}
+
+static int key_add(match_db *m, const char *s, size_t n, uint32_t *id)
+{
+    uint64_t h;
+    size_t mask, i;
+    if ((*id = key_find(m, s, n)) != 0)
+        return 0;
+    if ((m->nkeys + 1) * 2 > m->keycap) {
+        size_t cap = m->keycap * 2, k;
+        intern_slot *nk = kr_calloc(cap, sizeof *nk);
+        if (!nk)
+            return KR_ENOMEM;
+        for (k = 0; k < m->keycap; k++)
+            if (m->keys[k].hash) {
+                size_t j;
+                for (j = m->keys[k].hash & (cap - 1); nk[j].hash; j = (j + 1) & (cap - 1))
+                    ;
+                nk[j] = m->keys[k];
+            }
+        kr_free(m->keys);
+        m->keys = nk;
+        m->keycap = cap;
+    }
+    h = hash_bytes(s, n);
+    mask = m->keycap - 1;
+    for (i = h & mask; m->keys[i].hash; i = (i + 1) & mask)
+        ;
+    m->keys[i].hash = h;
+    m->keys[i].id = (uint32_t)++m->nkeys;
+    m->keys[i].off = (uint32_t)m->pool.n;
+    m->keys[i].len = (uint32_t)n;
+    if (kr_buf_append(&m->pool, s, n))
+        return KR_ENOMEM;
+    *id = m->keys[i].id;
+    return 0;
+}
+
+static uint32_t edge_find(const match_db *m, uint32_t node, uint32_t key)
+{
+    uint64_t fk = ((uint64_t)node << 32) | key;
+    size_t mask = m->edgecap - 1, i;
+    for (i = XXH3_64bits(&fk, sizeof fk) & mask; m->edges[i].from_key; i = (i + 1) & mask)
+        if (m->edges[i].from_key == fk)
+            return m->edges[i].to;
+    return 0;
+}
+
+static int node_new(match_db *m, uint32_t *out)
+{
+    if (m->nnodes == m->nodecap) {
+        size_t cap = m->nodecap ? m->nodecap * 2 : 1024;
+        uint32_t *pf = kr_realloc(m->pfirst, cap * sizeof *pf), *pc;
+        if (!pf)
+            return KR_ENOMEM;
+        m->pfirst = pf;
+        if (!(pc = kr_realloc(m->pcount, cap * sizeof *pc)))
+            return KR_ENOMEM;
+        m->pcount = pc;
+        m->nodecap = cap;
+    }
+    m->pfirst[m->nnodes] = 0;
+    m->pcount[m->nnodes] = 0;
+    *out = m->nnodes++;
+    return 0;
+}
+
+static int edge_add(match_db *m, uint32_t node, uint32_t key, uint32_t *to)
+{
+    uint64_t fk = ((uint64_t)node << 32) | key;
+    size_t mask, i;
+    int rc;
+    if ((*to = edge_find(m, node, key)) != 0)
+        return 0;
+    if ((m->nedges + 1) * 2 > m->edgecap) {
+        size_t cap = m->edgecap * 2, k;
+        edge_slot *ne = kr_calloc(cap, sizeof *ne);
+        if (!ne)
+            return KR_ENOMEM;
+        for (k = 0; k < m->edgecap; k++)
+            if (m->edges[k].from_key) {
+                size_t j;
+                for (j = XXH3_64bits(&m->edges[k].from_key, 8) & (cap - 1); ne[j].from_key;
+                     j = (j + 1) & (cap - 1))
+                    ;
+                ne[j] = m->edges[k];
+            }
+        kr_free(m->edges);
+        m->edges = ne;
+        m->edgecap = cap;
+    }
+    if ((rc = node_new(m, to)) != 0)
+        return rc;
+    mask = m->edgecap - 1;
+    for (i = XXH3_64bits(&fk, sizeof fk) & mask; m->edges[i].from_key; i = (i + 1) & mask)
+        ;
+    m->edges[i].from_key = fk;
+    m->edges[i].to = *to;
+    m->nedges++;
+    return 0;
+}
+
+/* Acronyms and words written in capitals (AANES, США, US) get a key of
+ * their own, unstemmed and marked, so that they never match ordinary words
+ * ("US" is not "us", "AANES" is not "an"). In a text, a word in capitals is
+ * looked up as an acronym first, then as an ordinary word (headlines). */
+static int all_upper(const char *s, size_t n)
+{
+    size_t i = 0, letters = 0;
+    while (i < n) {
+        int32_t cp = utf8_next(s, n, &i);
+        if (u_isalpha(cp)) {
+            if (!u_isupper(cp))
+                return 0;
+            letters++;
+        }
+    }
+    return letters >= 2;
+}
+
+static size_t acronym_key(const char *folded, size_t n, char *out)
+{
+    out[0] = '\x01';
+    memcpy(out + 1, folded, n < KEY_MAX - 1 ? n : KEY_MAX - 1);
+    return (n < KEY_MAX - 1 ? n : KEY_MAX - 1) + 1;
+}
+
+/* Payloads are added name by name, so a node's payloads may be spread; they
+ * are gathered once all names are in (see gather). */
+typedef struct pend {
+    uint32_t node;
+    payload p;
+} pend;
+
+static int cmp_pend(const void *a, const void *b)
+{
+    const pend *x = a, *y = b;
+    if (x->node != y->node)
+        return x->node < y->node ? -1 : 1;
+    if (x->p.entry != y->p.entry)
+        return x->p.entry < y->p.entry ? -1 : 1;
+    return (int)x->p.adj - (int)y->p.adj;
+}
+
+int match_build(const lex_db *lex, match_db **out)
+{
+    match_db *m = kr_calloc(1, sizeof *m);
+    stem_cache *sc = stem_new();
+    const lex_name *names;
+    size_t nn, k, npend = 0, pendcap = 0;
+    pend *pends = NULL;
+    uint32_t root;
+    int rc = KR_ENOMEM;
+    if (!m || !sc)
+        goto fail;
+    m->lex = lex;
+    m->keycap = 4096;
+    m->edgecap = 4096;
+    if (!(m->keys = kr_calloc(m->keycap, sizeof *m->keys)) ||
+        !(m->edges = kr_calloc(m->edgecap, sizeof *m->edges)) || node_new(m, &root))
+        goto fail;
+    names = lex_names(lex, &nn);
+    for (k = 0; k < nn; k++) {
+        const lex_name *nm = &names[k];
+        if (!lex_entry_at(lex, nm->entry)->type)
+            continue; /* an entry with errors */
+        char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
+        size_t pos = 0, words = 0;
+        uint32_t node = root;
+        fold_word w;
+        while (fold_next(nm->text.p, nm->text.n, &pos, buf, &w)) {
+            uint32_t id;
+            size_t kl = all_upper(nm->text.p + w.span.start, w.span.end - w.span.start)
+                            ? acronym_key(buf, w.n, key)
+                            : key_of(sc, w.script, buf, w.n, key);
+            if (key_add(m, key, kl, &id) || edge_add(m, node, id, &node))
+                goto fail;
+            words++;
+        }
+        if (!words)
+            continue;
+        if (npend == pendcap) {
+            size_t cap = pendcap ? pendcap * 2 : 4096;
+            pend *np = kr_realloc(pends, cap * sizeof *np);
+            if (!np)
+                goto fail;
+            pends = np;
+            pendcap = cap;
+        }
+        pends[npend].node = node;
+        pends[npend].p.entry = (uint32_t)nm->entry;
+        pends[npend].p.adj = (uint32_t)nm->adj;
+        npend++;
+    }
+    /* gather payloads by node, dropping duplicates (a name listed twice) */
+    if (npend)
+        qsort(pends, npend, sizeof *pends, cmp_pend);
+    if (!(m->pay = kr_malloc((npend + 1) * sizeof *m->pay)))
+        goto fail;
+    for (k = 0; k < npend; k++) {
+        if (k && pends[k].node == pends[k - 1].node && pends[k].p.entry == pends[k - 1].p.entry)
+            continue; /* the same entry by name and by adjective: keep the name */
+        if (!m->pcount[pends[k].node])
+            m->pfirst[pends[k].node] = (uint32_t)m->npay;
+        m->pcount[pends[k].node]++;
+        m->pay[m->npay++] = pends[k].p;
+    }
+    kr_free(pends);
+    stem_free(sc);
+    *out = m;
+    return 0;
+fail:
+    kr_free(pends);
+    stem_free(sc);
+    match_free(m);
+    return rc;
+}
+
+void match_free(match_db *m)
+{
+    if (!m)
+        return;
+    kr_free(m->keys);
+    kr_buf_free(&m->pool);
+    kr_free(m->edges);
+    kr_free(m->pfirst);
+    kr_free(m->pcount);
+    kr_free(m->pay);
+    kr_free(m);
+}
+
+size_t match_nkeys(const match_db *m)
+{
+    return m->nkeys;
+}
+
+size_t match_nnodes(const match_db *m)
+{
+    return m->nnodes;
+}
+
+uint32_t match_key_id(const match_db *m, stem_cache *sc, const char *word, size_t n)
+{
+    char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
+    size_t pos = 0;
+    fold_word w;
+    uint32_t id = 0;
+    if (!fold_next(word, n, &pos, buf, &w))
+        return 0;
+    if (all_upper(word + w.span.start, w.span.end - w.span.start))
+        id = key_find(m, key, acronym_key(buf, w.n, key));
+    return id ? id : key_find(m, key, key_of(sc, w.script, buf, w.n, key));
+}
+
+/* Only spaces (no line break) or one hyphen between two words. */
+static int joinable(const char *s, size_t from, size_t to)
+{
+    size_t i, hyphens = 0;
+    for (i = from; i < to; i++) {
+        if (s[i] == ' ' || s[i] == '\t')
+            continue;
+        if (s[i] == '-' && ++hyphens == 1)
+            continue;
+        if (i + 1 < to && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
+            i++; /* no-break space */
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
+int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, size_t from,
+               kr_arena *a, match_result *out)
+{
+    size_t cap = 256, nw = 0, hcap = 64, nh = 0, i, pos = from, prev_end = from;
+    match_word *words = arena_alloc(a, cap * sizeof *words);
+    match_hit *hits = arena_alloc(a, hcap * sizeof *hits);
+    char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
+    fold_word w;
+    if (!words || !hits)
+        return KR_ENOMEM;
+    while (fold_next(text, n, &pos, buf, &w)) {
+        if (nw == cap) {
+            match_word *nwv = arena_alloc(a, cap * 2 * sizeof *nwv);
+            if (!nwv)
+                return KR_ENOMEM;
+            memcpy(nwv, words, cap * sizeof *nwv);
+            words = nwv;
+            cap *= 2;
+        }
+        words[nw].span = w.span;
+        words[nw].script = (uint16_t)w.script;
+        words[nw].joined = nw > 0 && joinable(text, prev_end, w.span.start);
+        words[nw].key = 0;
+        if (all_upper(text + w.span.start, w.span.end - w.span.start))
+            words[nw].key = key_find(m, key, acronym_key(buf, w.n, key));
+        if (!words[nw].key)
+            words[nw].key = key_find(m, key, key_of(sc, w.script, buf, w.n, key));
+        prev_end = w.span.end;
+        nw++;
+    }
+    for (i = 0; i < nw;) {
+        uint32_t node = 0, best = 0;
+        size_t j, best_end = 0;
+        for (j = i; j < nw && words[j].key; j++) {
+            if (j > i && !words[j].joined)
+                break;
+            if (!(node = edge_find(m, node, words[j].key)))
+                break;
+            if (m->pcount[node]) {
+                best = node;
+                best_end = j + 1;
+            }
+        }
+        if (!best) {
+            i++;
+            continue;
+        }
+        for (j = m->pfirst[best]; j < m->pfirst[best] + m->pcount[best]; j++) {
+            if (nh == hcap) {
+                match_hit *nhv = arena_alloc(a, hcap * 2 * sizeof *nhv);
+                if (!nhv)
+                    return KR_ENOMEM;
+                memcpy(nhv, hits, hcap * sizeof *nhv);
+                hits = nhv;
+                hcap *= 2;
+            }
+            hits[nh].span.start = words[i].span.start;
+            hits[nh].span.end = words[best_end - 1].span.end;
+            hits[nh].entry = m->pay[j].entry;
+            hits[nh].adj = (int)m->pay[j].adj;
+            hits[nh].first_word = i;
+            hits[nh].nwords = best_end - i;
+            nh++;
+        }
+        i = best_end;
+    }
+    out->words = words;
+    out->nwords = nw;
+    out->hits = hits;
+    out->nhits = nh;
+    return 0;
+}

@@ -1,0 +1,57 @@
+/* match.h: the lexicon matcher. Every name of the lexicon is compiled once
+ * into a trie over word keys (key.h); a document is matched word by word,
+ * longest match first, at about the cost of one hash lookup per word. */
+#ifndef MATCH_H
+#define MATCH_H
+
+#include "arena.h"
+#include "kr.h"
+#include "lex.h"
+#include "stem.h"
+
+typedef struct match_db match_db;
+
+/* Compiles the names of `lex` (borrowed; must outlive the matcher). */
+int match_build(const lex_db *lex, match_db **out);
+void match_free(match_db *m); /* match_free(NULL) is a no-op */
+
+/* One match: words of text[span) name lexicon entry `entry`, through a
+ * name variant (adj = 0) or an adjective/demonym (adj = 1). When a name
+ * belongs to several entries (Georgia), one hit per entry, same span. */
+typedef struct match_hit {
+    kr_span span;
+    size_t entry;
+    int adj;
+    size_t first_word, nwords; /* into the document's word list */
+} match_hit;
+
+/* A word of the text with its key id (0: no lexicon name uses it). */
+typedef struct match_word {
+    kr_span span;
+    uint32_t key;
+    uint16_t script;  /* FOLD_* bits */
+    uint16_t joined;  /* 1 when only spaces or a hyphen separate it from the
+                         previous word, so a name may run across */
+} match_word;
+
+typedef struct match_result {
+    match_word *words;
+    size_t nwords;
+    match_hit *hits;
+    size_t nhits;
+} match_result;
+
+/* Matches text[from..n) (stored text: valid UTF-8). Results are allocated
+ * in `a`; `sc` is the caller's stem cache (one per thread). */
+int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, size_t from,
+               kr_arena *a, match_result *out);
+
+/* Key id of a folded word, 0 when no lexicon name has it (for resolvers
+ * that look up single words, like surnames). */
+uint32_t match_key_id(const match_db *m, stem_cache *sc, const char *word, size_t n);
+
+/* Number of distinct word keys and trie nodes (for stats and tests). */
+size_t match_nkeys(const match_db *m);
+size_t match_nnodes(const match_db *m);
+
+#endif
