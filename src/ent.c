@@ -272,6 +272,12 @@ static const char *const function_words[] = {"the", "a", "an", "in", "on", "at",
     "это", "как", "также", "при", "после", "до", "но", "и", "а", "что", "его", "ее", "их", "было",
     "была", "были", "кроме", "между", "однако", "так", "при", "этот", "эта", "эти", "там", "тогда",
     "вчера", "сегодня", "завтра", NULL};
+/* Names of happenings, not of the four entity types: never candidates. */
+static const char *const event_words[] = {"conference", "summit", "week", "forum", "session",
+    "games", "olympics", "cup", "war", "operation", "festival", "exhibition", "election",
+    "elections", "meeting", "talks", "declaration", "agreement", "treaty", "day",
+    "конференция", "саммит", "неделя", "форум", "сессия", "война", "операция", "выборы",
+    "встреча", "переговоры", "декларация", "соглашение", "договор", "день", NULL};
 static const char *const titles[] = {"mr", "mrs", "ms", "dr", "sir", "madam", "г-н", "г-жа",
     "господин", "госпожа", NULL};
 static const char *const org_words[] = {"ministry", "agency", "council", "committee", "party",
@@ -334,26 +340,70 @@ static int skippable(const char *t, const match_word *w)
     return word_is(t, w->span, glue);
 }
 
-/* The unit just before/after u in the text (with at most two glue words
- * between), or NULL. */
+/* Only spaces, apostrophes and hyphens between two offsets: no line break
+ * or punctuation separates the parts of one role phrase. */
+static int tight(const char *t, size_t from, size_t to)
+{
+    size_t i;
+    for (i = from; i < to; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == ' ' || c == '\'' || c == '-')
+            continue;
+        if (i + 2 < to + 1 && memcmp(t + i, "\xE2\x80\x99", 3) == 0) { /* ’ */
+            i += 2;
+            continue;
+        }
+        if (i + 1 < to + 1 && memcmp(t + i, "\xC2\xA0", 2) == 0) {
+            i++;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
+/* The unit just before/after units[k] in the same phrase (at most two glue
+ * words between), or NULL. */
 static unit *neighbour(unit *units, size_t nu, size_t k, int dir, const match_word *words,
                        const char *t)
 {
+    const unit *a, *b;
     size_t gap = 0, w;
-    if (dir < 0) {
-        if (k == 0)
-            return NULL;
-        for (w = units[k - 1].first + units[k - 1].nwords; w < units[k].first; w++)
-            if (!skippable(t, &words[w]) || ++gap > 2)
-                return NULL;
-        return &units[k - 1];
-    }
-    if (k + 1 >= nu)
+    if (dir < 0 ? k == 0 : k + 1 >= nu)
         return NULL;
-    for (w = units[k].first + units[k].nwords; w < units[k + 1].first; w++)
+    a = dir < 0 ? &units[k - 1] : &units[k];
+    b = dir < 0 ? &units[k] : &units[k + 1];
+    for (w = a->first + a->nwords; w < b->first; w++)
         if (!skippable(t, &words[w]) || ++gap > 2)
             return NULL;
-    return &units[k + 1];
+    if (!tight(t, a->span.end, b->span.start)) {
+        /* glue words in between: each gap must be tight */
+        size_t at = a->span.end;
+        for (w = a->first + a->nwords; w < b->first; w++) {
+            if (!tight(t, at, words[w].span.start))
+                return NULL;
+            at = words[w].span.end;
+        }
+        if (!tight(t, at, b->span.start))
+            return NULL;
+    }
+    return &units[dir < 0 ? k - 1 : k + 1];
+}
+
+/* A role word after an organization ("Russian Foreign Ministry
+ * spokeswoman") names the organization's own post when the lexicon has an
+ * agent named after both: rus-foreign-ministry + spokesperson ->
+ * foreign-ministry-spokesperson. */
+static long specific_agent(const lex_db *lex, const lex_entry *org, size_t agent)
+{
+    char id[160];
+    const char *rest = org->id;
+    long a;
+    if (strlen(rest) > 4 && rest[3] == '-')
+        rest += 4; /* a country prefix: "rus-" */
+    snprintf(id, sizeof id, "%s-%s", rest, lex_entry_at(lex, agent)->id);
+    a = lex_find(lex, id);
+    return a >= 0 && lex_entry_at(lex, (size_t)a)->type == LEX_AGENT ? a : -1;
 }
 
 /* ASCII slug of a candidate from its words' keys (Cyrillic transliterated). */
@@ -444,9 +494,23 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
                 lex_entry_at(lex, prev->entry)->type != LEX_PER &&
                 (country = country_of(lex, lex_entry_at(lex, prev->entry))) != NULL) {
                 span.start = prev->span.start;
+                if (lex_entry_at(lex, prev->entry)->type == LEX_ORG) {
+                    long sp = specific_agent(lex, lex_entry_at(lex, prev->entry), u->entry);
+                    if (sp >= 0)
+                        agent = sp;
+                }
+                /* "the Russian Foreign Ministry spokeswoman": the state is
+                 * before the organization */
+                if (k >= 2 && prev == &units[k - 1]) {
+                    unit *pp = neighbour(units, nu, k - 1, -1, mr.words, t);
+                    if (pp && !country)
+                        country = country_of(lex, lex_entry_at(lex, pp->entry));
+                }
             } else if (next && lex_entry_at(lex, next->entry)->type == LEX_GPE && !next->adj &&
                        (country = country_of(lex, lex_entry_at(lex, next->entry))) != NULL) {
                 span.end = next->span.end;
+                /* "Министр иностранных дел Азербайджана Джейхун Байрамов" */
+                next = neighbour(units, nu, (size_t)(next - units), +1, mr.words, t);
             }
             /* A name right after the role word is the holder: "Foreign
              * Minister Sergey Lavrov", "коллегой Сергеем Лавровым". */
@@ -549,6 +613,9 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
             for (k2 = w; k2 <= end; k2++)
                 if (word_is(t, mr.words[k2].span, org_words))
                     type = "ORG";
+            for (k2 = w; k2 <= end; k2++)
+                if (word_is(t, mr.words[k2].span, event_words))
+                    type = NULL;
         } else if (!initial && w > 0 && word_is(t, mr.words[w - 1].span, locative)) {
             type = "LOC";
         } else if (w > 0 && (word_is(t, mr.words[w - 1].span, titles) ||

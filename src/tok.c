@@ -836,7 +836,7 @@ int tok_run(const char *text, size_t n, size_t from, kr_arena *a, tok_doc *out, 
         return kr_errorf(err, KR_EUSAGE, "tokenizer: no text");
     if (n > from) {
         tv.cap = (n - from) / 4 + 16;
-        if (!(tv.v = arena_alloc(a, tv.cap * sizeof *tv.v)))
+        if (tv.cap > SIZE_MAX / sizeof *tv.v || !(tv.v = arena_alloc(a, tv.cap * sizeof *tv.v)))
             goto fail;
     }
     if (tokenize(text, n, from, &tv) != 0)

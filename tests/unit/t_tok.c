@@ -408,6 +408,20 @@ static void test_long(void)
     CHECK_INT(tok_run(b.p, b.n, 0, a, &d, &e), 0);
     CHECK_INT(d.ntokens, 1);
     CHECK_INT(d.tokens[0].span.end, b.n);
+    /* punctuation-dense text: more tokens than the first guess holds */
+    kr_buf_reset(&b);
+    arena_reset(a);
+    for (k = 0; k < 100000; k++)
+        kr_buf_puts(&b, "«»");
+    kr_buf_puts(&b, " Iran's end.");
+    CHECK_INT(tok_run(b.p, b.n, 0, a, &d, &e), 0);
+    CHECK_INT(d.ntokens, 200000 + 4);
+    CHECK(invariants(b.p, b.n, 0, &d));
+    CHECK_INT(d.tokens[199999].span.start, 2 * 199999);
+    CHECK_INT(d.tokens[199999].flags, TOK_QUOTE | ((199999 % TOK_MAX_SENT) ? 0 : TOK_SENT_START));
+    CHECK_INT(d.tokens[200001].span.start, 400005);
+    CHECK_INT(d.tokens[200001].span.end, 400007); /* 's */
+    CHECK_INT(d.tokens[200003].type, TOK_PUNCT);
     /* 1 MB of apostrophes and hyphens between letters */
     kr_buf_reset(&b);
     arena_reset(a);
@@ -449,6 +463,28 @@ static void test_nomem(void)
         arena_free(a);
     }
     CHECK_INT(rc, 0);
+    /* dense text outgrows the first guess: the second array can fail too */
+    kr_buf_reset(&b);
+    for (k = 0; k < 10000; k++)
+        kr_buf_puts(&b, ",;");
+    for (n = 0, rc = -1; n < 20 && rc != 0; n++) {
+        kr_arena *a = arena_new();
+        tok_doc d;
+        kr_error e;
+        if (!a)
+            continue;
+        kr_error_clear(&e, "test");
+        kr_alloc_fail_after(n);
+        rc = tok_run(b.p, b.n, 0, a, &d, &e);
+        kr_alloc_fail_after(-1);
+        if (rc != 0)
+            CHECK_INT(rc, KR_ENOMEM);
+        else
+            CHECK_INT(d.ntokens, 20000);
+        arena_free(a);
+    }
+    CHECK_INT(rc, 0);
+    CHECK(n >= 3); /* failed at the first guess and at the exact array at least */
     kr_buf_free(&b);
 }
 
