@@ -46,10 +46,29 @@ static size_t skeleton(char *s, size_t n)
     return o;
 }
 
+/* English plural endings only (Harman's S-stemmer): names and role words
+ * need "Armenians" = "Armenian" and "protesters" = "protester", but never
+ * "protesters" = "protest" or "authorities" = "author", which a full
+ * stemmer gives. */
+static size_t en_plural(char *s, size_t n)
+{
+    if (n < 4)
+        return n;
+    if (n > 4 && memcmp(s + n - 3, "ies", 3) == 0 && s[n - 4] != 'e' && s[n - 4] != 'a') {
+        s[n - 3] = 'y';
+        return n - 2;
+    }
+    if (memcmp(s + n - 2, "es", 2) == 0 && s[n - 3] != 'a' && s[n - 3] != 'e' && s[n - 3] != 'o')
+        return n - 1;
+    if (s[n - 1] == 's' && s[n - 2] != 'u' && s[n - 2] != 's' && s[n - 2] != 'i')
+        return n - 1;
+    return n;
+}
+
 size_t key_of(stem_cache *sc, unsigned script, const char *w, size_t n, char *out)
 {
-    kr_str st;
     size_t k;
+    (void)sc;
     if (n > FOLD_MAX_WORD + 4)
         n = FOLD_MAX_WORD + 4;
     if (script == FOLD_CYRILLIC) {
@@ -65,10 +84,8 @@ size_t key_of(stem_cache *sc, unsigned script, const char *w, size_t n, char *ou
         return keep;
     }
     if (script == FOLD_LATIN) {
-        if (stem_word(sc, script, w, n, &st) != 0)
-            st.p = w, st.n = n;
-        memcpy(out, st.p, st.n);
-        return skeleton(out, st.n);
+        memcpy(out, w, n);
+        return skeleton(out, en_plural(out, n));
     }
     memcpy(out, w, n);
     return n;
