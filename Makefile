@@ -46,6 +46,9 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(LIBOBJ) | $(BUILD)/tests
 $(BUILD)/tests/spec_run: tests/spec/spec_run.c $(LIBOBJ) | $(BUILD)/tests
 	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS)
 
+$(BUILD)/tests/eval_%: tests/eval/eval_%.c $(LIBOBJ) | $(BUILD)/tests
+	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS)
+
 $(BUILD)/bench/%: bench/%.c $(LIBOBJ) | $(BUILD)/bench
 	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS)
 
@@ -74,6 +77,15 @@ check:
 
 bench: kronika $(BUILD)/bench/gen $(BUILD)/bench/fts_bare $(BUILD)/bench/rusage
 	BUILD=$(BUILD) sh bench/run.sh
+
+# Accuracy against public gold sets kept beside the repository (never
+# copied into it); each is skipped with a message when absent.
+PEERS ?= ../shared/peers
+eval: $(BUILD)/tests/eval_ner
+	@if [ -d $(PEERS)/factRuEval-2016 ]; then \
+	  $(BUILD)/tests/eval_ner $(PEERS)/factRuEval-2016/devset 8; \
+	  $(BUILD)/tests/eval_ner $(PEERS)/factRuEval-2016/testset 15; \
+	else echo "SKIP eval: $(PEERS)/factRuEval-2016 not found"; fi
 
 FUZZ_SECONDS ?= 10
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))

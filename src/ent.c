@@ -10,12 +10,32 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
+#include <xxhash.h>
+
 #include "fold.h"
 #include "key.h"
 #include "stem.h"
 #include "utf8.h"
 
+/* Classes of small words the resolver looks for around names. */
+enum {
+    W_GLUE = 1,      /* of, the, 's: inside a role phrase */
+    W_LOCATIVE = 2,  /* in, в: a place follows */
+    W_FUNCTION = 4,  /* a sentence-initial word that is not a name */
+    W_ORG = 8,       /* ministry, партия: an unknown name is an organization */
+    W_EVENT = 16,    /* conference, саммит: a happening, not an entity */
+    W_TITLE = 32     /* Mr, г-н: a person follows */
+};
+
+#define WSET_SLOTS 1024 /* power of two, above twice the listed words */
+
+typedef struct wset_slot {
+    uint64_t hash; /* 0: empty */
+    unsigned mask;
+} wset_slot;
+
 struct ent_ctx {
+    wset_slot words[WSET_SLOTS];
     const lex_db *lex;
     const match_db *m;
     stem_cache *sc;
@@ -25,6 +45,8 @@ struct ent_ctx {
     size_t sncap;
     long counterpart; /* agent entry of "counterpart", or -1 */
 };
+
+#define MAX_NAMED 64 /* distinct persons whose surnames are remembered */
 
 typedef struct unit {
     size_t first, nwords; /* words covered */
@@ -49,6 +71,71 @@ static const char *type_name(lex_type t)
     case LEX_LOC: return "LOC";
     default: return "";
     }
+}
+
+static const char *const locative[] = {"in", "at", "near", "outside", "from", "to", "into", "around",
+    "в", "во", "на", "из", "под", "около", "возле", "у", "до", "через", NULL};
+static const char *const function_words[] = {"the", "a", "an", "in", "on", "at", "for", "from", "with",
+    "by", "as", "but", "and", "or", "if", "it", "he", "she", "they", "we", "i", "his", "her", "their",
+    "our", "its", "this", "that", "these", "those", "there", "here", "when", "while", "after",
+    "before", "during", "according", "however", "also", "meanwhile", "earlier", "later", "on",
+    "what", "which", "who", "why", "how", "all", "both", "some", "no", "not", "yes", "today",
+    "yesterday", "tomorrow", "last", "next", "western", "eastern", "northern", "southern",
+    "в", "во", "на", "по", "с", "со", "к", "о", "об", "из", "за", "для", "он", "она", "они", "мы",
+    "это", "как", "также", "при", "после", "до", "но", "и", "а", "что", "его", "ее", "их", "было",
+    "была", "были", "кроме", "между", "однако", "так", "при", "этот", "эта", "эти", "там", "тогда",
+    "вчера", "сегодня", "завтра", NULL};
+/* Names of happenings, not of the four entity types: never candidates. */
+static const char *const event_words[] = {"conference", "summit", "week", "forum", "session",
+    "games", "olympics", "cup", "war", "operation", "festival", "exhibition", "election",
+    "elections", "meeting", "talks", "declaration", "agreement", "treaty", "day",
+    "конференция", "саммит", "неделя", "форум", "сессия", "война", "операция", "выборы",
+    "встреча", "переговоры", "декларация", "соглашение", "договор", "день", NULL};
+static const char *const titles[] = {"mr", "mrs", "ms", "dr", "sir", "madam", "г-н", "г-жа",
+    "господин", "госпожа", NULL};
+static const char *const org_words[] = {"ministry", "agency", "council", "committee", "party",
+    "union", "bank", "company", "corporation", "group", "institute", "university", "organization",
+    "organisation", "service", "court", "assembly", "parliament", "office", "fund", "foundation",
+    "association", "front", "movement", "center", "centre", "commission", "department", "forces",
+    "министерство", "агентство", "совет", "комитет", "партия", "союз", "банк", "компания",
+    "группа", "институт", "университет", "организация", "служба", "суд", "ассамблея",
+    "парламент", "фонд", "движение", "центр", "комиссия", "управление", "ведомство", NULL};
+
+/* Hash of a word's search folding (fold.h), so "При" and "при" are one. */
+static uint64_t word_hash(const char *s, size_t n)
+{
+    char buf[FOLD_MAX_WORD + 8];
+    size_t pos = 0;
+    fold_word w;
+    if (!fold_next(s, n, &pos, buf, &w))
+        return 0;
+    return XXH3_64bits(buf, w.n) | 1;
+}
+
+static void wset_add(ent_ctx *c, const char *const *list, unsigned mask)
+{
+    size_t k, i;
+    for (k = 0; list[k]; k++) {
+        uint64_t h = word_hash(list[k], strlen(list[k]));
+        for (i = h & (WSET_SLOTS - 1); c->words[i].hash && c->words[i].hash != h;
+             i = (i + 1) & (WSET_SLOTS - 1))
+            ;
+        c->words[i].hash = h;
+        c->words[i].mask |= mask;
+    }
+}
+
+/* The W_* classes of the word at text[s). */
+static unsigned word_class(const ent_ctx *c, const char *t, kr_span s)
+{
+    uint64_t h = word_hash(t + s.start, s.end - s.start);
+    size_t i;
+    if (!h)
+        return 0;
+    for (i = h & (WSET_SLOTS - 1); c->words[i].hash; i = (i + 1) & (WSET_SLOTS - 1))
+        if (c->words[i].hash == h)
+            return c->words[i].mask;
+    return 0;
 }
 
 static void sn_put(ent_ctx *c, uint32_t key, size_t entry)
@@ -84,6 +171,15 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
     c->lex = lex;
     c->m = m;
     c->counterpart = lex_find(lex, "counterpart");
+    {
+        static const char *const glue[] = {"of", "the", "s", NULL};
+        wset_add(c, glue, W_GLUE);
+        wset_add(c, locative, W_LOCATIVE);
+        wset_add(c, function_words, W_FUNCTION);
+        wset_add(c, org_words, W_ORG);
+        wset_add(c, event_words, W_EVENT);
+        wset_add(c, titles, W_TITLE);
+    }
     names = lex_names(lex, &nn);
     c->sncap = 1024;
     while (c->sncap < nn * 2)
@@ -244,49 +340,6 @@ static int sentence_start(const char *t, size_t at, size_t from)
     return 1;
 }
 
-static int word_is(const char *t, kr_span s, const char *const *list)
-{
-    size_t n = s.end - s.start, k;
-    for (k = 0; list[k]; k++) {
-        size_t ln = strlen(list[k]), i = 0, j = 0;
-        int same = 1;
-        while (same && i < n && j < ln) {
-            int32_t a = utf8_next(t + s.start, n, &i), b = utf8_next(list[k], ln, &j);
-            same = u_tolower(a) == u_tolower(b);
-        }
-        if (same && i == n && j == ln)
-            return 1;
-    }
-    return 0;
-}
-
-static const char *const locative[] = {"in", "at", "near", "outside", "from", "to", "into", "around",
-    "в", "во", "на", "из", "под", "около", "возле", "у", "до", "через", NULL};
-static const char *const function_words[] = {"the", "a", "an", "in", "on", "at", "for", "from", "with",
-    "by", "as", "but", "and", "or", "if", "it", "he", "she", "they", "we", "i", "his", "her", "their",
-    "our", "its", "this", "that", "these", "those", "there", "here", "when", "while", "after",
-    "before", "during", "according", "however", "also", "meanwhile", "earlier", "later", "on",
-    "what", "which", "who", "why", "how", "all", "both", "some", "no", "not", "yes", "today",
-    "yesterday", "tomorrow", "last", "next", "western", "eastern", "northern", "southern",
-    "в", "во", "на", "по", "с", "со", "к", "о", "об", "из", "за", "для", "он", "она", "они", "мы",
-    "это", "как", "также", "при", "после", "до", "но", "и", "а", "что", "его", "ее", "их", "было",
-    "была", "были", "кроме", "между", "однако", "так", "при", "этот", "эта", "эти", "там", "тогда",
-    "вчера", "сегодня", "завтра", NULL};
-/* Names of happenings, not of the four entity types: never candidates. */
-static const char *const event_words[] = {"conference", "summit", "week", "forum", "session",
-    "games", "olympics", "cup", "war", "operation", "festival", "exhibition", "election",
-    "elections", "meeting", "talks", "declaration", "agreement", "treaty", "day",
-    "конференция", "саммит", "неделя", "форум", "сессия", "война", "операция", "выборы",
-    "встреча", "переговоры", "декларация", "соглашение", "договор", "день", NULL};
-static const char *const titles[] = {"mr", "mrs", "ms", "dr", "sir", "madam", "г-н", "г-жа",
-    "господин", "госпожа", NULL};
-static const char *const org_words[] = {"ministry", "agency", "council", "committee", "party",
-    "union", "bank", "company", "corporation", "group", "institute", "university", "organization",
-    "organisation", "service", "court", "assembly", "parliament", "office", "fund", "foundation",
-    "association", "front", "movement", "center", "centre", "commission", "department", "forces",
-    "министерство", "агентство", "совет", "комитет", "партия", "союз", "банк", "компания",
-    "группа", "институт", "университет", "организация", "служба", "суд", "ассамблея",
-    "парламент", "фонд", "движение", "центр", "комиссия", "управление", "ведомство", NULL};
 
 /* --- resolution ------------------------------------------------------------ */
 
@@ -334,10 +387,9 @@ static ent_mention *emit_entry(out_list *o, const lex_db *lex, size_t entry, kr_
 }
 
 /* Words between two units that a role phrase may skip: "of", "the", "'s". */
-static int skippable(const char *t, const match_word *w)
+static int skippable(const ent_ctx *c, const char *t, const match_word *w)
 {
-    static const char *const glue[] = {"of", "the", "s", NULL};
-    return word_is(t, w->span, glue);
+    return (word_class(c, t, w->span) & W_GLUE) != 0;
 }
 
 /* Only spaces, apostrophes and hyphens between two offsets: no line break
@@ -364,8 +416,8 @@ static int tight(const char *t, size_t from, size_t to)
 
 /* The unit just before/after units[k] in the same phrase (at most two glue
  * words between), or NULL. */
-static unit *neighbour(unit *units, size_t nu, size_t k, int dir, const match_word *words,
-                       const char *t)
+static unit *neighbour(const ent_ctx *c, unit *units, size_t nu, size_t k, int dir,
+                       const match_word *words, const char *t)
 {
     const unit *a, *b;
     size_t gap = 0, w;
@@ -374,7 +426,7 @@ static unit *neighbour(unit *units, size_t nu, size_t k, int dir, const match_wo
     a = dir < 0 ? &units[k - 1] : &units[k];
     b = dir < 0 ? &units[k] : &units[k + 1];
     for (w = a->first + a->nwords; w < b->first; w++)
-        if (!skippable(t, &words[w]) || ++gap > 2)
+        if (!skippable(c, t, &words[w]) || ++gap > 2)
             return NULL;
     if (!tight(t, a->span.end, b->span.start)) {
         /* glue words in between: each gap must be tight */
@@ -452,6 +504,9 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
     int32_t day = ymd(date);
     unsigned char *covered;
     long last_agent = -1; /* role agent of the last person named */
+    uint32_t named_key[MAX_NAMED];  /* surnames of the persons named in full */
+    long named_entry[MAX_NAMED];
+    size_t nnamed = 0;
     int rc = match_text(c->m, c->sc, t, n, from, a, &mr);
     if (rc)
         return rc;
@@ -485,8 +540,8 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
         unit *u = &units[k];
         const lex_entry *e = lex_entry_at(lex, u->entry);
         if (e->type == LEX_AGENT) {
-            unit *prev = neighbour(units, nu, k, -1, mr.words, t);
-            unit *next = neighbour(units, nu, k, +1, mr.words, t);
+            unit *prev = neighbour(c, units, nu, k, -1, mr.words, t);
+            unit *next = neighbour(c, units, nu, k, +1, mr.words, t);
             const char *country = NULL;
             kr_span span = u->span;
             long agent = (long)u->entry, who;
@@ -502,7 +557,7 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
                 /* "the Russian Foreign Ministry spokeswoman": the state is
                  * before the organization */
                 if (k >= 2 && prev == &units[k - 1]) {
-                    unit *pp = neighbour(units, nu, k - 1, -1, mr.words, t);
+                    unit *pp = neighbour(c, units, nu, k - 1, -1, mr.words, t);
                     if (pp && !country)
                         country = country_of(lex, lex_entry_at(lex, pp->entry));
                 }
@@ -510,7 +565,7 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
                        (country = country_of(lex, lex_entry_at(lex, next->entry))) != NULL) {
                 span.end = next->span.end;
                 /* "Министр иностранных дел Азербайджана Джейхун Байрамов" */
-                next = neighbour(units, nu, (size_t)(next - units), +1, mr.words, t);
+                next = neighbour(c, units, nu, (size_t)(next - units), +1, mr.words, t);
             }
             /* A name right after the role word is the holder: "Foreign
              * Minister Sergey Lavrov", "коллегой Сергеем Лавровым". */
@@ -541,7 +596,7 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
         }
         if (e->type == LEX_LOC && e->metonym) {
             size_t first = u->first;
-            int place = first > 0 && word_is(t, mr.words[first - 1].span, locative);
+            int place = first > 0 && (word_class(c, t, mr.words[first - 1].span) & W_LOCATIVE);
             long st = lex_find(lex, e->metonym);
             if (!place && st >= 0) {
                 ent_mention *mt = emit_entry(&o, lex, (size_t)st, u->span, ENT_METONYM, day);
@@ -557,7 +612,16 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
             return KR_ENOMEM;
         if (e->type == LEX_PER) {
             const lex_role *ro = role_at(lex, e, day);
+            uint32_t lastkey = mr.words[u->first + u->nwords - 1].key;
+            size_t m;
             last_agent = ro ? (long)ro->agent : -1;
+            /* remember the surname (a bounded number of distinct persons) */
+            for (m = 0; m < nnamed && named_key[m] != lastkey; m++)
+                ;
+            if (m == nnamed && nnamed < MAX_NAMED && lastkey) {
+                named_key[nnamed] = lastkey;
+                named_entry[nnamed++] = (long)u->entry;
+            }
         }
     }
 
@@ -568,18 +632,9 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
         size_t m;
         if (covered[w] || !mr.words[w].key || !is_upper_start(t, n, mr.words[w].span.start))
             continue;
-        for (m = 0; m < o.n && who < 0; m++) {
-            const ent_mention *pm = &o.v[m];
-            if (pm->entry >= 0 && lex_entry_at(lex, (size_t)pm->entry)->type == LEX_PER &&
-                pm->kind == ENT_NAME) {
-                size_t lw = pm->span.end, fw;
-                /* last word of that mention */
-                for (fw = 0; fw < mr.nwords && mr.words[fw].span.end <= lw; fw++)
-                    ;
-                if (fw && mr.words[fw - 1].key == mr.words[w].key)
-                    who = pm->entry;
-            }
-        }
+        for (m = 0; m < nnamed && who < 0; m++)
+            if (named_key[m] == mr.words[w].key)
+                who = named_entry[m];
         if (who < 0)
             who = sn_get(c, mr.words[w].key);
         if (who < 0)
@@ -604,21 +659,21 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
             end++;
         initial = sentence_start(t, mr.words[w].span.start, from);
         /* a sentence-initial function word is not part of a name */
-        if (initial && word_is(t, mr.words[w].span, function_words)) {
+        if (initial && (word_class(c, t, mr.words[w].span) & W_FUNCTION)) {
             w++;
             continue;
         }
         if (end - w + 1 >= 2) {
             type = "PER";
             for (k2 = w; k2 <= end; k2++)
-                if (word_is(t, mr.words[k2].span, org_words))
+                if (word_class(c, t, mr.words[k2].span) & W_ORG)
                     type = "ORG";
             for (k2 = w; k2 <= end; k2++)
-                if (word_is(t, mr.words[k2].span, event_words))
+                if (word_class(c, t, mr.words[k2].span) & W_EVENT)
                     type = NULL;
-        } else if (!initial && w > 0 && word_is(t, mr.words[w - 1].span, locative)) {
+        } else if (!initial && w > 0 && (word_class(c, t, mr.words[w - 1].span) & W_LOCATIVE)) {
             type = "LOC";
-        } else if (w > 0 && (word_is(t, mr.words[w - 1].span, titles) ||
+        } else if (w > 0 && ((word_class(c, t, mr.words[w - 1].span) & W_TITLE) ||
                              (covered[w - 1] && o.n && o.v[o.n - 1].span.end == mr.words[w - 1].span.end &&
                               o.v[o.n - 1].agent >= 0))) {
             type = "PER";

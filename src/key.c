@@ -7,7 +7,8 @@
 #include <string.h>
 
 /* Nominal endings, longest first; `keep` is re-appended (Марией -> мари).
- * Surname suffixes (-ов, -ев, -ин) are not endings: Лавров stays лавров. */
+ * Surname suffixes (-ов, -ев, -ин) are not endings: Лавров stays лавров.
+ * At least three letters stay, so short words keep their identity. */
 static const struct {
     const char *end, *keep;
 } ru_endings[] = {
@@ -27,7 +28,7 @@ size_t key_ru_strip(const char *w, size_t n)
         chars += ((unsigned char)w[i] & 0xC0) != 0x80;
     for (k = 0; k < sizeof ru_endings / sizeof ru_endings[0]; k++) {
         size_t el = strlen(ru_endings[k].end), ec = el / 2; /* Cyrillic: 2 bytes a letter */
-        if (el < n && chars >= ec + 2 && memcmp(w + n - el, ru_endings[k].end, el) == 0)
+        if (el < n && chars >= ec + 3 && memcmp(w + n - el, ru_endings[k].end, el) == 0)
             return n - el;
     }
     return n;

@@ -177,11 +177,27 @@ static int all_upper(const char *s, size_t n)
     return letters >= 2;
 }
 
+static size_t marked_key(char mark, const char *k, size_t n, char *out)
+{
+    memmove(out + 1, k, n < KEY_MAX - 1 ? n : KEY_MAX - 1);
+    out[0] = mark;
+    return (n < KEY_MAX - 1 ? n : KEY_MAX - 1) + 1;
+}
+
 static size_t acronym_key(const char *folded, size_t n, char *out)
 {
-    out[0] = '\x01';
-    memcpy(out + 1, folded, n < KEY_MAX - 1 ? n : KEY_MAX - 1);
-    return (n < KEY_MAX - 1 ? n : KEY_MAX - 1) + 1;
+    return marked_key('\x01', folded, n, out);
+}
+
+/* A one-word name written with a capital (Того, Дели, Газа, Georgia) only
+ * matches a word written with a capital, never the common word that folds
+ * to the same key (того, дело, газ). Names of two or more words match in
+ * any case ("the defense ministry"). */
+static int capitalized(const char *s, size_t n)
+{
+    size_t i = 0;
+    int32_t cp = utf8_next(s, n, &i);
+    return cp > 0 && u_isupper(cp);
 }
 
 /* Payloads are added name by name, so a node's payloads may be spread; they
@@ -221,17 +237,23 @@ int match_build(const lex_db *lex, match_db **out)
     names = lex_names(lex, &nn);
     for (k = 0; k < nn; k++) {
         const lex_name *nm = &names[k];
-        if (!lex_entry_at(lex, nm->entry)->type)
-            continue; /* an entry with errors */
         char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
-        size_t pos = 0, words = 0;
+        size_t pos = 0, words = 0, nwords = 0;
         uint32_t node = root;
         fold_word w;
+        if (!lex_entry_at(lex, nm->entry)->type)
+            continue; /* an entry with errors */
+        while (fold_next(nm->text.p, nm->text.n, &pos, buf, &w))
+            nwords++;
+        pos = 0;
         while (fold_next(nm->text.p, nm->text.n, &pos, buf, &w)) {
             uint32_t id;
-            size_t kl = all_upper(nm->text.p + w.span.start, w.span.end - w.span.start)
-                            ? acronym_key(buf, w.n, key)
-                            : key_of(sc, w.script, buf, w.n, key);
+            const char *ws = nm->text.p + w.span.start;
+            size_t wl = w.span.end - w.span.start;
+            size_t kl = all_upper(ws, wl) ? acronym_key(buf, w.n, key)
+                                          : key_of(sc, w.script, buf, w.n, key);
+            if (nwords == 1 && key[0] != '\x01' && capitalized(ws, wl))
+                kl = marked_key('\x02', key, kl, key);
             if (key_add(m, key, kl, &id) || edge_add(m, node, id, &node))
                 goto fail;
             words++;
@@ -352,22 +374,33 @@ int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, si
         words[nw].script = (uint16_t)w.script;
         words[nw].joined = nw > 0 && joinable(text, prev_end, w.span.start);
         words[nw].key = 0;
+        words[nw].ckey = 0;
         if (all_upper(text + w.span.start, w.span.end - w.span.start))
             words[nw].key = key_find(m, key, acronym_key(buf, w.n, key));
-        if (!words[nw].key)
-            words[nw].key = key_find(m, key, key_of(sc, w.script, buf, w.n, key));
+        if (!words[nw].key) {
+            size_t kl = key_of(sc, w.script, buf, w.n, key);
+            words[nw].key = key_find(m, key, kl);
+            if (capitalized(text + w.span.start, w.span.end - w.span.start))
+                words[nw].ckey = key_find(m, key, marked_key('\x02', key, kl, key));
+        }
         prev_end = w.span.end;
         nw++;
     }
     for (i = 0; i < nw;) {
         uint32_t node = 0, best = 0;
         size_t j, best_end = 0;
+        /* a capitalized one-word name first; a longer name wins over it */
+        if (words[i].ckey && (node = edge_find(m, 0, words[i].ckey)) != 0 && m->pcount[node]) {
+            best = node;
+            best_end = i + 1;
+        }
+        node = 0;
         for (j = i; j < nw && words[j].key; j++) {
             if (j > i && !words[j].joined)
                 break;
             if (!(node = edge_find(m, node, words[j].key)))
                 break;
-            if (m->pcount[node]) {
+            if (m->pcount[node] && j + 1 > best_end) {
                 best = node;
                 best_end = j + 1;
             }

@@ -29,6 +29,7 @@ typedef struct match_hit {
 typedef struct match_word {
     kr_span span;
     uint32_t key;
+    uint32_t ckey;    /* key of a capitalized word as a one-word name, or 0 */
     uint16_t script;  /* FOLD_* bits */
     uint16_t joined;  /* 1 when only spaces or a hyphen separate it from the
                          previous word, so a name may run across */

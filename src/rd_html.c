@@ -1110,11 +1110,10 @@ static int maybe_open(const guard *g, size_t i)
 
 /* The content of a <script> or <style> starting at s[i]. libxml2 reads it
  * as text up to an end tag whose name starts with the element's (its
- * recovery rule); that end tag closes the element if the names are equal.
- * At the start of the content and right after such an end tag it reads
- * markup, though: an end tag there may close the element (by closing an
- * ancestor), and <noscript>, <body> or <frameset> close it. Returns where
- * markup resumes. */
+ * recovery rule), and reads markup at the start of the content and from
+ * each such end tag on: an end tag there closes the element if it names it
+ * or an element around it, and <noscript>, <body> or <frameset> close it.
+ * Returns where markup resumes (at the closing tag, or the end). */
 static size_t raw_end(guard *g, size_t i, const char *tag)
 {
     static const char *const closers[] = {"body", "frameset", "noscript", NULL};
@@ -1147,9 +1146,7 @@ static size_t raw_end(guard *g, size_t i, const char *tag)
             if (k + 2 + tlen <= n && s[k + 1] == '/' && ci_eq(s + k + 2, tlen, tag))
                 break;
         }
-        if (name_len(s, n, k + 2) == tlen)
-            return end_tag(g, k);
-        i = end_tag(g, k);
+        i = k;
     }
 }
 
