@@ -5,7 +5,9 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "fold.h"
 #include "ftstok.h"
@@ -33,25 +35,27 @@ static const char *const migrations[] = {
     "  docs INTEGER NOT NULL);",
     /* 2: entities and their mentions */
     "CREATE TABLE entities("
-    "  id TEXT PRIMARY KEY,"          /* lexicon id or candidate slug */
+    "  eid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"      /* lexicon id or candidate slug */
     "  type TEXT NOT NULL,"           /* PER ORG GPE LOC */
     "  name TEXT NOT NULL,"           /* canonical English name */
     "  country TEXT, code TEXT,"
     "  known INTEGER NOT NULL);"      /* 1: from the lexicon, 0: a candidate */
-    "CREATE TABLE mentions("
-    "  doc INTEGER NOT NULL REFERENCES docs(rowid),"
-    "  entity TEXT NOT NULL REFERENCES entities(id),"
-    "  start INTEGER NOT NULL, end INTEGER NOT NULL," /* bytes of docs.text */
-    "  kind TEXT NOT NULL,"           /* name surname role group metonym adjective candidate */
-    "  code TEXT);"                   /* actor code on the report's date */
-    "CREATE INDEX mentions_doc ON mentions(doc);"
-    "CREATE INDEX mentions_entity ON mentions(entity);",
+    "CREATE TABLE mentions("          /* one row per entity per document */
+    "  doc INTEGER NOT NULL,"         /* docs.rowid */
+    "  eid INTEGER NOT NULL,"         /* entities.eid */
+    "  n INTEGER NOT NULL,"           /* mentions of the entity in the document */
+    "  code TEXT,"                    /* actor code on the report's date */
+    "  spans BLOB NOT NULL,"          /* per mention, varints: start - previous end, length, kind */
+    "  PRIMARY KEY(doc, eid)) WITHOUT ROWID;"
+    "CREATE INDEX mentions_eid ON mentions(eid);",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 enum {
     Q_HAS_DOC, Q_PUT_DOC, Q_PUT_FTS, Q_FILE_DONE, Q_FILE_MARK, Q_DOCS, Q_DOC_GET,
-    Q_SEARCH, Q_COUNT, Q_PUT_ENTITY, Q_PUT_MENTION, Q_ENTITIES, Q_SPANS, Q_DOC_MENTIONS, NQ
+    Q_SEARCH, Q_COUNT, Q_PUT_ENTITY, Q_GET_EID, Q_PUT_MENTION, Q_ENTITIES, Q_SPANS, Q_DOC_MENTIONS,
+    NQ
 };
 
 static const char *const sql[NQ] = {
@@ -76,29 +80,39 @@ static const char *const sql[NQ] = {
     [Q_COUNT] = "SELECT count(*) FROM docs",
     [Q_PUT_ENTITY] = "INSERT INTO entities(id, type, name, country, code, known)"
                      " VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO NOTHING",
-    [Q_PUT_MENTION] = "INSERT INTO mentions(doc, entity, start, end, kind, code)"
-                      " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+    [Q_GET_EID] = "SELECT eid FROM entities WHERE id = ?1",
+    [Q_PUT_MENTION] = "INSERT OR REPLACE INTO mentions(doc, eid, n, code, spans)"
+                      " VALUES(?1, ?2, ?3, ?4, ?5)",
     /* ?1 type or NULL, ?2 doc rowid or NULL */
     [Q_ENTITIES] = "SELECT e.id, e.type, e.name, e.country,"
-                   " (SELECT m2.code FROM mentions m2 WHERE m2.entity = e.id AND m2.code IS NOT NULL"
-                   "   GROUP BY m2.code ORDER BY count(*) DESC, max(m2.doc) DESC LIMIT 1),"
-                   " count(*), e.known"
-                   " FROM mentions m JOIN entities e ON e.id = m.entity"
+                   " (SELECT m2.code FROM mentions m2 WHERE m2.eid = e.eid AND m2.code IS NOT NULL"
+                   "   GROUP BY m2.code ORDER BY sum(m2.n) DESC, max(m2.doc) DESC LIMIT 1),"
+                   " sum(m.n), e.known, e.eid"
+                   " FROM mentions m JOIN entities e ON e.eid = m.eid"
                    " WHERE (?1 IS NULL OR e.type = ?1) AND (?2 IS NULL OR m.doc = ?2)"
-                   " GROUP BY e.id ORDER BY count(*) DESC, e.id",
-    [Q_DOC_MENTIONS] = "SELECT m.start, m.end, m.entity, m.kind, e.type, m.code FROM mentions m"
-                       " JOIN entities e ON e.id = m.entity WHERE m.doc = ?1"
-                       " ORDER BY m.start, m.end DESC",
-    [Q_SPANS] = "SELECT m.start, m.end, substr(CAST(d.text AS BLOB), m.start + 1, m.end - m.start)"
-                " FROM mentions m JOIN docs d ON d.rowid = m.doc"
-                " WHERE m.doc = ?1 AND m.entity = ?2 ORDER BY m.start",
+                   " GROUP BY e.eid ORDER BY sum(m.n) DESC, e.id",
+    [Q_DOC_MENTIONS] = "SELECT m.spans, e.id, e.type, m.code FROM mentions m"
+                       " JOIN entities e ON e.eid = m.eid WHERE m.doc = ?1",
+    [Q_SPANS] = "SELECT m.spans, d.text FROM mentions m JOIN docs d ON d.rowid = m.doc"
+                " WHERE m.doc = ?1 AND m.eid = ?2",
 };
+
+/* Entity ids already stored, so that a mention costs one insert; kept
+ * bounded and forgotten on rollback (the rows may be gone). */
+#define STORE_EID_SLOTS 65536
+typedef struct eid_slot {
+    uint64_t hash; /* 0: empty */
+    int64_t eid;
+    char id[72];
+} eid_slot;
 
 struct store {
     sqlite3 *db;
     const char *path;
     sqlite3_stmt *q[NQ];
     kr_buf scratch; /* copies of column values that must outlive a step */
+    eid_slot *eids;
+    size_t neids;
 };
 
 static int db_error(store *s, kr_error *err, const char *what)
@@ -235,6 +249,7 @@ void store_close(store *s)
         sqlite3_finalize(s->q[k]);
     sqlite3_close(s->db);
     kr_buf_free(&s->scratch);
+    kr_free(s->eids);
     kr_free(s);
 }
 
@@ -250,6 +265,10 @@ int store_commit(store *s, kr_error *err)
 
 void store_rollback(store *s)
 {
+    if (s->eids) {
+        memset(s->eids, 0, STORE_EID_SLOTS * sizeof *s->eids);
+        s->neids = 0;
+    }
     if (!sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -507,31 +526,159 @@ int64_t store_count_docs(store *s)
     return n;
 }
 
-int store_put_mentions(store *s, int64_t doc, const ent_mention *m, size_t n, kr_error *err)
+/* The eid of an entity id: from the cache, else stored (if new) and read. */
+static int entity_eid(store *s, const ent_mention *m, int64_t *eid, kr_error *err)
 {
-    size_t k;
+    uint64_t h = XXH3_64bits(m->id, strlen(m->id)) | 1;
+    size_t mask = STORE_EID_SLOTS - 1, i;
+    sqlite3_stmt *st;
     int rc;
-    for (k = 0; k < n; k++) {
-        sqlite3_stmt *st = s->q[Q_PUT_ENTITY];
-        sqlite3_bind_text(st, 1, m[k].id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, m[k].type, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, m[k].name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, m[k].country, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 5, m[k].entry >= 0 ? m[k].code : NULL, -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 6, m[k].entry >= 0);
-        if ((rc = step_done(s, st, err, "storing an entity")) < 0)
-            return rc;
-        st = s->q[Q_PUT_MENTION];
-        sqlite3_bind_int64(st, 1, doc);
-        sqlite3_bind_text(st, 2, m[k].id, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 3, (sqlite3_int64)m[k].span.start);
-        sqlite3_bind_int64(st, 4, (sqlite3_int64)m[k].span.end);
-        sqlite3_bind_text(st, 5, ent_kind_name(m[k].kind), -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 6, m[k].code, -1, SQLITE_STATIC);
-        if ((rc = step_done(s, st, err, "storing a mention")) < 0)
-            return rc;
+    for (i = h & mask; s->eids[i].hash; i = (i + 1) & mask)
+        if (s->eids[i].hash == h && strcmp(s->eids[i].id, m->id) == 0) {
+            *eid = s->eids[i].eid;
+            return 0;
+        }
+    st = s->q[Q_PUT_ENTITY];
+    sqlite3_bind_text(st, 1, m->id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, m->type, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, m->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, m->country, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, m->entry >= 0 ? m->code : NULL, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 6, m->entry >= 0);
+    if ((rc = step_done(s, st, err, "storing an entity")) < 0)
+        return rc;
+    st = s->q[Q_GET_EID];
+    sqlite3_bind_text(st, 1, m->id, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rc = db_error(s, err, "reading an entity");
+        sqlite3_reset(st);
+        return rc;
+    }
+    *eid = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    /* remember it; a full cache starts over, so memory stays bounded */
+    if (s->neids >= STORE_EID_SLOTS / 2 || strlen(m->id) >= sizeof s->eids[0].id) {
+        if (strlen(m->id) >= sizeof s->eids[0].id)
+            return 0;
+        memset(s->eids, 0, STORE_EID_SLOTS * sizeof *s->eids);
+        s->neids = 0;
+        i = h & mask;
+    }
+    s->eids[i].hash = h;
+    s->eids[i].eid = *eid;
+    memcpy(s->eids[i].id, m->id, strlen(m->id) + 1);
+    s->neids++;
+    return 0;
+}
+
+/* Span lists: per mention three varints (start minus the previous end,
+ * length, kind), in text order. */
+static void put_varint(kr_buf *b, uint64_t v)
+{
+    unsigned char c[10];
+    size_t n = 0;
+    do {
+        c[n] = (unsigned char)(v & 0x7F);
+        v >>= 7;
+        if (v)
+            c[n] |= 0x80;
+        n++;
+    } while (v);
+    kr_buf_append(b, c, n);
+}
+
+static int get_varint(const unsigned char *p, size_t n, size_t *i, uint64_t *v)
+{
+    int shift = 0;
+    *v = 0;
+    while (*i < n && shift < 64) {
+        unsigned char c = p[(*i)++];
+        *v |= (uint64_t)(c & 0x7F) << shift;
+        if (!(c & 0x80))
+            return 1;
+        shift += 7;
     }
     return 0;
+}
+
+/* Decodes one span of a list at *i; 0 at the end or on a damaged list. */
+static int next_span(const unsigned char *p, size_t n, size_t *i, int64_t *prev_end,
+                     store_span *out, int *kind)
+{
+    uint64_t d, len, k;
+    if (*i >= n || !get_varint(p, n, i, &d) || !get_varint(p, n, i, &len) ||
+        !get_varint(p, n, i, &k))
+        return 0;
+    out->start = *prev_end + (int64_t)d;
+    out->end = out->start + (int64_t)len;
+    *prev_end = out->end;
+    *kind = (int)k;
+    return 1;
+}
+
+typedef struct ment_ref {
+    int64_t eid;
+    size_t k; /* index into the mentions */
+} ment_ref;
+
+static int cmp_ref(const void *a, const void *b)
+{
+    const ment_ref *x = a, *y = b;
+    if (x->eid != y->eid)
+        return x->eid < y->eid ? -1 : 1;
+    return x->k < y->k ? -1 : x->k > y->k;
+}
+
+int store_put_mentions(store *s, int64_t doc, const ent_mention *m, size_t n, kr_error *err)
+{
+    ment_ref *refs;
+    size_t k, g;
+    int rc = 0;
+    if (!n)
+        return 0;
+    if (!s->eids && !(s->eids = kr_calloc(STORE_EID_SLOTS, sizeof *s->eids)))
+        return kr_errorf(err, KR_ENOMEM, "out of memory");
+    if (!(refs = kr_malloc(n * sizeof *refs)))
+        return kr_errorf(err, KR_ENOMEM, "out of memory");
+    for (k = 0; k < n && rc == 0; k++) {
+        refs[k].k = k;
+        refs[k].eid = 0;
+        rc = entity_eid(s, &m[k], &refs[k].eid, err);
+    }
+    if (rc == 0)
+        qsort(refs, n, sizeof *refs, cmp_ref); /* by entity, then text order */
+    for (g = 0; g < n && rc == 0;) {
+        sqlite3_stmt *st = s->q[Q_PUT_MENTION];
+        size_t e = g;
+        int64_t prev_end = 0;
+        const char *code = NULL;
+        kr_buf_reset(&s->scratch);
+        for (; e < n && refs[e].eid == refs[g].eid; e++) {
+            const ent_mention *x = &m[refs[e].k];
+            put_varint(&s->scratch, (uint64_t)((int64_t)x->span.start - prev_end));
+            put_varint(&s->scratch, (uint64_t)(x->span.end - x->span.start));
+            put_varint(&s->scratch, (uint64_t)x->kind);
+            prev_end = (int64_t)x->span.end;
+            /* the code of a name beats that of an adjective or a group */
+            if (x->code && (!code || x->kind == ENT_NAME || x->kind == ENT_ROLE))
+                code = x->code;
+        }
+        if (kr_buf_reserve(&s->scratch, 0)) {
+            rc = kr_errorf(err, KR_ENOMEM, "out of memory");
+            break;
+        }
+        sqlite3_bind_int64(st, 1, doc);
+        sqlite3_bind_int64(st, 2, refs[g].eid);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)(e - g));
+        sqlite3_bind_text(st, 4, code, -1, SQLITE_STATIC);
+        sqlite3_bind_blob(st, 5, s->scratch.p, (int)s->scratch.n, SQLITE_STATIC);
+        if ((rc = step_done(s, st, err, "storing mentions")) > 0)
+            rc = 0;
+        g = e;
+    }
+    kr_free(refs);
+    return rc;
 }
 
 static int rowid_of(void *ud, const store_doc *d)
@@ -567,21 +714,29 @@ int store_entities(store *s, const char *type, const char *doc, store_entity_fn 
         e.mentions = sqlite3_column_int64(st, 5);
         e.known = sqlite3_column_int(st, 6);
         if (doc) {
-            /* Each step invalidates the previous row's text: copy them all
-             * into one buffer, then point into it. */
+            /* The spans' texts are copied: a step invalidates the row. */
             size_t offs[STORE_MAX_SPANS], k;
             kr_buf_reset(&s->scratch);
             sqlite3_bind_int64(sp, 1, rowid);
-            sqlite3_bind_text(sp, 2, e.id, -1, SQLITE_STATIC);
-            while (sqlite3_step(sp) == SQLITE_ROW && e.nspans < STORE_MAX_SPANS) {
-                store_span *x = &e.spans[e.nspans];
-                x->start = sqlite3_column_int64(sp, 0);
-                x->end = sqlite3_column_int64(sp, 1);
-                x->text_n = (size_t)sqlite3_column_bytes(sp, 2);
-                offs[e.nspans] = s->scratch.n;
-                if (kr_buf_append(&s->scratch, sqlite3_column_blob(sp, 2), x->text_n))
-                    break;
-                e.nspans++;
+            sqlite3_bind_int64(sp, 2, sqlite3_column_int64(st, 7));
+            if (sqlite3_step(sp) == SQLITE_ROW) {
+                const unsigned char *blob = sqlite3_column_blob(sp, 0);
+                size_t bn = (size_t)sqlite3_column_bytes(sp, 0), i = 0;
+                const char *text = (const char *)sqlite3_column_text(sp, 1);
+                size_t tn = (size_t)sqlite3_column_bytes(sp, 1);
+                int64_t prev = 0;
+                int kind;
+                while (e.nspans < STORE_MAX_SPANS &&
+                       next_span(blob, bn, &i, &prev, &e.spans[e.nspans], &kind)) {
+                    store_span *x = &e.spans[e.nspans];
+                    if (x->end > (int64_t)tn || x->start > x->end)
+                        break;
+                    x->text_n = (size_t)(x->end - x->start);
+                    offs[e.nspans] = s->scratch.n;
+                    if (kr_buf_append(&s->scratch, text + x->start, x->text_n))
+                        break;
+                    e.nspans++;
+                }
             }
             for (k = 0; k < e.nspans; k++)
                 e.spans[k].text = s->scratch.p + offs[k];
@@ -600,25 +755,73 @@ int store_entities(store *s, const char *type, const char *doc, store_entity_fn 
     return n;
 }
 
+static int cmp_mention(const void *a, const void *b)
+{
+    const store_mention *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end > y->end ? -1 : x->end < y->end;
+}
+
 int store_doc_mentions(store *s, int64_t doc, store_mention_fn fn, void *ud, kr_error *err)
 {
     sqlite3_stmt *st = s->q[Q_DOC_MENTIONS];
-    int rc, n = 0, stop = 0;
+    store_mention *v = NULL;
+    kr_buf names = {0};
+    size_t nv = 0, cap = 0, k;
+    int rc, n = 0;
+    /* entity strings are copied into `names` (offsets first, pointers after) */
     sqlite3_bind_int64(st, 1, doc);
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        store_mention m;
-        m.start = sqlite3_column_int64(st, 0);
-        m.end = sqlite3_column_int64(st, 1);
-        m.entity = col(st, 2);
-        m.kind = col(st, 3);
-        m.type = col(st, 4);
-        m.code = col(st, 5);
-        n++;
-        stop = fn(ud, &m) != 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const unsigned char *blob = sqlite3_column_blob(st, 0);
+        size_t bn = (size_t)sqlite3_column_bytes(st, 0), i = 0;
+        size_t off = names.n;
+        int64_t prev = 0;
+        store_span sp;
+        int kind;
+        kr_buf_puts(&names, col(st, 1));
+        kr_buf_putc(&names, '\0');
+        kr_buf_puts(&names, col(st, 2));
+        kr_buf_putc(&names, '\0');
+        kr_buf_puts(&names, col(st, 3) ? col(st, 3) : "");
+        kr_buf_putc(&names, '\0');
+        while (next_span(blob, bn, &i, &prev, &sp, &kind)) {
+            if (nv == cap) {
+                store_mention *nvv = kr_realloc(v, (cap = cap ? cap * 2 : 64) * sizeof *v);
+                if (!nvv) {
+                    rc = SQLITE_NOMEM;
+                    break;
+                }
+                v = nvv;
+            }
+            v[nv].start = sp.start;
+            v[nv].end = sp.end;
+            v[nv].kind = ent_kind_name((ent_kind)kind);
+            v[nv].entity = (const char *)(uintptr_t)off; /* fixed below */
+            nv++;
+        }
     }
-    if (!stop && rc != SQLITE_DONE)
-        n = db_error(s, err, "reading mentions");
+    if (rc != SQLITE_DONE) {
+        n = rc == SQLITE_NOMEM ? kr_errorf(err, KR_ENOMEM, "out of memory")
+                               : db_error(s, err, "reading mentions");
+    } else {
+        for (k = 0; k < nv; k++) {
+            size_t off = (size_t)(uintptr_t)v[k].entity;
+            v[k].entity = names.p + off;
+            v[k].type = v[k].entity + strlen(v[k].entity) + 1;
+            v[k].code = v[k].type + strlen(v[k].type) + 1;
+            if (!*v[k].code)
+                v[k].code = NULL;
+        }
+        if (nv)
+            qsort(v, nv, sizeof *v, cmp_mention);
+        for (k = 0; k < nv && fn(ud, &v[k]) == 0; k++)
+            ;
+        n = (int)nv;
+    }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
+    kr_free(v);
+    kr_buf_free(&names);
     return n;
 }
