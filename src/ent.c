@@ -7,6 +7,7 @@
 #include "ent.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
@@ -84,7 +85,9 @@ static const char *const function_words[] = {"the", "a", "an", "in", "on", "at",
     "в", "во", "на", "по", "с", "со", "к", "о", "об", "из", "за", "для", "он", "она", "они", "мы",
     "это", "как", "также", "при", "после", "до", "но", "и", "а", "что", "его", "ее", "их", "было",
     "была", "были", "кроме", "между", "однако", "так", "при", "этот", "эта", "эти", "там", "тогда",
-    "вчера", "сегодня", "завтра", NULL};
+    "вчера", "сегодня", "завтра", "первый", "второй", "третий", "первая", "вторая", "третья",
+    "первое", "второе", "третье", "один", "одна", "два", "три", "первым", "вторым", "новый",
+    "новая", "новое", "the", "first", "second", "third", "one", "two", "three", "new", NULL};
 /* Names of happenings, not of the four entity types: never candidates. */
 static const char *const event_words[] = {"conference", "summit", "week", "forum", "session",
     "games", "olympics", "cup", "war", "operation", "festival", "exhibition", "election",
@@ -99,17 +102,22 @@ static const char *const org_words[] = {"ministry", "agency", "council", "commit
     "association", "front", "movement", "center", "centre", "commission", "department", "forces",
     "министерство", "агентство", "совет", "комитет", "партия", "союз", "банк", "компания",
     "группа", "институт", "университет", "организация", "служба", "суд", "ассамблея",
-    "парламент", "фонд", "движение", "центр", "комиссия", "управление", "ведомство", NULL};
+    "парламент", "фонд", "движение", "центр", "комиссия", "управление", "ведомство", "театр",
+    "музей", "клуб", "журнал", "газета", "издательство", "холдинг", "концерн", "корпорация",
+    "завод", "биржа", "академия", "школа", "больница", "канал", "радио", "телеканал", "theatre",
+    "theater", "museum", "club", "magazine", "newspaper", "channel", "exchange", "academy",
+    "school", "hospital", "airlines", "airways", "holding", "inc", "ltd", "corp", NULL};
 
-/* Hash of a word's search folding (fold.h), so "При" and "при" are one. */
+/* Hash of a word's matching key (key.h), so that "При" and "при", and
+ * "театра" and "театр", are one. */
 static uint64_t word_hash(const char *s, size_t n)
 {
-    char buf[FOLD_MAX_WORD + 8];
+    char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
     size_t pos = 0;
     fold_word w;
     if (!fold_next(s, n, &pos, buf, &w))
         return 0;
-    return XXH3_64bits(buf, w.n) | 1;
+    return XXH3_64bits(key, key_of(NULL, w.script, buf, w.n, key)) | 1;
 }
 
 static void wset_add(ent_ctx *c, const char *const *list, unsigned mask)
@@ -316,6 +324,21 @@ static const char *country_of(const lex_db *lex, const lex_entry *e)
 
 /* --- text helpers ---------------------------------------------------------- */
 
+/* Every letter of the word is a capital (2+ letters). */
+static int all_caps(const char *t, kr_span s)
+{
+    size_t i = s.start, letters = 0;
+    while (i < s.end) {
+        int32_t cp = utf8_next(t, s.end, &i);
+        if (u_isalpha(cp)) {
+            if (!u_isupper(cp))
+                return 0;
+            letters++;
+        }
+    }
+    return letters >= 2;
+}
+
 static int is_upper_start(const char *t, size_t n, size_t at)
 {
     size_t i = at;
@@ -493,6 +516,167 @@ static const char *slug(kr_arena *a, const char *t, const match_word *w, size_t 
     return arena_strndup(a, out, o);
 }
 
+static int cmp_mention(const void *a, const void *b)
+{
+    const ent_mention *x = a, *y = b;
+    if (x->span.start != y->span.start)
+        return x->span.start < y->span.start ? -1 : 1;
+    if (x->span.end != y->span.end)
+        return x->span.end > y->span.end ? -1 : 1;
+    return (int)x->kind - (int)y->kind;
+}
+
+/* Endings of Russian, Armenian, Georgian and Ukrainian surnames, on the
+ * folded word: a lone capitalized word with one is taken for a person. */
+static int surname_shape(const char *t, kr_span s)
+{
+    static const char *const ends[] = {"ов", "ев", "ин", "ын", "ова", "ева", "ина", "ына", "ский",
+        "цкий", "ская", "цкая", "ян", "янц", "швили", "дзе", "енко", "ук", "юк", "ич", "ович",
+        "евич", "ова", "ову", "овым", "ева", "еву", "евым", "ина", "ину", "иным", "яна", "яну", NULL};
+    char buf[FOLD_MAX_WORD + 8];
+    size_t pos = 0, k;
+    fold_word f;
+    if (!fold_next(t + s.start, s.end - s.start, &pos, buf, &f) || f.script != FOLD_CYRILLIC ||
+        f.n < 10)
+        return 0;
+    for (k = 0; ends[k]; k++) {
+        size_t el = strlen(ends[k]);
+        if (f.n > el && memcmp(buf + f.n - el, ends[k], el) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Inside guillemets: «Газпром», «Сколково». */
+static int quoted(const char *t, size_t n, kr_span s)
+{
+    return s.start >= 2 && memcmp(t + s.start - 2, "\xC2\xAB", 2) == 0 && s.end + 2 <= n &&
+           memcmp(t + s.end, "\xC2\xBB", 2) == 0;
+}
+
+/* The name key of a word (for linking a surname to a full name). */
+static size_t name_key(ent_ctx *c, const char *t, kr_span s, char *out)
+{
+    char buf[FOLD_MAX_WORD + 8];
+    size_t pos = 0;
+    fold_word f;
+    if (!fold_next(t + s.start, s.end - s.start, &pos, buf, &f))
+        return 0;
+    return key_of(c->sc, f.script, buf, f.n, out);
+}
+
+#define MAX_CAND_PER 64 /* candidate persons whose surnames are remembered */
+
+static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const match_result *mr,
+                      unsigned char *covered, int cyrillic_doc, out_list *o, kr_arena *a)
+{
+    char keys[MAX_CAND_PER][KEY_MAX];
+    size_t keyn[MAX_CAND_PER], nper = 0, w, k2;
+    const char *ids[MAX_CAND_PER];
+    for (w = 0; w < mr->nwords;) {
+        size_t end = w, nw;
+        const char *type = NULL;
+        const match_word *mw = mr->words;
+        const char *linked = NULL;
+        int initial, latin = 1, upper = 1;
+        if (covered[w] || !is_upper_start(t, n, mw[w].span.start) || (mw[w].script & FOLD_DIGIT)) {
+            w++;
+            continue;
+        }
+        while (end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined &&
+               is_upper_start(t, n, mw[end + 1].span.start))
+            end++;
+        initial = sentence_start(t, mw[w].span.start, from);
+        /* a sentence-initial function word is not part of a name */
+        if (initial && (word_class(c, t, mw[w].span) & W_FUNCTION)) {
+            w++;
+            continue;
+        }
+        nw = end - w + 1;
+        for (k2 = w; k2 <= end; k2++) {
+            latin &= mw[k2].script == FOLD_LATIN;
+            upper &= all_caps(t, mw[k2].span);
+        }
+        /* "Конституционного суда", "Большого театра": an organization noun
+         * right after a capitalized word belongs to the name */
+        if (nw == 1 && !initial && end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined &&
+            (word_class(c, t, mw[end + 1].span) & W_ORG)) {
+            type = "ORG";
+            end++;
+            nw++;
+        } else if (upper && nw == 1 && mw[w].span.end - mw[w].span.start <= 12)
+            type = "ORG"; /* an acronym: ФИДЕ, NASA */
+        else if (latin && cyrillic_doc)
+            type = "ORG"; /* a brand in Russian text: Microsoft, Caramba TV */
+        else if (quoted(t, n, (kr_span){mw[w].span.start, mw[end].span.end}))
+            type = "ORG";
+        else if (nw >= 2)
+            type = "PER";
+        else if (!initial && w > 0 && (word_class(c, t, mw[w - 1].span) & W_LOCATIVE))
+            type = "LOC";
+        else if (w > 0 && ((word_class(c, t, mw[w - 1].span) & W_TITLE) ||
+                           (covered[w - 1] && o->n && o->v[o->n - 1].span.end == mw[w - 1].span.end &&
+                            o->v[o->n - 1].agent >= 0)))
+            type = "PER";
+        else if (!initial && surname_shape(t, mw[w].span))
+            type = "PER";
+        for (k2 = w; k2 <= end && type; k2++) {
+            unsigned cl = word_class(c, t, mw[k2].span);
+            if (cl & W_ORG)
+                type = "ORG";
+            if (cl & W_EVENT)
+                type = NULL;
+        }
+        /* a lone word that is the surname of a person named before (not an
+         * acronym, brand or quoted name) */
+        if (nw == 1 && (!type || type[0] == 'P' || type[0] == 'L')) {
+            char key[KEY_MAX];
+            size_t kl = name_key(c, t, mw[w].span, key), m;
+            for (m = 0; m < nper && kl; m++)
+                if (keyn[m] == kl && memcmp(keys[m], key, kl) == 0) {
+                    linked = ids[m];
+                    type = "PER";
+                    break;
+                }
+        }
+        if (type && date_month(t + mw[w].span.start, mw[w].span.end - mw[w].span.start))
+            type = NULL;
+        if (type && date_weekday(t + mw[w].span.start, mw[w].span.end - mw[w].span.start))
+            type = NULL;
+        if (type) {
+            ent_mention *mt;
+            const char *id = NULL;
+            kr_span span = {mw[w].span.start, mw[end].span.end};
+            char key[KEY_MAX];
+            size_t kl = name_key(c, t, mw[end].span, key);
+            if (linked)
+                id = linked;
+            else
+                id = slug(a, t, &mw[w], nw, c->sc);
+            if (id) {
+                if (!(mt = emit(o)))
+                    return KR_ENOMEM;
+                mt->span = span;
+                mt->id = id;
+                mt->type = type;
+                mt->name = arena_strndup(a, t + span.start, span.end - span.start);
+                mt->kind = ENT_CANDIDATE;
+                if (!mt->name)
+                    return KR_ENOMEM;
+                if (strcmp(type, "PER") == 0 && nw >= 2 && nper < MAX_CAND_PER && kl) {
+                    memcpy(keys[nper], key, kl);
+                    keyn[nper] = kl;
+                    ids[nper++] = id;
+                }
+            }
+        }
+        w = end + 1;
+    }
+    /* lone surnames of those persons before their full name came: rare in
+     * news, so one pass in text order is enough */
+    return 0;
+}
+
 int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, kr_arena *a,
                 ent_mention **out, size_t *count)
 {
@@ -644,70 +828,22 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
         covered[w] = 1;
     }
 
-    /* Unknown capitalized names: runs of uncovered capitalized words. */
-    for (w = 0; w < mr.nwords;) {
-        size_t end = w, k2;
-        const char *type = NULL;
-        int initial;
-        if (covered[w] || !is_upper_start(t, n, mr.words[w].span.start) ||
-            (mr.words[w].script & FOLD_DIGIT)) {
-            w++;
-            continue;
+    /* Unknown capitalized names: runs of uncovered capitalized words, typed
+     * by their shape and context; then their surnames alone. */
+    {
+        size_t cyr = 0, lat = 0;
+        for (w = 0; w < mr.nwords; w++) {
+            cyr += (mr.words[w].script & FOLD_CYRILLIC) != 0;
+            lat += (mr.words[w].script & FOLD_LATIN) != 0;
         }
-        while (end + 1 < mr.nwords && !covered[end + 1] && mr.words[end + 1].joined &&
-               is_upper_start(t, n, mr.words[end + 1].span.start))
-            end++;
-        initial = sentence_start(t, mr.words[w].span.start, from);
-        /* a sentence-initial function word is not part of a name */
-        if (initial && (word_class(c, t, mr.words[w].span) & W_FUNCTION)) {
-            w++;
-            continue;
-        }
-        if (end - w + 1 >= 2) {
-            type = "PER";
-            for (k2 = w; k2 <= end; k2++)
-                if (word_class(c, t, mr.words[k2].span) & W_ORG)
-                    type = "ORG";
-            for (k2 = w; k2 <= end; k2++)
-                if (word_class(c, t, mr.words[k2].span) & W_EVENT)
-                    type = NULL;
-        } else if (!initial && w > 0 && (word_class(c, t, mr.words[w - 1].span) & W_LOCATIVE)) {
-            type = "LOC";
-        } else if (w > 0 && ((word_class(c, t, mr.words[w - 1].span) & W_TITLE) ||
-                             (covered[w - 1] && o.n && o.v[o.n - 1].span.end == mr.words[w - 1].span.end &&
-                              o.v[o.n - 1].agent >= 0))) {
-            type = "PER";
-        }
-        if (type && !date_month(t + mr.words[w].span.start, mr.words[w].span.end - mr.words[w].span.start) &&
-            !date_weekday(t + mr.words[w].span.start, mr.words[w].span.end - mr.words[w].span.start)) {
-            ent_mention *mt;
-            const char *id = slug(a, t, &mr.words[w], end - w + 1, c->sc);
-            kr_span span = {mr.words[w].span.start, mr.words[end].span.end};
-            if (id) {
-                if (!(mt = emit(&o)))
-                    return KR_ENOMEM;
-                mt->span = span;
-                mt->id = id;
-                mt->type = type;
-                mt->name = arena_strndup(a, t + span.start, span.end - span.start);
-                mt->kind = ENT_CANDIDATE;
-                if (!mt->name)
-                    return KR_ENOMEM;
-            }
-        }
-        w = end + 1;
+        rc = candidates(c, t, n, from, &mr, covered, cyr > lat, &o, a);
+        if (rc)
+            return rc;
     }
 
     /* text order */
-    for (k = 1; k < o.n; k++) {
-        ent_mention x = o.v[k];
-        size_t j = k;
-        while (j > 0 && o.v[j - 1].span.start > x.span.start) {
-            o.v[j] = o.v[j - 1];
-            j--;
-        }
-        o.v[j] = x;
-    }
+    if (o.n)
+        qsort(o.v, o.n, sizeof *o.v, cmp_mention);
     *out = o.v;
     *count = o.n;
     return 0;

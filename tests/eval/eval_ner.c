@@ -76,7 +76,8 @@ static size_t read_gold(const char *base, span *out, size_t cap)
     FILE *f;
     size_t n = 0, ns = 0, k;
     static long sid[100000], sstart[100000], slen[100000];
-    snprintf(path, sizeof path, "%s.spans", base);
+    if (snprintf(path, sizeof path, "%s.spans", base) >= (int)sizeof path)
+        return 0;
     if (!(f = fopen(path, "r")))
         return 0;
     while (fgets(line, sizeof line, f) && ns < 100000) {
@@ -85,7 +86,8 @@ static size_t read_gold(const char *base, span *out, size_t cap)
             ns++;
     }
     fclose(f);
-    snprintf(path, sizeof path, "%s.objects", base);
+    if (snprintf(path, sizeof path, "%s.objects", base) >= (int)sizeof path)
+        return 0;
     if (!(f = fopen(path, "r")))
         return 0;
     while (fgets(line, sizeof line, f) && n < cap) {
@@ -219,10 +221,12 @@ int main(int argc, char **argv)
             if (!(gold[k].hit & 2)) {
                 size_t bs = 0, be = 0;
                 loose.fn[gt]++;
+                /* character offsets back to bytes: the byte that starts a character */
                 for (i = 0; i <= n; i++) {
-                    if (chars[i] == gold[k].start && (i == 0 || chars[i - 1] != chars[i]))
+                    int starts = i == n || ((unsigned char)text[i] & 0xC0) != 0x80;
+                    if (starts && chars[i] == gold[k].start)
                         bs = i;
-                    if (chars[i] == gold[k].end) {
+                    if (starts && chars[i] == gold[k].end) {
                         be = i;
                         break;
                     }
