@@ -10,7 +10,8 @@ for f in "$@"; do
     [ -d "tests/fuzz/corpus/$name" ] && cp -r "tests/fuzz/corpus/$name/." "$work/"
     if "$f" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="build/fuzz/$name-" "$work" >"build/fuzz/$name.log" 2>&1; then
-        echo "ok   fuzz/$name: $(grep -o 'stat::number_of_executed_runs: *[0-9]*' "build/fuzz/$name.log" | grep -o '[0-9]*$' || grep -o '#[0-9]*' "build/fuzz/$name.log" | tail -1) runs"
+        runs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "build/fuzz/$name.log" | tail -n 1)
+        echo "ok   fuzz/$name: ${runs:-?} runs in $secs s"
         pass=$((pass + 1))
     else
         echo "FAIL fuzz/$name (log: build/fuzz/$name.log)"
