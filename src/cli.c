@@ -27,6 +27,7 @@ typedef struct opts {
     int format;          /* OUT_*, or -1 for the default */
     size_t limit;
     int quiet;
+    int stats;           /* --stats: time per stage on stderr */
     int help;
     const char **args;   /* positional arguments */
     size_t nargs;
@@ -131,6 +132,18 @@ static int cmd_ingest(opts *o)
                s.files, s.files == 1 ? "" : "s", s.files_skipped, s.docs_new,
                s.docs_new == 1 ? "" : "s", s.docs_dup, s.rejected, s.mentions, (long long)total,
                total == 1 ? "" : "s", db_path(o), (double)s.bytes / 1e6, s.seconds);
+    }
+    if (o->stats) {
+        double mb = (double)s.bytes / 1e6;
+        fprintf(stderr,
+                "kronika: stats: %.2f MB, %zu documents in %.2f s (%.1f MB/s, %.0f docs/s)\n"
+                "kronika: stats: finish %.2f s (%.1f MB/s), store+index %.2f s (%.1f MB/s),"
+                " entities %.2f s (%.1f MB/s), mentions %.2f s, rest %.2f s\n",
+                mb, s.docs_new + s.docs_dup, s.seconds, s.seconds > 0 ? mb / s.seconds : 0,
+                s.seconds > 0 ? (double)(s.docs_new + s.docs_dup) / s.seconds : 0, s.t_finish,
+                s.t_finish > 0 ? mb / s.t_finish : 0, s.t_store, s.t_store > 0 ? mb / s.t_store : 0,
+                s.t_entities, s.t_entities > 0 ? mb / s.t_entities : 0, s.t_mentions,
+                s.seconds - s.t_finish - s.t_store - s.t_entities - s.t_mentions);
     }
     store_close(st);
     if (rc)
@@ -576,12 +589,13 @@ static int cmd_version(opts *o)
 #define LIST_FORMATS ((1u << OUT_TABLE) | (1u << OUT_JSONL) | (1u << OUT_CSV))
 
 static const command commands[] = {
-    {"ingest", cmd_ingest, "kronika ingest [--db PATH] [--lexicon DIR] [--quiet] PATH...",
+    {"ingest", cmd_ingest, "kronika ingest [--db PATH] [--lexicon DIR] [--quiet] [--stats] PATH...",
      "Reads files (.txt, .html, .htm, .jsonl), folders (recursively) or - (JSON Lines\n"
      "on stdin) and stores their documents. Content already stored is skipped;\n"
      "files unchanged since a finished ingest are not read again. Each rejected\n"
      "file or record is reported as 'kronika: FILE: reason' and the rest goes on.\n"
-     "Exit status 1 when something was rejected.", 0},
+     "Exit status 1 when something was rejected. --stats prints the time spent\n"
+     "in each stage on stderr.", 0},
     {"docs", cmd_docs, "kronika docs [--db PATH] [--format table|jsonl|csv] [--limit N]",
      "Lists stored documents in ingest order.", LIST_FORMATS},
     {"show", cmd_show, "kronika show [--db PATH] [--format table|jsonl] DOC",
@@ -672,6 +686,10 @@ static int parse(const command *c, int argc, char **argv, opts *o)
         }
         if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             o->quiet = 1;
+            continue;
+        }
+        if (strcmp(a, "--stats") == 0 && c->run == cmd_ingest) {
+            o->stats = 1;
             continue;
         }
         nl = strcspn(a, "=");

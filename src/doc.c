@@ -79,15 +79,6 @@ static kr_str title_case(kr_arena *a, const char *s, size_t n)
     return r;
 }
 
-static int blank(const char *s, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (!kr_isspace((unsigned char)s[i]))
-            return 0;
-    return 1;
-}
-
 int doc_finish(kr_doc *d, kr_arena *a, kr_error *err)
 {
     int rc;
@@ -130,7 +121,7 @@ int doc_finish(kr_doc *d, kr_arena *a, kr_error *err)
             }
         }
     }
-    if (blank(d->text.p + d->body, d->text.n - d->body))
+    if (kr_blank(d->text.p + d->body, d->text.n - d->body))
         return kr_errorf(err, KR_EFORMAT, "no text");
     /* Keep the ISO 639 primary subtag of a given tag ("pt-BR" -> "pt"). */
     for (size_t k = 0; k < d->lang.n; k++)

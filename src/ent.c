@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
 
 #include <xxhash.h>
 
@@ -324,26 +323,9 @@ static const char *country_of(const lex_db *lex, const lex_entry *e)
 
 /* --- text helpers ---------------------------------------------------------- */
 
-/* Every letter of the word is a capital (2+ letters). */
-static int all_caps(const char *t, kr_span s)
-{
-    size_t i = s.start, letters = 0;
-    while (i < s.end) {
-        int32_t cp = utf8_next(t, s.end, &i);
-        if (u_isalpha(cp)) {
-            if (!u_isupper(cp))
-                return 0;
-            letters++;
-        }
-    }
-    return letters >= 2;
-}
-
 static int is_upper_start(const char *t, size_t n, size_t at)
 {
-    size_t i = at;
-    int32_t cp = utf8_next(t, n, &i);
-    return cp > 0 && u_isupper(cp);
+    return fold_capitalized(t + at, n - at);
 }
 
 /* The word is the first of its sentence: only spaces back to ". ", "!",
@@ -595,7 +577,7 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
         nw = end - w + 1;
         for (k2 = w; k2 <= end; k2++) {
             latin &= mw[k2].script == FOLD_LATIN;
-            upper &= all_caps(t, mw[k2].span);
+            upper &= fold_all_upper(t + mw[k2].span.start, mw[k2].span.end - mw[k2].span.start);
         }
         /* "Конституционного суда", "Большого театра": an organization noun
          * right after a capitalized word belongs to the name */

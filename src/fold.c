@@ -77,3 +77,32 @@ int fold_next(const char *s, size_t n, size_t *pos, char *buf, fold_word *w)
     w->script = script;
     return 1;
 }
+
+int fold_case(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'A' && cp <= 'Z') ? 1 : (cp >= 'a' && cp <= 'z') ? 0 : -1;
+    if (cp >= 0x400 && cp < 0x460)
+        return cp < 0x430 ? 1 : 0;
+    if (!u_isalpha(cp))
+        return -1;
+    return u_isupper(cp) ? 1 : 0;
+}
+
+int fold_capitalized(const char *s, size_t n)
+{
+    size_t i = 0;
+    return n && fold_case(utf8_next(s, n, &i)) == 1;
+}
+
+int fold_all_upper(const char *s, size_t n)
+{
+    size_t i = 0, letters = 0;
+    while (i < n) {
+        int c = fold_case(utf8_next(s, n, &i));
+        if (c == 0)
+            return 0;
+        letters += c == 1;
+    }
+    return letters >= 2;
+}

@@ -27,4 +27,12 @@ int fold_next(const char *s, size_t n, size_t *pos, char *buf, fold_word *w);
 #define FOLD_MARK 0xFFFF
 int32_t fold_cp(int32_t cp);
 
+/* Letter case, with fast paths for ASCII and Cyrillic: 1 upper-case
+ * letter, 0 lower-case (or caseless) letter, -1 not a letter. */
+int fold_case(int32_t cp);
+/* The first character of s[0..n) is an upper-case letter. */
+int fold_capitalized(const char *s, size_t n);
+/* Every letter of s[0..n) is upper-case, and there are at least two. */
+int fold_all_upper(const char *s, size_t n);
+
 #endif

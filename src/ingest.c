@@ -245,9 +245,11 @@ static int sink_doc(void *ud, kr_doc *d)
     char id[33];
     int rc;
     d->line += d->line ? r->line_base : 0;
+    double t0 = progress_now(), t1;
     kr_error_clear(&e, d->path);
     r->file_bytes += d->text.n;
     rc = doc_finish(d, r->arena, &e);
+    r->stats->t_finish += (t1 = progress_now()) - t0;
     if (rc == KR_ENOMEM)
         return r->fatal = kr_errorf(r->err, rc, "out of memory");
     if (rc) {
@@ -269,13 +271,17 @@ static int sink_doc(void *ud, kr_doc *d)
         ent_mention *mv;
         size_t nm;
         int64_t rowid;
+        double t2, t3;
         if ((rc = store_put_doc(r->st, d, id, &rowid, r->err)) != 0)
             return r->fatal = rc;
+        r->stats->t_store += (t2 = progress_now()) - t1;
         rc = ent_resolve(r->ent, d->text.p, d->text.n, d->body, d->date, r->arena, &mv, &nm);
         if (rc)
             return r->fatal = kr_errorf(r->err, rc, "out of memory");
+        r->stats->t_entities += (t3 = progress_now()) - t2;
         if ((rc = store_put_mentions(r->st, rowid, mv, nm, r->err)) != 0)
             return r->fatal = rc;
+        r->stats->t_mentions += progress_now() - t3;
         r->stats->mentions += nm;
         r->stats->docs_new++;
         if (++r->in_tx >= (r->o->batch_docs ? r->o->batch_docs : 1000) &&

@@ -20,6 +20,11 @@ typedef struct ingest_stats {
     size_t mentions;      /* entity mentions stored */
     uint64_t bytes;       /* input bytes read */
     double seconds;
+    /* seconds spent per stage (the rest: reading, listing, commits) */
+    double t_finish;      /* doc_finish: normalization, header, language */
+    double t_store;       /* storing and indexing documents */
+    double t_entities;    /* matching and resolving entities */
+    double t_mentions;    /* storing mentions */
 } ingest_stats;
 
 typedef struct ingest_opts {

@@ -9,29 +9,48 @@
 /* Nominal endings, longest first; `keep` is re-appended (Марией -> мари).
  * Surname suffixes (-ов, -ев, -ин) are not endings: Лавров stays лавров.
  * At least three letters stay, so short words keep their identity. */
+#define E(s, k) {s, k, sizeof s - 1}
 static const struct {
     const char *end, *keep;
+    size_t len; /* bytes of end */
 } ru_endings[] = {
-    {"иями", ""}, {"ями", ""}, {"ами", ""}, {"ого", ""}, {"его", ""}, {"ому", ""},
-    {"ему", ""}, {"ыми", ""}, {"ими", ""}, {"иях", ""}, {"ией", "и"}, {"ях", ""},
-    {"ах", ""}, {"ам", ""}, {"ям", ""}, {"ом", ""}, {"ем", ""}, {"ой", ""},
-    {"ый", ""}, {"ий", ""}, {"ая", ""}, {"яя", ""}, {"ое", ""}, {"ее", ""},
-    {"ые", ""}, {"ие", ""}, {"ую", ""}, {"юю", ""}, {"ым", ""}, {"им", ""},
-    {"ых", ""}, {"их", ""}, {"а", ""}, {"я", ""}, {"о", ""}, {"е", ""},
-    {"у", ""}, {"ю", ""}, {"ы", ""}, {"и", ""}, {"й", ""}, {"ь", ""},
+    E("иями", ""), E("ями", ""), E("ами", ""), E("ого", ""), E("его", ""), E("ому", ""),
+    E("ему", ""), E("ыми", ""), E("ими", ""), E("иях", ""), E("ией", "и"), E("ях", ""),
+    E("ах", ""), E("ам", ""), E("ям", ""), E("ом", ""), E("ем", ""), E("ой", ""),
+    E("ый", ""), E("ий", ""), E("ая", ""), E("яя", ""), E("ое", ""), E("ее", ""),
+    E("ые", ""), E("ие", ""), E("ую", ""), E("юю", ""), E("ым", ""), E("им", ""),
+    E("ых", ""), E("их", ""), E("а", ""), E("я", ""), E("о", ""), E("е", ""),
+    E("у", ""), E("ю", ""), E("ы", ""), E("и", ""), E("й", ""), E("ь", ""),
 };
+#undef E
+#define NENDINGS (sizeof ru_endings / sizeof ru_endings[0])
+
+/* The ending of the folded Cyrillic word w[0..n) (index into ru_endings),
+ * or -1. Every ending's last letter is compared first: most words are
+ * rejected by two byte comparisons per ending. */
+static long ru_ending(const char *w, size_t n)
+{
+    size_t k, chars = 0, i;
+    if (n < 2)
+        return -1;
+    for (i = 0; i < n; i++)
+        chars += ((unsigned char)w[i] & 0xC0) != 0x80;
+    for (k = 0; k < NENDINGS; k++) {
+        size_t el = ru_endings[k].len;
+        const char *e = ru_endings[k].end;
+        if (w[n - 1] != e[el - 1] || w[n - 2] != e[el - 2])
+            continue;
+        /* at least three letters stay (Cyrillic letters are two bytes) */
+        if (el < n && chars >= el / 2 + 3 && memcmp(w + n - el, e, el) == 0)
+            return (long)k;
+    }
+    return -1;
+}
 
 size_t key_ru_strip(const char *w, size_t n)
 {
-    size_t k, chars = 0, i;
-    for (i = 0; i < n; i++)
-        chars += ((unsigned char)w[i] & 0xC0) != 0x80;
-    for (k = 0; k < sizeof ru_endings / sizeof ru_endings[0]; k++) {
-        size_t el = strlen(ru_endings[k].end), ec = el / 2; /* Cyrillic: 2 bytes a letter */
-        if (el < n && chars >= ec + 3 && memcmp(w + n - el, ru_endings[k].end, el) == 0)
-            return n - el;
-    }
-    return n;
+    long k = ru_ending(w, n);
+    return k < 0 ? n : n - ru_endings[k].len;
 }
 
 /* Name skeleton of a Latin key: y -> i, then runs of one letter once. */
@@ -68,20 +87,17 @@ static size_t en_plural(char *s, size_t n)
 
 size_t key_of(stem_cache *sc, unsigned script, const char *w, size_t n, char *out)
 {
-    size_t k;
     (void)sc;
     if (n > FOLD_MAX_WORD + 4)
         n = FOLD_MAX_WORD + 4;
     if (script == FOLD_CYRILLIC) {
-        size_t keep = key_ru_strip(w, n);
+        long e = ru_ending(w, n);
+        size_t keep = e < 0 ? n : n - ru_endings[e].len, kl;
         memcpy(out, w, keep);
-        for (k = 0; k < sizeof ru_endings / sizeof ru_endings[0]; k++)
-            if (*ru_endings[k].keep && keep + strlen(ru_endings[k].end) == n &&
-                memcmp(w + keep, ru_endings[k].end, n - keep) == 0) {
-                memcpy(out + keep, ru_endings[k].keep, strlen(ru_endings[k].keep));
-                keep += strlen(ru_endings[k].keep);
-                break;
-            }
+        if (e >= 0 && (kl = strlen(ru_endings[e].keep)) != 0) {
+            memcpy(out + keep, ru_endings[e].keep, kl);
+            keep += kl;
+        }
         return keep;
     }
     if (script == FOLD_LATIN) {

@@ -169,3 +169,31 @@ void kr_buf_free(kr_buf *b)
     b->p = NULL;
     b->n = b->cap = 0;
 }
+
+int kr_read_file(const char *path, kr_buf *b)
+{
+    FILE *f = fopen(path, "rb");
+    char chunk[65536];
+    size_t got;
+    int rc = 0;
+    kr_buf_reset(b);
+    if (!f)
+        return KR_EIO;
+    while (rc == 0 && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        rc = kr_buf_append(b, chunk, got);
+    if (rc == 0 && ferror(f))
+        rc = KR_EIO;
+    if (rc == 0)
+        rc = kr_buf_reserve(b, 0);
+    fclose(f);
+    return rc;
+}
+
+int kr_blank(const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (!kr_isspace((unsigned char)s[i]))
+            return 0;
+    return 1;
+}

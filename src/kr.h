@@ -82,6 +82,13 @@ int kr_buf_printf(kr_buf *b, const char *fmt, ...)
 void kr_buf_reset(kr_buf *b); /* n = 0, memory kept */
 void kr_buf_free(kr_buf *b);  /* memory released, buffer zeroed */
 
+/* Reads the whole file at path into b (reset first; NUL-terminated).
+ * Returns 0, KR_EIO (errno tells why) or KR_ENOMEM. */
+int kr_read_file(const char *path, kr_buf *b);
+
+/* 1 when s[0..n) holds only ASCII white space (or nothing). */
+int kr_blank(const char *s, size_t n);
+
 /* ASCII byte classes, locale-free (never <ctype.h>). */
 static inline int kr_isdigit(int c) { return c >= '0' && c <= '9'; }
 static inline int kr_isalpha(int c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }

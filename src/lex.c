@@ -629,24 +629,11 @@ static int list_txt(const char *dir, dir_list *l, int depth)
 
 static char *read_all(const char *path, size_t *n)
 {
-    FILE *f = fopen(path, "rb");
     kr_buf b = {0};
-    char chunk[65536];
-    size_t got;
-    if (!f)
-        return NULL;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (kr_buf_append(&b, chunk, got)) {
-            kr_buf_free(&b);
-            fclose(f);
-            return NULL;
-        }
-    if (ferror(f) || kr_buf_reserve(&b, 0)) {
+    if (kr_read_file(path, &b) != 0) {
         kr_buf_free(&b);
-        fclose(f);
         return NULL;
     }
-    fclose(f);
     *n = b.n;
     return b.p;
 }

@@ -7,8 +7,6 @@
 #include <string.h>
 #include <xxhash.h>
 
-#include <unicode/uchar.h>
-
 #include "fold.h"
 #include "key.h"
 #include "utf8.h"
@@ -162,21 +160,11 @@ static int edge_add(match_db *m, uint32_t node, uint32_t key, uint32_t *to)
 /* Acronyms and words written in capitals (AANES, США, US) get a key of
  * their own, unstemmed and marked, so that they never match ordinary words
  * ("US" is not "us", "AANES" is not "an"). In a text, a word in capitals is
- * looked up as an acronym first, then as an ordinary word (headlines). */
-static int all_upper(const char *s, size_t n)
-{
-    size_t i = 0, letters = 0;
-    while (i < n) {
-        int32_t cp = utf8_next(s, n, &i);
-        if (u_isalpha(cp)) {
-            if (!u_isupper(cp))
-                return 0;
-            letters++;
-        }
-    }
-    return letters >= 2;
-}
-
+ * looked up as an acronym first, then as an ordinary word (headlines).
+ * A one-word name written with a capital (Того, Дели, Газа, Georgia) gets a
+ * marked key too, so it only matches a word written with a capital, never
+ * the common word that folds to the same key (того, дело, газ). Names of two
+ * or more words match in any case ("the defense ministry"). */
 static size_t marked_key(char mark, const char *k, size_t n, char *out)
 {
     memmove(out + 1, k, n < KEY_MAX - 1 ? n : KEY_MAX - 1);
@@ -187,17 +175,6 @@ static size_t marked_key(char mark, const char *k, size_t n, char *out)
 static size_t acronym_key(const char *folded, size_t n, char *out)
 {
     return marked_key('\x01', folded, n, out);
-}
-
-/* A one-word name written with a capital (Того, Дели, Газа, Georgia) only
- * matches a word written with a capital, never the common word that folds
- * to the same key (того, дело, газ). Names of two or more words match in
- * any case ("the defense ministry"). */
-static int capitalized(const char *s, size_t n)
-{
-    size_t i = 0;
-    int32_t cp = utf8_next(s, n, &i);
-    return cp > 0 && u_isupper(cp);
 }
 
 /* Payloads are added name by name, so a node's payloads may be spread; they
@@ -250,9 +227,9 @@ int match_build(const lex_db *lex, match_db **out)
             uint32_t id;
             const char *ws = nm->text.p + w.span.start;
             size_t wl = w.span.end - w.span.start;
-            size_t kl = all_upper(ws, wl) ? acronym_key(buf, w.n, key)
+            size_t kl = fold_all_upper(ws, wl) ? acronym_key(buf, w.n, key)
                                           : key_of(sc, w.script, buf, w.n, key);
-            if (nwords == 1 && key[0] != '\x01' && capitalized(ws, wl))
+            if (nwords == 1 && key[0] != '\x01' && fold_capitalized(ws, wl))
                 kl = marked_key('\x02', key, kl, key);
             if (key_add(m, key, kl, &id) || edge_add(m, node, id, &node))
                 goto fail;
@@ -328,7 +305,7 @@ uint32_t match_key_id(const match_db *m, stem_cache *sc, const char *word, size_
     uint32_t id = 0;
     if (!fold_next(word, n, &pos, buf, &w))
         return 0;
-    if (all_upper(word + w.span.start, w.span.end - w.span.start))
+    if (fold_all_upper(word + w.span.start, w.span.end - w.span.start))
         id = key_find(m, key, acronym_key(buf, w.n, key));
     return id ? id : key_find(m, key, key_of(sc, w.script, buf, w.n, key));
 }
@@ -375,12 +352,12 @@ int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, si
         words[nw].joined = nw > 0 && joinable(text, prev_end, w.span.start);
         words[nw].key = 0;
         words[nw].ckey = 0;
-        if (all_upper(text + w.span.start, w.span.end - w.span.start))
+        if (fold_all_upper(text + w.span.start, w.span.end - w.span.start))
             words[nw].key = key_find(m, key, acronym_key(buf, w.n, key));
         if (!words[nw].key) {
             size_t kl = key_of(sc, w.script, buf, w.n, key);
             words[nw].key = key_find(m, key, kl);
-            if (capitalized(text + w.span.start, w.span.end - w.span.start))
+            if (fold_capitalized(text + w.span.start, w.span.end - w.span.start))
                 words[nw].ckey = key_find(m, key, marked_key('\x02', key, kl, key));
         }
         prev_end = w.span.end;

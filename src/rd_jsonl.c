@@ -39,15 +39,6 @@ static void reject(const rd_sink *sink, const char *path, size_t line,
     sink->reject(sink->ud, &e);
 }
 
-static int blank(const char *s, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (!kr_isspace((unsigned char)s[i]))
-            return 0;
-    return 1;
-}
-
 static const char *type_name(json_type t)
 {
     switch (t) {
@@ -132,7 +123,7 @@ static int read_record(const char *path, size_t lineno, const char *s,
                "\"text\" must be a string, not %s", type_name(text->type));
         return LINE_REJECTED;
     }
-    if (blank(text->val.p, text->val.n)) {
+    if (kr_blank(text->val.p, text->val.n)) {
         reject(sink, path, lineno, 0, KR_EFORMAT, "empty \"text\"");
         return LINE_REJECTED;
     }
@@ -228,7 +219,7 @@ int rd_jsonl(const char *path, const char *data, size_t n, kr_arena *a,
             len--;
         if (len > LINE_MAX_BYTES) {
             reject(sink, path, lineno, 0, KR_ELIMIT, "line too long (%zu bytes)", len);
-        } else if (!blank(data + i, len)) {
+        } else if (!kr_blank(data + i, len)) {
             memset(&d, 0, sizeof d);
             rc = read_record(path, lineno, data + i, len, a, sink, &d, err);
             if (rc < 0)

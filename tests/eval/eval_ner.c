@@ -55,16 +55,11 @@ static void count_err(tally *t, size_t *n, const char *s, size_t len, int type)
 
 static char *slurp(const char *path, size_t *n)
 {
-    FILE *f = fopen(path, "rb");
     kr_buf b = {0};
-    char chunk[65536];
-    size_t got;
-    if (!f)
+    if (kr_read_file(path, &b) != 0) {
+        kr_buf_free(&b);
         return NULL;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        kr_buf_append(&b, chunk, got);
-    fclose(f);
-    kr_buf_reserve(&b, 0);
+    }
     *n = b.n;
     return b.p;
 }
@@ -170,7 +165,7 @@ int main(int argc, char **argv)
             continue;
         snprintf(path, sizeof path, "%s.txt", base);
         if (!(text = slurp(path, &n)) || utf8_validate(text, n, &i) != 0) {
-            free(text);
+            kr_free(text);
             continue;
         }
         /* byte offset -> character offset */
@@ -237,7 +232,7 @@ int main(int argc, char **argv)
         }
         arena_free(a);
         free(chars);
-        free(text);
+        kr_free(text);
         docs++;
     }
     closedir(d);
