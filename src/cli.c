@@ -28,6 +28,7 @@ typedef struct opts {
     size_t limit;
     int quiet;
     int stats;           /* --stats: time per stage on stderr */
+    int no_entities;     /* --no-entities */
     int help;
     const char **args;   /* positional arguments */
     size_t nargs;
@@ -119,6 +120,7 @@ static int cmd_ingest(opts *o)
     memset(&io, 0, sizeof io);
     io.report = report_cb;
     io.lexicon = o->lexicon;
+    io.no_entities = o->no_entities;
     io.progress = !o->quiet && isatty(STDERR_FILENO) ? stderr : NULL;
     kr_error_clear(&e, db_path(o));
     rc = ingest_paths(st, o->args, o->nargs, &io, &s, &e);
@@ -589,13 +591,15 @@ static int cmd_version(opts *o)
 #define LIST_FORMATS ((1u << OUT_TABLE) | (1u << OUT_JSONL) | (1u << OUT_CSV))
 
 static const command commands[] = {
-    {"ingest", cmd_ingest, "kronika ingest [--db PATH] [--lexicon DIR] [--quiet] [--stats] PATH...",
+    {"ingest", cmd_ingest,
+     "kronika ingest [--db PATH] [--lexicon DIR] [--no-entities] [--quiet] [--stats] PATH...",
      "Reads files (.txt, .html, .htm, .jsonl), folders (recursively) or - (JSON Lines\n"
      "on stdin) and stores their documents. Content already stored is skipped;\n"
      "files unchanged since a finished ingest are not read again. Each rejected\n"
      "file or record is reported as 'kronika: FILE: reason' and the rest goes on.\n"
      "Exit status 1 when something was rejected. --stats prints the time spent\n"
-     "in each stage on stderr.", 0},
+     "in each stage on stderr. --no-entities stores and indexes the documents\n"
+     "only (a full-text archive, without entity analysis).", 0},
     {"docs", cmd_docs, "kronika docs [--db PATH] [--format table|jsonl|csv] [--limit N]",
      "Lists stored documents in ingest order.", LIST_FORMATS},
     {"show", cmd_show, "kronika show [--db PATH] [--format table|jsonl] DOC",
@@ -690,6 +694,10 @@ static int parse(const command *c, int argc, char **argv, opts *o)
         }
         if (strcmp(a, "--stats") == 0 && c->run == cmd_ingest) {
             o->stats = 1;
+            continue;
+        }
+        if (strcmp(a, "--no-entities") == 0 && c->run == cmd_ingest) {
+            o->no_entities = 1;
             continue;
         }
         nl = strcspn(a, "=");

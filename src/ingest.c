@@ -275,6 +275,8 @@ static int sink_doc(void *ud, kr_doc *d)
         if ((rc = store_put_doc(r->st, d, id, &rowid, r->err)) != 0)
             return r->fatal = rc;
         r->stats->t_store += (t2 = progress_now()) - t1;
+        if (!r->ent)
+            goto stored;
         rc = ent_resolve(r->ent, d->text.p, d->text.n, d->body, d->date, r->arena, &mv, &nm);
         if (rc)
             return r->fatal = kr_errorf(r->err, rc, "out of memory");
@@ -282,6 +284,7 @@ static int sink_doc(void *ud, kr_doc *d)
         if ((rc = store_put_mentions(r->st, rowid, mv, nm, r->err)) != 0)
             return r->fatal = rc;
         r->stats->t_mentions += progress_now() - t3;
+    stored:
         r->stats->mentions += nm;
         r->stats->docs_new++;
         if (++r->in_tx >= (r->o->batch_docs ? r->o->batch_docs : 1000) &&
@@ -522,7 +525,7 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
         rc = kr_errorf(err, KR_ENOMEM, "out of memory");
         goto done;
     }
-    if ((rc = analysis_new(&r, o, err)) != 0)
+    if (!o->no_entities && (rc = analysis_new(&r, o, err)) != 0)
         goto done;
     progress_init(&r.bar, o->progress, total);
     for (k = 0; k < w.n && rc == 0; k++) {

@@ -34,6 +34,7 @@ typedef struct ingest_opts {
     void *ud;
     FILE *progress;     /* stderr on a terminal, else NULL */
     const char *lexicon; /* folder of lexicon files, NULL: the built-in one */
+    int no_entities;     /* store and index the documents only */
     size_t batch_docs;  /* records per transaction in a stream; 0: 1000 */
 } ingest_opts;
 
