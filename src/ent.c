@@ -34,8 +34,11 @@ typedef struct wset_slot {
     unsigned mask;
 } wset_slot;
 
+#define GIVEN_SLOTS 4096 /* power of two, above twice the given names */
+
 struct ent_ctx {
     wset_slot words[WSET_SLOTS];
+    uint64_t given[GIVEN_SLOTS]; /* key hashes of given names (0: empty) */
     const lex_db *lex;
     const match_db *m;
     stem_cache *sc;
@@ -217,7 +220,38 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
                 sn_put(c, key, nm->entry);
         }
     }
+    /* Given names, by the hash of their key. */
+    for (k = 0; k < nn; k++) {
+        const lex_name *nm = &names[k];
+        char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
+        size_t pos = 0, i;
+        fold_word w;
+        uint64_t h;
+        if (lex_entry_at(lex, nm->entry)->type != LEX_GIVEN ||
+            !fold_next(nm->text.p, nm->text.n, &pos, buf, &w))
+            continue;
+        h = XXH3_64bits(key, key_of(c->sc, w.script, buf, w.n, key)) | 1;
+        for (i = h & (GIVEN_SLOTS - 1); c->given[i] && c->given[i] != h; i = (i + 1) & (GIVEN_SLOTS - 1))
+            ;
+        c->given[i] = h;
+    }
     *out = c;
+    return 0;
+}
+
+/* The word at text[s) is a common given name. */
+static int is_given(ent_ctx *c, const char *t, kr_span s)
+{
+    char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
+    size_t pos = 0, i;
+    fold_word w;
+    uint64_t h;
+    if (!fold_next(t + s.start, s.end - s.start, &pos, buf, &w))
+        return 0;
+    h = XXH3_64bits(key, key_of(c->sc, w.script, buf, w.n, key)) | 1;
+    for (i = h & (GIVEN_SLOTS - 1); c->given[i]; i = (i + 1) & (GIVEN_SLOTS - 1))
+        if (c->given[i] == h)
+            return 1;
     return 0;
 }
 
@@ -560,7 +594,7 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
         const char *type = NULL;
         const match_word *mw = mr->words;
         const char *linked = NULL;
-        int initial, latin = 1, upper = 1;
+        int initial, latin = 1, upper = 1, given;
         if (covered[w] || !is_upper_start(t, n, mw[w].span.start) || (mw[w].script & FOLD_DIGIT)) {
             w++;
             continue;
@@ -579,6 +613,18 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             latin &= mw[k2].script == FOLD_LATIN;
             upper &= fold_all_upper(t + mw[k2].span.start, mw[k2].span.end - mw[k2].span.start);
         }
+        given = is_given(c, t, mw[w].span);
+        /* A sentence-initial word before a name is often a common word
+         * ("Представители Роскосмоса"): it is dropped unless the run looks
+         * like a person's name. */
+        if (initial && nw >= 2 && !given && !surname_shape(t, mw[end].span) &&
+            !(word_class(c, t, mw[end].span) & W_ORG)) {
+            w++;
+            continue;
+        }
+        if (given && !upper) {
+            type = "PER"; /* "Марк", "Scott Horowitz", "Виктора Иванова" */
+        } else
         /* "Конституционного суда", "Большого театра": an organization noun
          * right after a capitalized word belongs to the name */
         if (nw == 1 && !initial && end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined &&
@@ -685,7 +731,7 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
     /* One unit per span: among entries sharing a name, a state first, then
      * a person, an organization, a place, a role word. */
     for (h = 0; h < mr.nhits; h = k) {
-        static const int rank[] = {9, 1, 2, 0, 3, 4}; /* by lex_type */
+        static const int rank[] = {9, 1, 2, 0, 3, 4, 9}; /* by lex_type */
         size_t best = h;
         for (k = h + 1; k < mr.nhits && mr.hits[k].span.start == mr.hits[h].span.start; k++)
             if (rank[lex_entry_at(lex, mr.hits[k].entry)->type] <

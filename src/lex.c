@@ -277,12 +277,12 @@ static int parse_line(parser *p, const char *s, size_t n)
             return add_name(p, langs[k], v, vn, key[ln] != '\0');
     }
     if (strcmp(key, "type") == 0) {
-        static const char *const types[] = {"PER", "ORG", "GPE", "LOC", "AGENT"};
-        for (k = 0; k < 5; k++)
+        static const char *const types[] = {"PER", "ORG", "GPE", "LOC", "AGENT", "GIVEN"};
+        for (k = 0; k < 6; k++)
             if (vn == strlen(types[k]) && memcmp(v, types[k], vn) == 0)
                 break;
-        if (k == 5)
-            problem(p, 0, "type must be PER, ORG, GPE, LOC or AGENT%s%s", "", "");
+        if (k == 6)
+            problem(p, 0, "type must be PER, ORG, GPE, LOC, AGENT or GIVEN%s%s", "", "");
         else if (e->type)
             problem(p, 0, "'type' given twice%s%s", "", "");
         else
@@ -318,6 +318,13 @@ static int parse_line(parser *p, const char *s, size_t n)
             e->agency = 1;
         else if (!(vn == 2 && memcmp(v, "no", 2) == 0))
             problem(p, 0, "agency must be yes or no%s%s", "", "");
+        return 0;
+    }
+    if (strcmp(key, "body") == 0) {
+        if (vn == 3 && memcmp(v, "yes", 3) == 0)
+            e->body = 1;
+        else if (!(vn == 2 && memcmp(v, "no", 2) == 0))
+            problem(p, 0, "body must be yes or no%s%s", "", "");
         return 0;
     }
     if (strcmp(key, "role") == 0)
@@ -410,7 +417,7 @@ static void validate(parser *p)
             continue;
         }
         if (!e->name) {
-            if (e->type != LEX_AGENT)
+            if (e->type != LEX_AGENT && e->type != LEX_GIVEN)
                 problem(p, 0, "entry '%s' has no name%s", e->id, "");
             e->name = e->id;
         }
@@ -418,6 +425,8 @@ static void validate(parser *p)
             problem(p, 0, "agent '%s' has no sector%s", e->id, "");
         if (e->type != LEX_AGENT && e->sector)
             problem(p, 0, "'sector' is for agents only (%s)%s", e->id, "");
+        if (e->type != LEX_AGENT && e->body)
+            problem(p, 0, "'body' is for agents only (%s)%s", e->id, "");
         if (e->nroles && e->type != LEX_PER)
             problem(p, 0, "'role' is for persons only (%s)%s", e->id, "");
         if (e->metonym && lex_find(db, e->metonym) < 0)
@@ -475,6 +484,11 @@ static int check_more(parser *p)
     for (k = 0; k < db->nnames; k++) {
         const lex_name *nm = &db->names[k];
         char buf[FOLD_MAX_WORD + 8];
+        if (db->entries[nm->entry].type == LEX_GIVEN) {
+            keys[k] = 0; /* given names are not entities: shared freely */
+            order[k] = k;
+            continue;
+        }
         size_t pos = 0;
         fold_word w;
         uint64_t h = (uint64_t)db->entries[nm->entry].type * 0x9E3779B97F4A7C15ULL;
@@ -493,7 +507,7 @@ static int check_more(parser *p)
             }
     for (k = 1; k < db->nnames; k++) {
         const lex_name *a = &db->names[order[k - 1]], *b = &db->names[order[k]];
-        if (keys[order[k - 1]] == keys[order[k]] && a->entry != b->entry) {
+        if (keys[order[k]] && keys[order[k - 1]] == keys[order[k]] && a->entry != b->entry) {
             const lex_entry *ea = &db->entries[a->entry], *eb = &db->entries[b->entry];
             char msg[160];
             snprintf(msg, sizeof msg, "'%.*s' names both %s and", (int)b->text.n, b->text.p, ea->id);

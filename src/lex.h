@@ -9,7 +9,7 @@
 
 #include "kr.h"
 
-typedef enum { LEX_PER = 1, LEX_ORG, LEX_GPE, LEX_LOC, LEX_AGENT } lex_type;
+typedef enum { LEX_PER = 1, LEX_ORG, LEX_GPE, LEX_LOC, LEX_AGENT, LEX_GIVEN } lex_type;
 
 /* One `role:` line: the person held agent `agent` (an entry index) for
  * `country` (alpha-3 or organization id) from `from` to `to` inclusive,
@@ -29,6 +29,7 @@ typedef struct lex_entry {
     const char *parent;  /* id of the parent organization */
     lex_type type;
     int agency;          /* a news agency: never an actor */
+    int body;            /* agents: names an institution (ministry, parliament) */
     size_t role_first, nroles; /* into lex_roles() */
     const char *file;    /* where it was defined, for messages */
     size_t line;

@@ -218,8 +218,8 @@ int match_build(const lex_db *lex, match_db **out)
         size_t pos = 0, words = 0, nwords = 0;
         uint32_t node = root;
         fold_word w;
-        if (!lex_entry_at(lex, nm->entry)->type)
-            continue; /* an entry with errors */
+        if (!lex_entry_at(lex, nm->entry)->type || lex_entry_at(lex, nm->entry)->type == LEX_GIVEN)
+            continue; /* an entry with errors; given names are not entities */
         while (fold_next(nm->text.p, nm->text.n, &pos, buf, &w))
             nwords++;
         pos = 0;

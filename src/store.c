@@ -204,7 +204,12 @@ int store_open(const char *path, int mode, store **out, kr_error *err)
             rc = kr_errorf(err, KR_EDB, "cannot open database %s: %s", path, sqlite3_errmsg(s->db));
             goto fail;
         }
-        if ((rc = exec(s, "PRAGMA synchronous = NORMAL", err)) != 0 || (rc = migrate(s, err)) != 0)
+        /* A page cache of fixed size (32 MB) keeps the mention index's
+         * random inserts in memory, and checkpoints every 32 MB of log
+         * instead of 4 MB cost fewer syncs; neither grows with the corpus. */
+        if ((rc = exec(s, "PRAGMA synchronous = NORMAL", err)) != 0 ||
+            (rc = exec(s, "PRAGMA cache_size = -32768", err)) != 0 ||
+            (rc = exec(s, "PRAGMA wal_autocheckpoint = 8192", err)) != 0 || (rc = migrate(s, err)) != 0)
             goto fail;
     } else {
         sqlite3_stmt *st;

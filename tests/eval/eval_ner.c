@@ -181,9 +181,15 @@ int main(int argc, char **argv)
                 const ent_mention *x = &mv[k];
                 int type = -1, hit = 0, near = 0;
                 size_t s = chars[x->span.start], e = chars[x->span.end], g;
-                if (x->kind == ENT_ADJ || x->kind == ENT_GROUP || x->kind == ENT_ROLE)
+                if (x->kind == ENT_ADJ || x->kind == ENT_ROLE)
                     continue; /* not names: factRuEval annotates names */
-                if (strcmp(x->type, "PER") == 0)
+                /* a state's body named by its kind ("правительство Израиля")
+                 * is an organization there; a group of people is not */
+                if (x->kind == ENT_GROUP && !(x->agent >= 0 && lex_entry_at(lex, (size_t)x->agent)->body))
+                    continue;
+                if (x->kind == ENT_GROUP)
+                    type = ORG;
+                else if (strcmp(x->type, "PER") == 0)
                     type = PER;
                 else if (strcmp(x->type, "ORG") == 0)
                     type = ORG;

@@ -1,0 +1,57 @@
+#!/bin/sh
+# tests/cli/lexicon.sh: the lexicon commands: the built-in lexicon passes its
+# own check, a broken lexicon is reported line by line, stats count entries.
+. "$(dirname "$0")/lib.sh"
+
+expect_exit 0 kr lexicon check
+check "built-in lexicon: no errors" grep -q ' 0 errors' "$T/out"
+run kr lexicon stats --format csv
+n=$(sed -n 's/^entries,\([0-9]*\)$/\1/p' "$T/out")
+check "built-in lexicon: 2000+ entries ($n)" test "${n:-0}" -ge 2000
+names=$(sed -n 's/^names,\([0-9]*\)$/\1/p' "$T/out")
+check "built-in lexicon: 3000+ names ($names)" test "${names:-0}" -ge 3000
+
+mkdir lx
+cat >lx/a.txt <<'TXT'
+[RUS]
+type: GPE
+name: Russia
+code: RUS
+en: Russia
+[foreign-minister]
+type: AGENT
+sector: GOV
+en: foreign minister
+[sergey-lavrov]
+type: PER
+name: Sergey Lavrov
+country: RUS
+role: RUS foreign-minister 2004-03-09..
+role: RUS foreign-minister 2010..2012
+[RUS]
+type: GPE
+name: Russia again
+[bad-code]
+type: ORG
+name: Bad
+code: rusgov
+colour: red
+[no-agent]
+type: PER
+name: Someone
+role: RUS astronaut 2020..
+[bad-date]
+type: PER
+name: Someone Else
+role: RUS foreign-minister 2020-13..
+TXT
+expect_exit 1 kr lexicon check --lexicon lx
+expect_stderr 'lx/a.txt:[0-9]+: duplicate id .RUS.'
+expect_stderr "lx/a.txt:22: bad actor code 'rusgov'"
+expect_stderr "lx/a.txt:23: unknown key 'colour'"
+expect_stderr "role agent 'astronaut' is not an agent"
+expect_stderr 'lx/a.txt:31: bad role dates'
+expect_stderr "warning: overlapping roles of 'sergey-lavrov' as foreign-minister"
+expect_exit 2 kr lexicon check --lexicon no-such-folder
+expect_exit 2 kr lexicon frobnicate
+summary
