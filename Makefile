@@ -28,7 +28,7 @@ UNITSRC  = $(wildcard tests/unit/t_*.c)
 UNITBIN  = $(UNITSRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOLS    = $(BUILD)/tests/spec_run $(BUILD)/bench/gen $(BUILD)/bench/fts_bare $(BUILD)/bench/rusage
 
-.PHONY: all clean test check bench fuzz eval samples tests-bin
+.PHONY: all clean test check bench fuzz eval valgrind tests-bin
 all: kronika
 
 kronika: $(BUILD)/kronika
@@ -86,6 +86,17 @@ eval: $(BUILD)/tests/eval_ner
 	  $(BUILD)/tests/eval_ner $(PEERS)/factRuEval-2016/devset 8; \
 	  $(BUILD)/tests/eval_ner $(PEERS)/factRuEval-2016/testset 15; \
 	else echo "SKIP eval: $(PEERS)/factRuEval-2016 not found"; fi
+
+# The main commands under valgrind on the samples: no leak, no error.
+VG = valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9
+valgrind: kronika
+	rm -f build/vg.db build/vg.db-wal build/vg.db-shm
+	$(VG) ./kronika ingest -q --db build/vg.db samples
+	$(VG) ./kronika docs --db build/vg.db --format jsonl >/dev/null
+	$(VG) ./kronika entities --db build/vg.db --format jsonl >/dev/null
+	$(VG) ./kronika search --db build/vg.db лавров >/dev/null
+	$(VG) ./kronika lexicon check >/dev/null
+	@echo "valgrind: no errors"
 
 FUZZ_SECONDS ?= 10
 FUZZERS = $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
