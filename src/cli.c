@@ -495,8 +495,8 @@ static int load_lexicon(const opts *o, int check, lex_problems *pr, lex_db **db)
 static int lexicon_stats(const opts *o, lex_db *db)
 {
     static const char *const cols[] = {"what", "count"};
-    static const char *const types[] = {"", "PER", "ORG", "GPE", "LOC", "AGENT"};
-    size_t bytype[6] = {0}, k, nn, agencies = 0, withroles = 0, roles = 0;
+    static const char *const types[] = {"", "PER", "ORG", "GPE", "LOC", "AGENT", "GIVEN"};
+    size_t bytype[7] = {0}, k, nn, agencies = 0, withroles = 0, roles = 0;
     const lex_name *names = lex_names(db, &nn);
     size_t perlang[16] = {0};
     static const char *const langs[] = {"", "en", "ru", "az", "hy", "tr", "ka", "fa", "uk", "ar", "de", "fr"};
@@ -507,7 +507,7 @@ static int lexicon_stats(const opts *o, lex_db *db)
         return EXIT_USAGE;
     for (k = 0; k < lex_count(db); k++) {
         const lex_entry *e = lex_entry_at(db, k);
-        bytype[e->type]++;
+        bytype[e->type < 7 ? e->type : 0]++;
         agencies += e->agency != 0;
         withroles += e->nroles != 0;
         roles += e->nroles;
@@ -521,7 +521,7 @@ static int lexicon_stats(const opts *o, lex_db *db)
     out_str(w, "entries");
     out_int(w, (int64_t)lex_count(db));
     out_row_end(w);
-    for (k = 1; k < 6; k++) {
+    for (k = 1; k < 7; k++) {
         snprintf(what, sizeof what, "entries %s", types[k]);
         out_str(w, what);
         out_int(w, (int64_t)bytype[k]);
