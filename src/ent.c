@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <xxhash.h>
-
 #include "fold.h"
 #include "key.h"
 #include "stem.h"
@@ -47,6 +45,9 @@ struct ent_ctx {
     size_t *sn_entry;
     size_t sncap;
     long counterpart; /* agent entry of "counterpart", or -1 */
+    /* roles by agent: by_agent[agent_first[a] .. agent_first[a + 1]) are
+     * the indexes of the roles of agent entry a; role_owner[r] the person */
+    size_t *by_agent, *agent_first, *role_owner;
 };
 
 #define MAX_NAMED 64 /* distinct persons whose surnames are remembered */
@@ -119,7 +120,7 @@ static uint64_t word_hash(const char *s, size_t n)
     fold_word w;
     if (!fold_next(s, n, &pos, buf, &w))
         return 0;
-    return XXH3_64bits(key, key_of(NULL, w.script, buf, w.n, key)) | 1;
+    return match_key_hash(key, key_of(NULL, w.script, buf, w.n, key));
 }
 
 static void wset_add(ent_ctx *c, const char *const *list, unsigned mask)
@@ -135,13 +136,10 @@ static void wset_add(ent_ctx *c, const char *const *list, unsigned mask)
     }
 }
 
-/* The W_* classes of the word at text[s). */
-static unsigned word_class(const ent_ctx *c, const char *t, kr_span s)
+/* The W_* classes of a word, by the hash of its key (match_word.khash). */
+static unsigned word_class_h(const ent_ctx *c, uint64_t h)
 {
-    uint64_t h = word_hash(t + s.start, s.end - s.start);
     size_t i;
-    if (!h)
-        return 0;
     for (i = h & (WSET_SLOTS - 1); c->words[i].hash; i = (i + 1) & (WSET_SLOTS - 1))
         if (c->words[i].hash == h)
             return c->words[i].mask;
@@ -220,6 +218,30 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
                 sn_put(c, key, nm->entry);
         }
     }
+    /* Roles by agent, so that finding who held a post is a short scan. */
+    {
+        size_t ne = lex_count(lex), nr = 0, e, r;
+        for (e = 0; e < ne; e++)
+            nr += lex_entry_at(lex, e)->nroles;
+        c->by_agent = kr_calloc(nr + 1, sizeof *c->by_agent);
+        c->role_owner = kr_calloc(nr + 1, sizeof *c->role_owner);
+        c->agent_first = kr_calloc(ne + 2, sizeof *c->agent_first);
+        if (!c->by_agent || !c->role_owner || !c->agent_first) {
+            ent_free(c);
+            return KR_ENOMEM;
+        }
+        for (e = 0; e < ne; e++) {
+            const lex_entry *en = lex_entry_at(lex, e);
+            for (r = en->role_first; r < en->role_first + en->nroles; r++) {
+                c->role_owner[r] = e;
+                c->agent_first[lex_roles(lex)[r].agent + 2]++;
+            }
+        }
+        for (e = 2; e < ne + 2; e++)
+            c->agent_first[e] += c->agent_first[e - 1];
+        for (r = 0; r < nr; r++)
+            c->by_agent[c->agent_first[lex_roles(lex)[r].agent + 1]++] = r;
+    }
     /* Given names, by the hash of their key. */
     for (k = 0; k < nn; k++) {
         const lex_name *nm = &names[k];
@@ -230,7 +252,7 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
         if (lex_entry_at(lex, nm->entry)->type != LEX_GIVEN ||
             !fold_next(nm->text.p, nm->text.n, &pos, buf, &w))
             continue;
-        h = XXH3_64bits(key, key_of(c->sc, w.script, buf, w.n, key)) | 1;
+        h = match_key_hash(key, key_of(c->sc, w.script, buf, w.n, key));
         for (i = h & (GIVEN_SLOTS - 1); c->given[i] && c->given[i] != h; i = (i + 1) & (GIVEN_SLOTS - 1))
             ;
         c->given[i] = h;
@@ -239,16 +261,10 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
     return 0;
 }
 
-/* The word at text[s) is a common given name. */
-static int is_given(ent_ctx *c, const char *t, kr_span s)
+/* A word (by the hash of its key) is a common given name. */
+static int is_given(const ent_ctx *c, uint64_t h)
 {
-    char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
-    size_t pos = 0, i;
-    fold_word w;
-    uint64_t h;
-    if (!fold_next(t + s.start, s.end - s.start, &pos, buf, &w))
-        return 0;
-    h = XXH3_64bits(key, key_of(c->sc, w.script, buf, w.n, key)) | 1;
+    size_t i;
     for (i = h & (GIVEN_SLOTS - 1); c->given[i]; i = (i + 1) & (GIVEN_SLOTS - 1))
         if (c->given[i] == h)
             return 1;
@@ -259,6 +275,9 @@ void ent_free(ent_ctx *c)
 {
     if (!c)
         return;
+    kr_free(c->by_agent);
+    kr_free(c->agent_first);
+    kr_free(c->role_owner);
     stem_free(c->sc);
     kr_free(c->sn_key);
     kr_free(c->sn_entry);
@@ -288,22 +307,20 @@ static const lex_role *role_at(const lex_db *lex, const lex_entry *e, int32_t da
 }
 
 /* The one person who held `agent` for `country` on `day`, or -1. */
-static long holder(const lex_db *lex, size_t agent, const char *country, int32_t day)
+static long holder(const ent_ctx *c, size_t agent, const char *country, int32_t day)
 {
-    const lex_role *roles = lex_roles(lex);
-    size_t k, r;
+    const lex_role *roles = lex_roles(c->lex);
+    size_t i;
     long found = -1;
-    for (k = 0; k < lex_count(lex); k++) {
-        const lex_entry *e = lex_entry_at(lex, k);
-        for (r = e->role_first; r < e->role_first + e->nroles; r++) {
-            const lex_role *ro = &roles[r];
-            if (ro->agent != agent || strcmp(ro->country, country) != 0)
-                continue;
-            if (day ? (ro->from <= day && day <= ro->to) : ro->to == 99991231) {
-                if (found >= 0 && found != (long)k)
-                    return -1;
-                found = (long)k;
-            }
+    for (i = c->agent_first[agent]; i < c->agent_first[agent + 1]; i++) {
+        const lex_role *ro = &roles[c->by_agent[i]];
+        long who = (long)c->role_owner[c->by_agent[i]];
+        if (strcmp(ro->country, country) != 0)
+            continue;
+        if (day ? (ro->from <= day && day <= ro->to) : ro->to == 99991231) {
+            if (found >= 0 && found != who)
+                return -1;
+            found = who;
         }
     }
     return found;
@@ -357,10 +374,6 @@ static const char *country_of(const lex_db *lex, const lex_entry *e)
 
 /* --- text helpers ---------------------------------------------------------- */
 
-static int is_upper_start(const char *t, size_t n, size_t at)
-{
-    return fold_capitalized(t + at, n - at);
-}
 
 /* The word is the first of its sentence: only spaces back to ". ", "!",
  * "?", a line break or the start. */
@@ -428,7 +441,7 @@ static ent_mention *emit_entry(out_list *o, const lex_db *lex, size_t entry, kr_
 /* Words between two units that a role phrase may skip: "of", "the", "'s". */
 static int skippable(const ent_ctx *c, const char *t, const match_word *w)
 {
-    return (word_class(c, t, w->span) & W_GLUE) != 0;
+    return (word_class_h(c, w->khash) & W_GLUE) != 0;
 }
 
 /* Only spaces, apostrophes and hyphens between two offsets: no line break
@@ -570,24 +583,13 @@ static int quoted(const char *t, size_t n, kr_span s)
            memcmp(t + s.end, "\xC2\xBB", 2) == 0;
 }
 
-/* The name key of a word (for linking a surname to a full name). */
-static size_t name_key(ent_ctx *c, const char *t, kr_span s, char *out)
-{
-    char buf[FOLD_MAX_WORD + 8];
-    size_t pos = 0;
-    fold_word f;
-    if (!fold_next(t + s.start, s.end - s.start, &pos, buf, &f))
-        return 0;
-    return key_of(c->sc, f.script, buf, f.n, out);
-}
-
 #define MAX_CAND_PER 64 /* candidate persons whose surnames are remembered */
 
 static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const match_result *mr,
                       unsigned char *covered, int cyrillic_doc, out_list *o, kr_arena *a)
 {
-    char keys[MAX_CAND_PER][KEY_MAX];
-    size_t keyn[MAX_CAND_PER], nper = 0, w, k2;
+    uint64_t keys[MAX_CAND_PER]; /* key hashes of their surnames */
+    size_t nper = 0, w, k2;
     const char *ids[MAX_CAND_PER];
     for (w = 0; w < mr->nwords;) {
         size_t end = w, nw;
@@ -595,16 +597,15 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
         const match_word *mw = mr->words;
         const char *linked = NULL;
         int initial, latin = 1, upper = 1, given;
-        if (covered[w] || !is_upper_start(t, n, mw[w].span.start) || (mw[w].script & FOLD_DIGIT)) {
+        if (covered[w] || !mw[w].cap || (mw[w].script & FOLD_DIGIT)) {
             w++;
             continue;
         }
-        while (end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined &&
-               is_upper_start(t, n, mw[end + 1].span.start))
+        while (end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined && mw[end + 1].cap)
             end++;
         initial = sentence_start(t, mw[w].span.start, from);
         /* a sentence-initial function word is not part of a name */
-        if (initial && (word_class(c, t, mw[w].span) & W_FUNCTION)) {
+        if (initial && (word_class_h(c, mw[w].khash) & W_FUNCTION)) {
             w++;
             continue;
         }
@@ -613,12 +614,12 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             latin &= mw[k2].script == FOLD_LATIN;
             upper &= fold_all_upper(t + mw[k2].span.start, mw[k2].span.end - mw[k2].span.start);
         }
-        given = is_given(c, t, mw[w].span);
+        given = is_given(c, mw[w].khash);
         /* A sentence-initial word before a name is often a common word
          * ("Представители Роскосмоса"): it is dropped unless the run looks
          * like a person's name. */
         if (initial && nw >= 2 && !given && !surname_shape(t, mw[end].span) &&
-            !(word_class(c, t, mw[end].span) & W_ORG)) {
+            !(word_class_h(c, mw[end].khash) & W_ORG)) {
             w++;
             continue;
         }
@@ -628,7 +629,7 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
         /* "Конституционного суда", "Большого театра": an organization noun
          * right after a capitalized word belongs to the name */
         if (nw == 1 && !initial && end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined &&
-            (word_class(c, t, mw[end + 1].span) & W_ORG)) {
+            (word_class_h(c, mw[end + 1].khash) & W_ORG)) {
             type = "ORG";
             end++;
             nw++;
@@ -640,16 +641,16 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             type = "ORG";
         else if (nw >= 2)
             type = "PER";
-        else if (!initial && w > 0 && (word_class(c, t, mw[w - 1].span) & W_LOCATIVE))
+        else if (!initial && w > 0 && (word_class_h(c, mw[w - 1].khash) & W_LOCATIVE))
             type = "LOC";
-        else if (w > 0 && ((word_class(c, t, mw[w - 1].span) & W_TITLE) ||
+        else if (w > 0 && ((word_class_h(c, mw[w - 1].khash) & W_TITLE) ||
                            (covered[w - 1] && o->n && o->v[o->n - 1].span.end == mw[w - 1].span.end &&
                             o->v[o->n - 1].agent >= 0)))
             type = "PER";
         else if (!initial && surname_shape(t, mw[w].span))
             type = "PER";
         for (k2 = w; k2 <= end && type; k2++) {
-            unsigned cl = word_class(c, t, mw[k2].span);
+            unsigned cl = word_class_h(c, mw[k2].khash);
             if (cl & W_ORG)
                 type = "ORG";
             if (cl & W_EVENT)
@@ -658,10 +659,9 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
         /* a lone word that is the surname of a person named before (not an
          * acronym, brand or quoted name) */
         if (nw == 1 && (!type || type[0] == 'P' || type[0] == 'L')) {
-            char key[KEY_MAX];
-            size_t kl = name_key(c, t, mw[w].span, key), m;
-            for (m = 0; m < nper && kl; m++)
-                if (keyn[m] == kl && memcmp(keys[m], key, kl) == 0) {
+            size_t m;
+            for (m = 0; m < nper; m++)
+                if (keys[m] == mw[w].khash) {
                     linked = ids[m];
                     type = "PER";
                     break;
@@ -675,8 +675,6 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             ent_mention *mt;
             const char *id = NULL;
             kr_span span = {mw[w].span.start, mw[end].span.end};
-            char key[KEY_MAX];
-            size_t kl = name_key(c, t, mw[end].span, key);
             if (linked)
                 id = linked;
             else
@@ -691,9 +689,8 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
                 mt->kind = ENT_CANDIDATE;
                 if (!mt->name)
                     return KR_ENOMEM;
-                if (strcmp(type, "PER") == 0 && nw >= 2 && nper < MAX_CAND_PER && kl) {
-                    memcpy(keys[nper], key, kl);
-                    keyn[nper] = kl;
+                if (strcmp(type, "PER") == 0 && nw >= 2 && nper < MAX_CAND_PER) {
+                    keys[nper] = mw[end].khash;
                     ids[nper++] = id;
                 }
             }
@@ -787,7 +784,7 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
                 continue;
             if (agent == c->counterpart && last_agent >= 0)
                 agent = last_agent;
-            who = agent == c->counterpart ? -1 : holder(lex, (size_t)agent, country, day);
+            who = agent == c->counterpart ? -1 : holder(c, (size_t)agent, country, day);
             if (who >= 0) {
                 ent_mention *mt = emit_entry(&o, lex, (size_t)who, span, ENT_ROLE, day);
                 if (!mt)
@@ -808,7 +805,7 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
         }
         if (e->type == LEX_LOC && e->metonym) {
             size_t first = u->first;
-            int place = first > 0 && (word_class(c, t, mr.words[first - 1].span) & W_LOCATIVE);
+            int place = first > 0 && (word_class_h(c, mr.words[first - 1].khash) & W_LOCATIVE);
             long st = lex_find(lex, e->metonym);
             if (!place && st >= 0) {
                 ent_mention *mt = emit_entry(&o, lex, (size_t)st, u->span, ENT_METONYM, day);
@@ -842,7 +839,7 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
     for (w = 0; w < mr.nwords; w++) {
         long who = -1;
         size_t m;
-        if (covered[w] || !mr.words[w].key || !is_upper_start(t, n, mr.words[w].span.start))
+        if (covered[w] || !mr.words[w].key || !mr.words[w].cap)
             continue;
         for (m = 0; m < nnamed && who < 0; m++)
             if (named_key[m] == mr.words[w].key)

@@ -47,14 +47,18 @@ static uint64_t hash_bytes(const char *s, size_t n)
     return XXH3_64bits(s, n) | 1;
 }
 
-static uint32_t key_find(const match_db *m, const char *s, size_t n)
+static uint32_t key_find_h(const match_db *m, const char *s, size_t n, uint64_t h)
 {
-    uint64_t h = hash_bytes(s, n);
     size_t mask = m->keycap - 1, i;
     for (i = h & mask; m->keys[i].hash; i = (i + 1) & mask)
         if (m->keys[i].hash == h && m->keys[i].len == n && memcmp(m->pool.p + m->keys[i].off, s, n) == 0)
             return m->keys[i].id;
     return 0;
+}
+
+static uint32_t key_find(const match_db *m, const char *s, size_t n)
+{
+    return key_find_h(m, s, n, hash_bytes(s, n));
 }
 
 static int key_add(match_db *m, const char *s, size_t n, uint32_t *id)
@@ -287,6 +291,11 @@ void match_free(match_db *m)
     kr_free(m);
 }
 
+uint64_t match_key_hash(const char *key, size_t n)
+{
+    return hash_bytes(key, n);
+}
+
 size_t match_nkeys(const match_db *m)
 {
     return m->nkeys;
@@ -335,6 +344,7 @@ int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, si
     match_word *words = arena_alloc(a, cap * sizeof *words);
     match_hit *hits = arena_alloc(a, hcap * sizeof *hits);
     char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
+    size_t kl;
     fold_word w;
     if (!words || !hits)
         return KR_ENOMEM;
@@ -352,12 +362,16 @@ int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, si
         words[nw].joined = nw > 0 && joinable(text, prev_end, w.span.start);
         words[nw].key = 0;
         words[nw].ckey = 0;
-        if (fold_all_upper(text + w.span.start, w.span.end - w.span.start))
-            words[nw].key = key_find(m, key, acronym_key(buf, w.n, key));
+        words[nw].cap = (uint8_t)fold_capitalized(text + w.span.start, w.span.end - w.span.start);
+        kl = key_of(sc, w.script, buf, w.n, key);
+        words[nw].khash = hash_bytes(key, kl);
+        if (words[nw].cap && fold_all_upper(text + w.span.start, w.span.end - w.span.start)) {
+            char ak[KEY_MAX];
+            words[nw].key = key_find(m, ak, acronym_key(buf, w.n, ak));
+        }
         if (!words[nw].key) {
-            size_t kl = key_of(sc, w.script, buf, w.n, key);
-            words[nw].key = key_find(m, key, kl);
-            if (fold_capitalized(text + w.span.start, w.span.end - w.span.start))
+            words[nw].key = key_find_h(m, key, kl, words[nw].khash);
+            if (words[nw].cap)
                 words[nw].ckey = key_find(m, key, marked_key('\x02', key, kl, key));
         }
         prev_end = w.span.end;

@@ -30,9 +30,11 @@ typedef struct match_word {
     kr_span span;
     uint32_t key;
     uint32_t ckey;    /* key of a capitalized word as a one-word name, or 0 */
+    uint64_t khash;   /* hash of the word's key (key.h), lexicon or not */
     uint16_t script;  /* FOLD_* bits */
-    uint16_t joined;  /* 1 when only spaces or a hyphen separate it from the
+    uint8_t joined;   /* 1 when only spaces or a hyphen separate it from the
                          previous word, so a name may run across */
+    uint8_t cap;      /* the first letter is a capital */
 } match_word;
 
 typedef struct match_result {
@@ -46,6 +48,9 @@ typedef struct match_result {
  * in `a`; `sc` is the caller's stem cache (one per thread). */
 int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, size_t from,
                kr_arena *a, match_result *out);
+
+/* The hash match_word.khash holds, for a key of key.h. */
+uint64_t match_key_hash(const char *key, size_t n);
 
 /* Key id of a folded word, 0 when no lexicon name has it (for resolvers
  * that look up single words, like surnames). */
