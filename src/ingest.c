@@ -45,6 +45,7 @@ typedef struct run {
     uint64_t done_bytes; /* bytes of inputs finished before this one */
     uint64_t file_bytes; /* estimate inside the current input */
     size_t in_tx;        /* documents in the open transaction */
+    size_t tx_bytes;     /* their text bytes */
     size_t file_rejects;
     size_t file_docs;    /* documents of the current input, new or not */
     size_t line_base;    /* lines of a stream consumed before this chunk */
@@ -235,6 +236,7 @@ static int tx_restart(run *r)
     if (rc == 0)
         rc = store_begin(r->st, r->err);
     r->in_tx = 0;
+    r->tx_bytes = 0;
     return rc;
 }
 
@@ -269,7 +271,7 @@ static int sink_doc(void *ud, kr_doc *d)
         r->stats->docs_dup++;
     } else {
         ent_mention *mv;
-        size_t nm;
+        size_t nm = 0;
         int64_t rowid;
         double t2, t3;
         if ((rc = store_put_doc(r->st, d, id, &rowid, r->err)) != 0)
@@ -287,7 +289,11 @@ static int sink_doc(void *ud, kr_doc *d)
     stored:
         r->stats->mentions += nm;
         r->stats->docs_new++;
-        if (++r->in_tx >= (r->o->batch_docs ? r->o->batch_docs : 1000) &&
+        /* A big input is committed in batches, so that the log stays
+         * bounded and a kill loses at most one batch. */
+        r->tx_bytes += d->text.n;
+        if ((++r->in_tx >= (r->o->batch_docs ? r->o->batch_docs : INGEST_BATCH_DOCS) ||
+             r->tx_bytes >= INGEST_BATCH_BYTES) &&
             (rc = tx_restart(r)) != 0)
             return r->fatal = rc;
     }
@@ -407,6 +413,7 @@ static int ingest_file(run *r, const input *in, kr_buf *buf)
     if ((rc = store_begin(r->st, r->err)) != 0)
         return r->fatal = rc;
     r->in_tx = 0;
+    r->tx_bytes = 0;
     rc = read_chunk(r, rd, in->path, buf->p, buf->n);
     if (r->fatal) {
         store_rollback(r->st);
@@ -436,6 +443,7 @@ static int ingest_stdin(run *r)
     if ((rc = store_begin(r->st, r->err)) != 0)
         return r->fatal = rc;
     r->in_tx = 0;
+    r->tx_bytes = 0;
     while (!eof && !r->fatal) {
         size_t got, cut, k, lines = 0;
         if (kr_buf_reserve(&b, chunk)) {

@@ -27,6 +27,11 @@ typedef struct ingest_stats {
     double t_mentions;    /* storing mentions */
 } ingest_stats;
 
+/* An input is one transaction unless it is bigger than this: then it is
+ * committed every INGEST_BATCH_DOCS records or INGEST_BATCH_BYTES of text. */
+#define INGEST_BATCH_DOCS 10000
+#define INGEST_BATCH_BYTES ((size_t)32 << 20)
+
 typedef struct ingest_opts {
     /* Told about each rejected file or record (e->file names the input,
      * e->line the record of a JSON Lines input, 0 otherwise). */
@@ -35,7 +40,7 @@ typedef struct ingest_opts {
     FILE *progress;     /* stderr on a terminal, else NULL */
     const char *lexicon; /* folder of lexicon files, NULL: the built-in one */
     int no_entities;     /* store and index the documents only */
-    size_t batch_docs;  /* records per transaction in a stream; 0: 1000 */
+    size_t batch_docs;  /* records per transaction in a stream; 0: INGEST_BATCH_DOCS */
 } ingest_opts;
 
 /* Ingests every path (files, folders walked recursively, "-" for JSON Lines
