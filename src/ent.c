@@ -384,7 +384,7 @@ static int sentence_start(const char *t, size_t at, size_t from)
         unsigned char c = (unsigned char)t[i - 1];
         if (c == ' ' || c == '\t' || c == '"' || c == '(' || c == '\'')
             i--;
-        else if (i >= from + 3 && memcmp(t + i - 3, "\xC2\xAB", 2) == 0)
+        else if (i >= from + 2 && memcmp(t + i - 2, "\xC2\xAB", 2) == 0)
             i -= 2; /* « */
         else
             return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':';
@@ -576,6 +576,35 @@ static int surname_shape(const char *t, kr_span s)
     return 0;
 }
 
+/* A word right after «. */
+static int opens_quote(const char *t, size_t at)
+{
+    return at >= 2 && memcmp(t + at - 2, "\xC2\xAB", 2) == 0;
+}
+
+/* A Roman numeral (XXI, IV). */
+static int roman(const char *t, kr_span s)
+{
+    size_t i;
+    for (i = s.start; i < s.end; i++)
+        if (!memchr("IVXLCDM", t[i], 7))
+            return 0;
+    return s.end > s.start;
+}
+
+/* Only a space and maybe an opening quote between two offsets. */
+static int quote_gap(const char *t, size_t from, size_t to)
+{
+    size_t i = from;
+    if (i < to && t[i] == ' ')
+        i++;
+    if (i + 2 <= to && memcmp(t + i, "\xC2\xAB", 2) == 0) /* « */
+        i += 2;
+    else if (i < to && t[i] == '"')
+        i++;
+    return i == to && to > from;
+}
+
 /* Inside guillemets: «Газпром», «Сколково». */
 static int quoted(const char *t, size_t n, kr_span s)
 {
@@ -603,6 +632,17 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
         }
         while (end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined && mw[end + 1].cap)
             end++;
+        /* «Частного корреспондента»: a name in guillemets runs to the
+         * closing one, lower-case words included (six words at most) */
+        if (opens_quote(t, mw[w].span.start)) {
+            size_t q = w;
+            while (q + 1 < mr->nwords && q - w < 5 && mw[q + 1].joined)
+                q++;
+            for (; q > end; q--)
+                if (mw[q].span.end + 2 <= n && memcmp(t + mw[q].span.end, "\xC2\xBB", 2) == 0)
+                    break;
+            end = q;
+        }
         initial = sentence_start(t, mw[w].span.start, from);
         /* a sentence-initial function word is not part of a name */
         if (initial && (word_class_h(c, mw[w].khash) & W_FUNCTION)) {
@@ -615,6 +655,12 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             upper &= fold_all_upper(t + mw[k2].span.start, mw[k2].span.end - mw[k2].span.start);
         }
         given = is_given(c, mw[w].khash);
+        /* "Позже Иван Петрович Сидоренко": a sentence-initial word before
+         * a given name is not part of the name */
+        if (initial && nw >= 2 && !given && is_given(c, mw[w + 1].khash)) {
+            w++;
+            continue;
+        }
         /* A sentence-initial word before a name is often a common word
          * ("Представители Роскосмоса"): it is dropped unless the run looks
          * like a person's name. */
@@ -633,7 +679,11 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             type = "ORG";
             end++;
             nw++;
-        } else if (upper && nw == 1 && mw[w].span.end - mw[w].span.start <= 12)
+        } else if (nw == 1 && mw[w].span.end - mw[w].span.start == 1)
+            type = NULL; /* a lone letter: an initial, a list mark */
+        else if (upper && nw == 1 && roman(t, mw[w].span))
+            type = NULL; /* XXI */
+        else if (upper && nw == 1 && mw[w].span.end - mw[w].span.start <= 12)
             type = "ORG"; /* an acronym: ФИДЕ, NASA */
         else if (latin && cyrillic_doc)
             type = "ORG"; /* a brand in Russian text: Microsoft, Caramba TV */
@@ -864,6 +914,28 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
         rc = candidates(c, t, n, from, &mr, covered, cyr > lat, &o, a);
         if (rc)
             return rc;
+    }
+
+    /* "компании «Яндекс»", "партии «Новые правые»": an organization noun
+     * before an organization's name belongs to the mention */
+    for (k = 0; k < o.n; k++) {
+        ent_mention *x = &o.v[k];
+        size_t lo = 0, hi = mr.nwords;
+        if (x->type[0] != 'O' || x->kind == ENT_ADJ)
+            continue;
+        while (lo < hi) { /* the first word at or after the mention */
+            size_t mid = (lo + hi) / 2;
+            if (mr.words[mid].span.start < x->span.start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo == 0 || lo >= mr.nwords || mr.words[lo].span.start != x->span.start)
+            continue;
+        w = lo - 1;
+        if (!mr.words[w].cap && (word_class_h(c, mr.words[w].khash) & W_ORG) &&
+            quote_gap(t, mr.words[w].span.end, x->span.start))
+            x->span.start = mr.words[w].span.start;
     }
 
     /* text order */
