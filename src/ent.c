@@ -511,6 +511,11 @@ static long specific_agent(const lex_db *lex, const lex_entry *org, size_t agent
 }
 
 /* ASCII slug of a candidate from its words' keys (Cyrillic transliterated). */
+/* The stable id of an unknown name: its words in ASCII, joined by '-'.
+ * Cyrillic words lose their case ending first (key.h) and are then
+ * transliterated, so "Ивана Сидоренко" and "Иван Сидоренко" are one id;
+ * every word is reduced to its name skeleton (y -> i, doubled letters
+ * once), so spelling variants meet too. */
 static const char *slug(kr_arena *a, const char *t, const match_word *w, size_t nw, stem_cache *sc)
 {
     static const char *const cyr[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l",
@@ -519,26 +524,36 @@ static const char *slug(kr_arena *a, const char *t, const match_word *w, size_t 
     char out[256];
     size_t o = 0, k;
     for (k = 0; k < nw && o < sizeof out - 16; k++) {
-        char buf[FOLD_MAX_WORD + 8];
-        size_t pos = 0, i = 0;
+        char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
+        size_t pos = 0, i = 0, kn, start;
         fold_word f;
-        (void)sc;
         if (!fold_next(t + w[k].span.start, w[k].span.end - w[k].span.start, &pos, buf, &f))
             continue;
+        kn = f.script == FOLD_CYRILLIC ? key_of(sc, f.script, buf, f.n, key) : f.n;
+        if (f.script != FOLD_CYRILLIC)
+            memcpy(key, buf, f.n);
         if (o)
             out[o++] = '-';
-        while (i < f.n && o < sizeof out - 8) {
-            int32_t cp = utf8_next(buf, f.n, &i);
-            if (cp >= 0x430 && cp <= 0x44F) {
-                const char *r = cyr[cp - 0x430];
-                while (*r)
-                    out[o++] = *r++;
-            } else if (cp >= '0' && cp <= 'z' && (kr_isalpha(cp) || kr_isdigit(cp))) {
-                out[o++] = (char)cp;
-            } else if (cp == 0x456 || cp == 0x457) {
-                out[o++] = 'i';
+        start = o;
+        while (i < kn && o < sizeof out - 8) {
+            int32_t cp = utf8_next(key, kn, &i);
+            const char *r = NULL;
+            char one[2] = {0, 0};
+            if (cp >= 0x430 && cp <= 0x44F)
+                r = cyr[cp - 0x430];
+            else if (cp == 0x456 || cp == 0x457)
+                r = "i";
+            else if (cp >= '0' && cp <= 'z' && (kr_isalpha(cp) || kr_isdigit(cp)))
+                one[0] = (char)cp, r = one;
+            for (; r && *r; r++) {
+                char ch = *r == 'y' ? 'i' : *r;
+                if (o > start && out[o - 1] == ch && kr_isalpha((unsigned char)ch))
+                    continue; /* doubled letters once */
+                out[o++] = ch;
             }
         }
+        if (o == start && o)
+            o--; /* nothing of this word: no dangling '-' */
     }
     if (!o)
         return NULL;
