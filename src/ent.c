@@ -365,7 +365,7 @@ static const char *country_of(const lex_db *lex, const lex_entry *e)
     if (e->type == LEX_GPE && e->code && strlen(e->code) == 3)
         return e->id;
     if (e->metonym) {
-        long s = lex_find(lex, e->metonym);
+        long s = lex_list_item(lex, e->metonym, 0);
         if (s >= 0)
             return lex_entry_at(lex, s)->id;
     }
@@ -871,7 +871,20 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
         if (e->type == LEX_LOC && e->metonym) {
             size_t first = u->first;
             int place = first > 0 && (word_class_h(c, mr.words[first - 1].khash) & W_LOCATIVE);
-            long st = lex_find(lex, e->metonym);
+            long st = lex_list_item(lex, e->metonym, 0), alt;
+            size_t m, u2;
+            /* Brussels is the EU, unless the report speaks of NATO */
+            for (m = 1; (alt = lex_list_item(lex, e->metonym, m)) >= 0 && st >= 0; m++) {
+                int named_st = 0, named_alt = 0;
+                for (u2 = 0; u2 < nu; u2++) {
+                    named_st |= units[u2].entry == (size_t)st;
+                    named_alt |= units[u2].entry == (size_t)alt;
+                }
+                if (named_alt && !named_st) {
+                    st = alt;
+                    break;
+                }
+            }
             if (!place && st >= 0) {
                 ent_mention *mt = emit_entry(&o, lex, (size_t)st, u->span, ENT_METONYM, day);
                 if (!mt)

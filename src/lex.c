@@ -366,6 +366,28 @@ static uint64_t id_hash(const char *s)
     return XXH3_64bits(s, strlen(s));
 }
 
+long lex_list_item(const lex_db *db, const char *list, size_t n)
+{
+    char id[80];
+    const char *p = list;
+    size_t len;
+    while (n--) {
+        if (!(p = strchr(p, ';')))
+            return -1;
+        p++;
+    }
+    while (*p == ' ')
+        p++;
+    len = strcspn(p, ";");
+    while (len && p[len - 1] == ' ')
+        len--;
+    if (!len || len >= sizeof id)
+        return -1;
+    memcpy(id, p, len);
+    id[len] = '\0';
+    return lex_find(db, id);
+}
+
 long lex_find(const lex_db *db, const char *id)
 {
     size_t mask, i;
@@ -429,8 +451,17 @@ static void validate(parser *p)
             problem(p, 0, "'body' is for agents only (%s)%s", e->id, "");
         if (e->nroles && e->type != LEX_PER)
             problem(p, 0, "'role' is for persons only (%s)%s", e->id, "");
-        if (e->metonym && lex_find(db, e->metonym) < 0)
-            problem(p, 0, "metonym '%s' is not a known id%s", e->metonym, "");
+        if (e->metonym) {
+            size_t m, items = 1;
+            const char *q;
+            for (q = e->metonym; (q = strchr(q, ';')) != NULL; q++)
+                items++;
+            for (m = 0; m < items; m++)
+                if (lex_list_item(db, e->metonym, m) < 0) {
+                    problem(p, 0, "metonym '%s' names an unknown id%s", e->metonym, "");
+                    break;
+                }
+        }
         if (e->parent && lex_find(db, e->parent) < 0)
             problem(p, 0, "parent '%s' is not a known id%s", e->parent, "");
         if (e->country && lex_find(db, e->country) < 0)

@@ -25,7 +25,8 @@ typedef struct lex_entry {
     const char *country; /* alpha-3, or NULL */
     const char *code;    /* CAMEO actor code, or NULL (derived) */
     const char *sector;  /* agents: CAMEO sector code */
-    const char *metonym; /* id of the state/organization a place acts for */
+    const char *metonym; /* ids of what a place acts for, ';' between: the
+                            first by default, another when the report names it */
     const char *parent;  /* id of the parent organization */
     lex_type type;
     int agency;          /* a news agency: never an actor */
@@ -79,6 +80,10 @@ const lex_entry *lex_entry_at(const lex_db *db, size_t i);
 long lex_find(const lex_db *db, const char *id);
 const lex_role *lex_roles(const lex_db *db);
 const lex_name *lex_names(const lex_db *db, size_t *count);
+
+/* The n-th id (0-based) of a ';'-separated list such as `metonym`, as
+ * the entry index, or -1 when there is no n-th or it is unknown. */
+long lex_list_item(const lex_db *db, const char *list, size_t n);
 
 /* Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" as the first (end = 0) or last
  * (end = 1) day it covers, as YYYYMMDD; 0 when malformed. */

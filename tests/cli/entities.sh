@@ -76,6 +76,14 @@ check "type filter gives only PER" sh -c "! cut -d, -f2 '$T/out' | tail -n +2 | 
 expect_exit 2 kr entities --db e.db --type XYZ
 check "show marks mentions" sh -c "\"$KRONIKA\" show --db e.db $ru1 | grep -q -F '[Сергеем Лавровым]{sergey-lavrov PER RUSGOV}'"
 
+# Brussels acts for the EU, or for NATO when the report speaks of NATO
+mkdir bx
+printf 'NATO ministers met on Tuesday. Brussels said the alliance would respond.\n' >bx/nato.txt
+printf 'Brussels said the sanctions package was ready.\n' >bx/eu.txt
+expect_exit 0 kr ingest --db e.db bx
+check "Brussels is NATO in a report on NATO" sh -c "\"\$KRONIKA\" entities --db e.db --doc $(kr docs --db e.db --format jsonl | grep -F '/nato.txt"' | jget id) --format csv | grep -q -E '^nato,ORG,NATO,,IGONAT,2'"
+check "Brussels is the EU otherwise" sh -c "\"\$KRONIKA\" entities --db e.db --doc $(kr docs --db e.db --format jsonl | grep -F '/eu.txt"' | jget id) --format csv | grep -q -E '^eu,ORG,'"
+
 # --- the seed reports --------------------------------------------------------
 SEEDS=$(cd "$ROOT/.." && pwd)/shared/seeds
 if [ ! -d "$SEEDS" ]; then

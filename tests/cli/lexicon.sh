@@ -40,6 +40,10 @@ colour: red
 type: PER
 name: Someone
 role: RUS astronaut 2020..
+[moscow]
+type: LOC
+name: Moscow
+metonym: RUS; nowhere
 [bad-date]
 type: PER
 name: Someone Else
@@ -50,7 +54,8 @@ expect_stderr 'lx/a.txt:[0-9]+: duplicate id .RUS.'
 expect_stderr "lx/a.txt:22: bad actor code 'rusgov'"
 expect_stderr "lx/a.txt:23: unknown key 'colour'"
 expect_stderr "role agent 'astronaut' is not an agent"
-expect_stderr 'lx/a.txt:31: bad role dates'
+expect_stderr 'lx/a.txt:35: bad role dates'
+expect_stderr "metonym 'RUS; nowhere' names an unknown id"
 expect_stderr "warning: overlapping roles of 'sergey-lavrov' as foreign-minister"
 expect_exit 2 kr lexicon check --lexicon no-such-folder
 expect_exit 2 kr lexicon frobnicate
