@@ -86,6 +86,8 @@ eval: $(BUILD)/tests/eval_ner
 	  $(BUILD)/tests/eval_ner $(PEERS)/factRuEval-2016/devset 8; \
 	  $(BUILD)/tests/eval_ner $(PEERS)/factRuEval-2016/testset 15; \
 	else echo "SKIP eval: $(PEERS)/factRuEval-2016 not found"; fi
+	@if [ -d $(PEERS)/NEREL/NEREL-v1.1/dev ]; then $(BUILD)/tests/eval_ner $(PEERS)/NEREL/NEREL-v1.1/dev 8; else echo "SKIP eval: $(PEERS)/NEREL/NEREL-v1.1/dev not found"; fi
+	@if [ -d $(PEERS)/NEREL/NEREL-v1.1/test ]; then $(BUILD)/tests/eval_ner $(PEERS)/NEREL/NEREL-v1.1/test 15; else echo "SKIP eval: $(PEERS)/NEREL/NEREL-v1.1/test not found"; fi
 
 # The main commands under valgrind on the samples: no leak, no error.
 VG = valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9

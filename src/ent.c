@@ -22,7 +22,8 @@ enum {
     W_FUNCTION = 4,  /* a sentence-initial word that is not a name */
     W_ORG = 8,       /* ministry, партия: an unknown name is an organization */
     W_EVENT = 16,    /* conference, саммит: a happening, not an entity */
-    W_TITLE = 32     /* Mr, г-н: a person follows */
+    W_TITLE = 32,    /* Mr, г-н: a person follows */
+    W_REGION = 64    /* республика, oblast: an unknown name is a place */
 };
 
 #define WSET_SLOTS 1024 /* power of two, above twice the listed words */
@@ -91,6 +92,11 @@ static const char *const function_words[] = {"the", "a", "an", "in", "on", "at",
     "вчера", "сегодня", "завтра", "первый", "второй", "третий", "первая", "вторая", "третья",
     "первое", "второе", "третье", "один", "одна", "два", "три", "первым", "вторым", "новый",
     "новая", "новое", "the", "first", "second", "third", "one", "two", "three", "new", NULL};
+/* Words that make an unknown name a region: "Чувашской Республики". */
+static const char *const region_words[] = {"республика", "область", "край", "округ", "район",
+    "провинция", "штат", "графство", "уезд", "republic", "province", "region", "oblast", "krai",
+    "district", "county", "prefecture", NULL};
+
 /* Names of happenings, not of the four entity types: never candidates. */
 static const char *const event_words[] = {"conference", "summit", "week", "forum", "session",
     "games", "olympics", "cup", "war", "operation", "festival", "exhibition", "election",
@@ -187,6 +193,7 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
         wset_add(c, org_words, W_ORG);
         wset_add(c, event_words, W_EVENT);
         wset_add(c, titles, W_TITLE);
+        wset_add(c, region_words, W_REGION);
     }
     names = lex_names(lex, &nn);
     c->sncap = 1024;
@@ -718,6 +725,8 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             unsigned cl = word_class_h(c, mw[k2].khash);
             if (cl & W_ORG)
                 type = "ORG";
+            if ((cl & W_REGION) && nw >= 2)
+                type = "LOC";
             if (cl & W_EVENT)
                 type = NULL;
         }
