@@ -28,7 +28,7 @@ UNITSRC  = $(wildcard tests/unit/t_*.c)
 UNITBIN  = $(UNITSRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOLS    = $(BUILD)/tests/spec_run $(BUILD)/bench/gen $(BUILD)/bench/fts_bare $(BUILD)/bench/rusage
 
-.PHONY: all clean test check bench fuzz eval valgrind tests-bin
+.PHONY: all clean test check bench fuzz eval eval-ner eval-events valgrind tests-bin
 all: kronika
 
 kronika: $(BUILD)/kronika
@@ -81,13 +81,25 @@ bench: kronika $(BUILD)/bench/gen $(BUILD)/bench/fts_bare $(BUILD)/bench/rusage
 # Accuracy against public gold sets kept beside the repository (never
 # copied into it); each is skipped with a message when absent.
 PEERS ?= ../shared/peers
-eval: $(BUILD)/tests/eval_ner
+EVAL_LEXICON ?=
+eval: eval-ner eval-events
+
+eval-ner: $(BUILD)/tests/eval_ner
 	@if [ -d $(PEERS)/factRuEval-2016 ]; then \
 	  $(BUILD)/tests/eval_ner $(PEERS)/factRuEval-2016/devset 8; \
 	  $(BUILD)/tests/eval_ner $(PEERS)/factRuEval-2016/testset 15; \
 	else echo "SKIP eval: $(PEERS)/factRuEval-2016 not found"; fi
 	@if [ -d $(PEERS)/NEREL/NEREL-v1.1/dev ]; then $(BUILD)/tests/eval_ner $(PEERS)/NEREL/NEREL-v1.1/dev 8; else echo "SKIP eval: $(PEERS)/NEREL/NEREL-v1.1/dev not found"; fi
 	@if [ -d $(PEERS)/NEREL/NEREL-v1.1/test ]; then $(BUILD)/tests/eval_ner $(PEERS)/NEREL/NEREL-v1.1/test 15; else echo "SKIP eval: $(PEERS)/NEREL/NEREL-v1.1/test not found"; fi
+
+# Event coding: PLOVER's gold sentences with kronika's own lexicon; TABARI's
+# and PETRARCH2's records need their dictionaries (EVAL_LEXICON=DIR).
+eval-events: $(BUILD)/tests/eval_events kronika
+	$(BUILD)/tests/eval_events ./kronika $(PEERS)/PLOVER/gold_standard_records/PLOVER_GSR_CAMEO.txt
+	@if [ -n "$(EVAL_LEXICON)" ]; then \
+	  $(BUILD)/tests/eval_events ./kronika $(PEERS)/TABARI-Code/Validate.text --lexicon $(EVAL_LEXICON); \
+	  $(BUILD)/tests/eval_events ./kronika $(PEERS)/petrarch2/petrarch2/data/text/PETR.UnitTest.records.xml --lexicon $(EVAL_LEXICON); \
+	else echo "SKIP eval: TABARI and PETRARCH2 records need EVAL_LEXICON=DIR (dictionaries imported with kronika lexicon import)"; fi
 
 # The main commands under valgrind on the samples: no leak, no error.
 VG = valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9

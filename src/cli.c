@@ -8,10 +8,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "evlex.h"
+#include "evout.h"
 #include "ingest.h"
 #include "json.h"
 #include "lex.h"
 #include "out.h"
+#include "stem.h"
 #include "store.h"
 
 #define KRONIKA_VERSION "0.1.0"
@@ -25,6 +28,9 @@ typedef struct opts {
     const char *type;    /* --type T */
     const char *doc;     /* --doc ID */
     int format;          /* OUT_*, or -1 for the default */
+    const char *format_name; /* --format of the event commands */
+    store_event_filter ev;   /* event filters: --actor --source ... */
+    char *dyad_owned;        /* the A of --dyad A,B */
     size_t limit;
     int quiet;
     int stats;           /* --stats: time per stage on stderr */
@@ -129,10 +135,11 @@ static int cmd_ingest(opts *o)
     if (!o->quiet) {
         int64_t total = store_count_docs(st);
         printf("%zu file%s read, %zu unchanged since last ingest; %zu new document%s, "
-               "%zu already stored, %zu rejected; %zu entity mentions; %lld document%s in %s"
+               "%zu already stored, %zu rejected; %zu entity mentions, %zu events; %lld document%s in %s"
                " (%.2f MB in %.2f s)\n",
                s.files, s.files == 1 ? "" : "s", s.files_skipped, s.docs_new,
-               s.docs_new == 1 ? "" : "s", s.docs_dup, s.rejected, s.mentions, (long long)total,
+               s.docs_new == 1 ? "" : "s", s.docs_dup, s.rejected, s.mentions, s.events,
+               (long long)total,
                total == 1 ? "" : "s", db_path(o), (double)s.bytes / 1e6, s.seconds);
     }
     if (o->stats) {
@@ -140,12 +147,14 @@ static int cmd_ingest(opts *o)
         fprintf(stderr,
                 "kronika: stats: %.2f MB, %zu documents in %.2f s (%.1f MB/s, %.0f docs/s)\n"
                 "kronika: stats: finish %.2f s (%.1f MB/s), store+index %.2f s (%.1f MB/s),"
-                " entities %.2f s (%.1f MB/s), mentions %.2f s, rest %.2f s\n",
+                " entities %.2f s (%.1f MB/s), events %.2f s (%.1f MB/s), mentions+events"
+                " stored %.2f s, rest %.2f s\n",
                 mb, s.docs_new + s.docs_dup, s.seconds, s.seconds > 0 ? mb / s.seconds : 0,
                 s.seconds > 0 ? (double)(s.docs_new + s.docs_dup) / s.seconds : 0, s.t_finish,
                 s.t_finish > 0 ? mb / s.t_finish : 0, s.t_store, s.t_store > 0 ? mb / s.t_store : 0,
-                s.t_entities, s.t_entities > 0 ? mb / s.t_entities : 0, s.t_mentions,
-                s.seconds - s.t_finish - s.t_store - s.t_entities - s.t_mentions);
+                s.t_entities, s.t_entities > 0 ? mb / s.t_entities : 0, s.t_events,
+                s.t_events > 0 ? mb / s.t_events : 0, s.t_mentions,
+                s.seconds - s.t_finish - s.t_store - s.t_entities - s.t_events - s.t_mentions);
     }
     store_close(st);
     if (rc)
@@ -458,6 +467,197 @@ static int cmd_entities(opts *o)
     return EXIT_OK;
 }
 
+/* --- code, events ----------------------------------------------------------- */
+
+static int event_format(const opts *o, const char *cmd, int dflt, unsigned allowed)
+{
+    int f;
+    if (!o->format_name)
+        return dflt;
+    f = evout_parse_format(o->format_name);
+    if (f < 0 || !((allowed >> f) & 1)) {
+        error("%s: unknown format '%s'", cmd, o->format_name);
+        return -1;
+    }
+    return f;
+}
+
+typedef struct code_run {
+    evout *out;
+    kr_arena *arena;
+    int failed;
+} code_run;
+
+static int code_print(void *ud, const kr_doc *d, const char *id, const analysis *an)
+{
+    code_run *c = ud;
+    size_t k;
+    /* the input's own id when it has one, so that events join back to it */
+    const char *doc = d->ext_id.n ? arena_strndup(c->arena, d->ext_id.p, d->ext_id.n) : id;
+    for (k = 0; k < an->nevents; k++) {
+        char eid[17], date[11];
+        ev_record r;
+        int rc;
+        if (!doc)
+            return KR_ENOMEM;
+        evout_record_of(&an->events[k], d, doc, c->arena, eid, date, &r);
+        if ((rc = evout_write(c->out, &r)) != 0) {
+            c->failed = 1;
+            return rc;
+        }
+    }
+    arena_reset(c->arena);
+    return 0;
+}
+
+static int cmd_code(opts *o)
+{
+    static const char *const stdin_only[] = {"-"};
+    ingest_opts io;
+    ingest_stats s;
+    code_run c;
+    kr_error e;
+    int rc, format = event_format(o, "code", EVOUT_JSONL, (1u << EVOUT_JSONL) | (1u << EVOUT_TSV));
+    if (format < 0)
+        return EXIT_USAGE;
+    memset(&c, 0, sizeof c);
+    if (!(c.out = evout_new(stdout, format)) || !(c.arena = arena_new())) {
+        error("code: out of memory%s%s", "", "");
+        evout_close(c.out);
+        return EXIT_USAGE;
+    }
+    memset(&io, 0, sizeof io);
+    io.report = report_cb;
+    io.lexicon = o->lexicon;
+    io.coded = code_print;
+    io.ud = &c;
+    io.progress = !o->quiet && isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO) ? stderr : NULL;
+    kr_error_clear(&e, NULL);
+    if (o->nargs)
+        rc = ingest_paths(NULL, o->args, o->nargs, &io, &s, &e);
+    else
+        rc = ingest_paths(NULL, stdin_only, 1, &io, &s, &e);
+    if (rc)
+        print_error(&e);
+    if (evout_close(c.out) && !rc) {
+        error("code: cannot write the output%s%s", "", "");
+        rc = KR_EIO;
+    }
+    arena_free(c.arena);
+    if (o->stats) {
+        double mb = (double)s.bytes / 1e6;
+        fprintf(stderr,
+                "kronika: stats: %.2f MB, %zu documents, %zu events in %.2f s (%.1f MB/s)\n"
+                "kronika: stats: finish %.2f s, entities %.2f s (%.1f MB/s), events %.2f s"
+                " (%.1f MB/s)\n",
+                mb, s.docs_new, s.events, s.seconds, s.seconds > 0 ? mb / s.seconds : 0,
+                s.t_finish, s.t_entities, s.t_entities > 0 ? mb / s.t_entities : 0, s.t_events,
+                s.t_events > 0 ? mb / s.t_events : 0);
+    }
+    if (rc)
+        return EXIT_USAGE;
+    if (s.rejected && s.files == 0)
+        return EXIT_USAGE;
+    return s.rejected ? EXIT_REJECTED : EXIT_OK;
+}
+
+static int is_day(const char *v)
+{
+    kr_date d;
+    return strlen(v) == 10 && date_parse(v, 10, &d) == 10;
+}
+
+/* Takes one event filter option; 0, or -1 after printing why not. */
+static int event_filter(opts *o, const char *a, size_t nl, const char *val)
+{
+    store_event_filter *f = &o->ev;
+#define IS(name) (strncmp(a, name, nl) == 0 && strlen(name) == nl)
+    if (!*val) {
+        error("events: %s needs a value%s", a, "");
+        return -1;
+    }
+    if (IS("--actor"))
+        f->actor = val;
+    else if (IS("--source"))
+        f->source = val;
+    else if (IS("--target"))
+        f->target = val;
+    else if (IS("--code")) {
+        size_t k;
+        for (k = 0; val[k]; k++)
+            if (!kr_isdigit((unsigned char)val[k]) || k >= 4) {
+                error("events: --code takes a CAMEO code or prefix (digits), not '%s'%s", val, "");
+                return -1;
+            }
+        f->code = val;
+    } else if (IS("--since") || IS("--until")) {
+        if (!is_day(val)) {
+            error("events: dates are YYYY-MM-DD, not '%s'%s", val, "");
+            return -1;
+        }
+        if (IS("--since"))
+            f->since = val;
+        else
+            f->until = val;
+    } else if (IS("--lang"))
+        f->lang = val;
+    else { /* --dyad A,B */
+        const char *comma = strchr(val, ',');
+        char *src;
+        if (!comma || comma == val || !comma[1] || strchr(comma + 1, ',')) {
+            error("events: --dyad takes two actors, A,B, not '%s'%s", val, "");
+            return -1;
+        }
+        /* kept until exit: options live as long as the command */
+        if (!(src = kr_strndup(val, (size_t)(comma - val))))
+            return -1;
+        f->source = src;
+        f->target = comma + 1;
+        o->dyad_owned = src;
+    }
+#undef IS
+    return 0;
+}
+
+static int event_row(void *ud, const ev_record *r)
+{
+    return evout_write(ud, r) != 0;
+}
+
+static int cmd_events(opts *o)
+{
+    store *st;
+    evout *eo;
+    kr_error e;
+    int rc, format;
+    if (o->nargs) {
+        error("events: unexpected argument '%s'%s", o->args[0], "");
+        return EXIT_USAGE;
+    }
+    format = event_format(o, "events", isatty(STDOUT_FILENO) ? EVOUT_TABLE : EVOUT_JSONL,
+                          (1u << EVOUT_JSONL) | (1u << EVOUT_CSV) | (1u << EVOUT_TABLE) |
+                              (1u << EVOUT_GDELT) | (1u << EVOUT_ICEWS));
+    if (format < 0)
+        return EXIT_USAGE;
+    if (open_store(o, STORE_READ, &st))
+        return EXIT_USAGE;
+    o->ev.doc = o->doc;
+    o->ev.limit = o->limit;
+    kr_error_clear(&e, db_path(o));
+    if (!(eo = evout_new(stdout, format)))
+        rc = kr_errorf(&e, KR_ENOMEM, "out of memory");
+    else
+        rc = store_events(st, &o->ev, event_row, eo, &e);
+    if (evout_close(eo) && rc >= 0)
+        rc = kr_errorf(&e, KR_EIO, "cannot write the output");
+    store_close(st);
+    if (rc < 0) {
+        error("events: %s%s", e.msg, "");
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
 /* --- lexicon -------------------------------------------------------------- */
 
 typedef struct lex_problems {
@@ -570,9 +770,22 @@ static int cmd_lexicon(opts *o)
     if (strcmp(sub, "stats") == 0)
         rc = lexicon_stats(o, db);
     else {
-        printf("%zu entries, %zu error%s, %zu warning%s\n", lex_count(db), pr.errors,
-               pr.errors == 1 ? "" : "s", pr.warnings, pr.warnings == 1 ? "" : "s");
-        rc = EXIT_OK;
+        /* the event codebook and patterns, from the same folder */
+        size_t nsrc, ncodes = 0, npats = 0;
+        const lex_source *src = lex_sources(db, &nsrc);
+        stem_cache *sc = stem_new();
+        evlex *ev = NULL;
+        int erc = sc ? evlex_build(src, nsrc, 1, sc, lex_report, &pr, &ev) : KR_ENOMEM;
+        if (ev) {
+            ncodes = evlex_ncodes(ev);
+            npats = evlex_npatterns(ev);
+        }
+        evlex_free(ev);
+        stem_free(sc);
+        printf("%zu entries, %zu event codes, %zu event patterns, %zu error%s, %zu warning%s\n",
+               lex_count(db), ncodes, npats, pr.errors, pr.errors == 1 ? "" : "s", pr.warnings,
+               pr.warnings == 1 ? "" : "s");
+        rc = erc == KR_ENOMEM ? EXIT_USAGE : erc ? EXIT_REJECTED : EXIT_OK;
     }
     lex_free(db);
     return rc;
@@ -589,6 +802,7 @@ static int cmd_version(opts *o)
 }
 
 #define LIST_FORMATS ((1u << OUT_TABLE) | (1u << OUT_JSONL) | (1u << OUT_CSV))
+#define EVENT_FORMATS (1u << 8) /* --format parsed by evout_parse_format */
 
 static const command commands[] = {
     {"ingest", cmd_ingest,
@@ -623,6 +837,23 @@ static const command commands[] = {
      "exit status 1), overlapping roles and names shared by two entries (warnings).\n"
      "stats: counts entries by type, names by language, persons with roles.\n"
      "The format is described in docs/lexicon.md.", LIST_FORMATS},
+    {"code", cmd_code, "kronika code [--lexicon DIR] [--format jsonl|tsv] [--stats] [PATH...]",
+     "Stateless filter: reads documents (files, folders, or JSON Lines on stdin\n"
+     "when no PATH or - is given), codes their events and prints them on stdout,\n"
+     "one JSON object a line (SPEC section 3), or tab-separated with --format tsv.\n"
+     "No database is read or written, so it can run as a Hadoop or Spark\n"
+     "streaming step. Rejected inputs are reported on stderr; exit status 1.",
+     EVENT_FORMATS},
+    {"events", cmd_events,
+     "kronika events [--db PATH] [--actor X] [--source X] [--target X] [--dyad A,B]\n"
+     "               [--code PREFIX] [--since DATE] [--until DATE] [--lang L] [--doc ID]\n"
+     "               [--limit N] [--format table|jsonl|csv|gdelt|icews]",
+     "Lists stored events in date order. An actor (X, A, B) is an entity id\n"
+     "(sergey-lavrov), an actor or country code (RUSGOV, RUS) or a canonical name;\n"
+     "--actor matches either side, --dyad A,B events from A to B. --code takes a\n"
+     "CAMEO prefix (04 for every consultation). gdelt and icews print tab-separated\n"
+     "rows in the column order of those datasets (see docs/events.md).",
+     EVENT_FORMATS},
     {"help", cmd_help, "kronika help [COMMAND]", "Describes kronika or one command.", 0},
     {"version", cmd_version, "kronika version", "Prints the version.", 0},
 };
@@ -692,7 +923,7 @@ static int parse(const command *c, int argc, char **argv, opts *o)
             o->quiet = 1;
             continue;
         }
-        if (strcmp(a, "--stats") == 0 && c->run == cmd_ingest) {
+        if (strcmp(a, "--stats") == 0 && (c->run == cmd_ingest || c->run == cmd_code)) {
             o->stats = 1;
             continue;
         }
@@ -704,6 +935,19 @@ static int parse(const command *c, int argc, char **argv, opts *o)
         if (a[nl] == '=')
             val = a + nl + 1;
 #define OPT(name) (strncmp(a, name, nl) == 0 && strlen(name) == nl)
+        if (c->run == cmd_events &&
+            (OPT("--actor") || OPT("--source") || OPT("--target") || OPT("--dyad") ||
+             OPT("--code") || OPT("--since") || OPT("--until") || OPT("--lang"))) {
+            if (!val && k + 1 >= argc) {
+                error("%s: missing value for %s", c->name, a);
+                return -1;
+            }
+            if (!val)
+                val = argv[++k];
+            if (event_filter(o, a, nl, val))
+                return -1;
+            continue;
+        }
         if (OPT("--db") || OPT("--format") || OPT("--limit") || OPT("--lexicon") || OPT("--type") ||
             OPT("--doc")) {
             if (!val) {
@@ -721,6 +965,8 @@ static int parse(const command *c, int argc, char **argv, opts *o)
                 o->type = val;
             } else if (OPT("--doc")) {
                 o->doc = val;
+            } else if (OPT("--format") && c->formats == EVENT_FORMATS) {
+                o->format_name = val;
             } else if (OPT("--format")) {
                 if (!c->formats || (o->format = out_parse_format(val, c->formats)) < 0) {
                     error(c->formats ? "%s: unknown format '%s'" : "%s: takes no --format (%s)",
@@ -770,6 +1016,7 @@ int cli_main(int argc, char **argv)
     }
     if (parse(c, argc - 2, argv + 2, &o) != 0) {
         kr_free(o.args);
+        kr_free(o.dyad_owned);
         return EXIT_USAGE;
     }
     if (o.help) {
@@ -779,5 +1026,6 @@ int cli_main(int argc, char **argv)
         rc = c->run(&o);
     }
     kr_free(o.args);
+    kr_free(o.dyad_owned);
     return rc;
 }

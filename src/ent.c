@@ -33,11 +33,10 @@ typedef struct wset_slot {
     unsigned mask;
 } wset_slot;
 
-#define GIVEN_SLOTS 4096 /* power of two, above twice the given names */
-
 struct ent_ctx {
     wset_slot words[WSET_SLOTS];
-    uint64_t given[GIVEN_SLOTS]; /* key hashes of given names (0: empty) */
+    uint64_t *given;  /* key hashes of given names (0: empty) */
+    size_t givencap;  /* power of two, above twice the hashes */
     const lex_db *lex;
     const match_db *m;
     stem_cache *sc;
@@ -58,7 +57,10 @@ typedef struct unit {
     kr_span span;
     size_t entry;
     int adj;
-    int used;             /* consumed by a neighbouring role word */
+    int used;             /* an adjective consumed by a neighbouring role
+                             word: part of the role's mention, not one of
+                             its own */
+    size_t mention;       /* index of its mention + 1, 0 while none */
 } unit;
 
 const char *ent_kind_name(ent_kind k)
@@ -103,8 +105,10 @@ static const char *const event_words[] = {"conference", "summit", "week", "forum
     "elections", "meeting", "talks", "declaration", "agreement", "treaty", "day",
     "конференция", "саммит", "неделя", "форум", "сессия", "война", "операция", "выборы",
     "встреча", "переговоры", "декларация", "соглашение", "договор", "день", NULL};
-static const char *const titles[] = {"mr", "mrs", "ms", "dr", "sir", "madam", "г-н", "г-жа",
-    "господин", "госпожа", NULL};
+/* "г-н" and "г-жа" are two words each for the folding ("г" alone is a
+ * year: 2020 г.): see title_before. */
+static const char *const titles[] = {"mr", "mrs", "ms", "dr", "sir", "madam", "господин",
+    "госпожа", NULL};
 static const char *const org_words[] = {"ministry", "agency", "council", "committee", "party",
     "union", "bank", "company", "corporation", "group", "institute", "university", "organization",
     "organisation", "service", "court", "assembly", "parliament", "office", "fund", "foundation",
@@ -175,6 +179,82 @@ static long sn_get(const ent_ctx *c, uint32_t key)
     return -1;
 }
 
+/* Roles by agent, so that finding who held a post is a short scan:
+ * by_agent[agent_first[a] .. agent_first[a + 1]) are the roles of agent
+ * entry a, role_owner[r] the person holding role r. Only the roles of the
+ * entries are indexed (lex.c drops those of faulty entries), and an agent
+ * out of range is skipped rather than trusted. */
+static int index_roles(ent_ctx *c)
+{
+    const lex_db *lex = c->lex;
+    const lex_role *roles = lex_roles(lex);
+    size_t ne = lex_count(lex), nr = 0, rmax = 0, e, r;
+    for (e = 0; e < ne; e++) {
+        const lex_entry *en = lex_entry_at(lex, e);
+        nr += en->nroles;
+        if (en->nroles && en->role_first + en->nroles > rmax)
+            rmax = en->role_first + en->nroles;
+    }
+    c->by_agent = kr_calloc(nr + 1, sizeof *c->by_agent);
+    c->role_owner = kr_calloc(rmax + 1, sizeof *c->role_owner);
+    c->agent_first = kr_calloc(ne + 2, sizeof *c->agent_first);
+    if (!c->by_agent || !c->role_owner || !c->agent_first)
+        return KR_ENOMEM;
+    for (e = 0; e < ne; e++) {
+        const lex_entry *en = lex_entry_at(lex, e);
+        for (r = en->role_first; r < en->role_first + en->nroles; r++)
+            if (roles[r].agent < ne) {
+                c->role_owner[r] = e;
+                c->agent_first[roles[r].agent + 2]++;
+            }
+    }
+    for (e = 2; e < ne + 2; e++)
+        c->agent_first[e] += c->agent_first[e - 1];
+    for (e = 0; e < ne; e++) {
+        const lex_entry *en = lex_entry_at(lex, e);
+        for (r = en->role_first; r < en->role_first + en->nroles; r++)
+            if (roles[r].agent < ne)
+                c->by_agent[c->agent_first[roles[r].agent + 1]++] = r;
+    }
+    return 0;
+}
+
+static void given_put(ent_ctx *c, uint64_t h)
+{
+    size_t mask = c->givencap - 1, i;
+    for (i = h & mask; c->given[i] && c->given[i] != h; i = (i + 1) & mask)
+        ;
+    c->given[i] = h;
+}
+
+/* Given names, by the hash of their key: both key_of's (a text word's
+ * khash: Дмитрия -> дмитр) and key_lex's (Ильхама -> ильхам, where key_of
+ * cuts Ильхам to ильх), so that every form of the name is found. */
+static int index_given(ent_ctx *c, const lex_name *names, size_t nn)
+{
+    size_t k, count = 0;
+    for (k = 0; k < nn; k++)
+        if (lex_entry_at(c->lex, names[k].entry)->type == LEX_GIVEN)
+            count++;
+    c->givencap = 64;
+    while (c->givencap < count * 4 + 1)
+        c->givencap *= 2;
+    if (!(c->given = kr_calloc(c->givencap, sizeof *c->given)))
+        return KR_ENOMEM;
+    for (k = 0; k < nn; k++) {
+        const lex_name *nm = &names[k];
+        char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
+        size_t pos = 0;
+        fold_word w;
+        if (lex_entry_at(c->lex, nm->entry)->type != LEX_GIVEN ||
+            !fold_next(nm->text.p, nm->text.n, &pos, buf, &w))
+            continue;
+        given_put(c, match_key_hash(key, key_of(c->sc, w.script, buf, w.n, key)));
+        given_put(c, match_key_hash(key, key_lex(c->sc, w.script, buf, w.n, key)));
+    }
+    return 0;
+}
+
 int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
 {
     ent_ctx *c = kr_calloc(1, sizeof *c);
@@ -202,67 +282,28 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
     c->sc = stem_new();
     c->sn_key = kr_calloc(c->sncap, sizeof *c->sn_key);
     c->sn_entry = kr_calloc(c->sncap, sizeof *c->sn_entry);
-    if (!c->sc || !c->sn_key || !c->sn_entry) {
+    if (!c->sc || !c->sn_key || !c->sn_entry || index_roles(c) || index_given(c, names, nn)) {
         ent_free(c);
         return KR_ENOMEM;
     }
     /* Surnames: the last word of every person name of two or more words. */
     for (k = 0; k < nn; k++) {
         const lex_name *nm = &names[k];
-        char buf[FOLD_MAX_WORD + 8], last[FOLD_MAX_WORD + 8];
-        size_t pos = 0, words = 0, lastn = 0;
+        char buf[FOLD_MAX_WORD + 8];
+        size_t pos = 0, words = 0;
+        kr_span last = {0, 0};
         fold_word w;
         if (lex_entry_at(lex, nm->entry)->type != LEX_PER || nm->adj)
             continue;
         while (fold_next(nm->text.p, nm->text.n, &pos, buf, &w)) {
-            memcpy(last, nm->text.p + w.span.start, w.span.end - w.span.start);
-            lastn = w.span.end - w.span.start;
+            last = w.span;
             words++;
         }
-        if (words >= 2 && lastn >= 3) {
-            uint32_t key = match_key_id(m, c->sc, last, lastn);
+        if (words >= 2 && last.end - last.start >= 3) {
+            uint32_t key = match_key_id(m, c->sc, nm->text.p + last.start, last.end - last.start);
             if (key)
                 sn_put(c, key, nm->entry);
         }
-    }
-    /* Roles by agent, so that finding who held a post is a short scan. */
-    {
-        size_t ne = lex_count(lex), nr = 0, e, r;
-        for (e = 0; e < ne; e++)
-            nr += lex_entry_at(lex, e)->nroles;
-        c->by_agent = kr_calloc(nr + 1, sizeof *c->by_agent);
-        c->role_owner = kr_calloc(nr + 1, sizeof *c->role_owner);
-        c->agent_first = kr_calloc(ne + 2, sizeof *c->agent_first);
-        if (!c->by_agent || !c->role_owner || !c->agent_first) {
-            ent_free(c);
-            return KR_ENOMEM;
-        }
-        for (e = 0; e < ne; e++) {
-            const lex_entry *en = lex_entry_at(lex, e);
-            for (r = en->role_first; r < en->role_first + en->nroles; r++) {
-                c->role_owner[r] = e;
-                c->agent_first[lex_roles(lex)[r].agent + 2]++;
-            }
-        }
-        for (e = 2; e < ne + 2; e++)
-            c->agent_first[e] += c->agent_first[e - 1];
-        for (r = 0; r < nr; r++)
-            c->by_agent[c->agent_first[lex_roles(lex)[r].agent + 1]++] = r;
-    }
-    /* Given names, by the hash of their key. */
-    for (k = 0; k < nn; k++) {
-        const lex_name *nm = &names[k];
-        char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
-        size_t pos = 0, i;
-        fold_word w;
-        uint64_t h;
-        if (lex_entry_at(lex, nm->entry)->type != LEX_GIVEN ||
-            !fold_next(nm->text.p, nm->text.n, &pos, buf, &w))
-            continue;
-        h = match_key_hash(key, key_of(c->sc, w.script, buf, w.n, key));
-        for (i = h & (GIVEN_SLOTS - 1); c->given[i] && c->given[i] != h; i = (i + 1) & (GIVEN_SLOTS - 1))
-            ;
-        c->given[i] = h;
     }
     *out = c;
     return 0;
@@ -271,8 +312,8 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
 /* A word (by the hash of its key) is a common given name. */
 static int is_given(const ent_ctx *c, uint64_t h)
 {
-    size_t i;
-    for (i = h & (GIVEN_SLOTS - 1); c->given[i]; i = (i + 1) & (GIVEN_SLOTS - 1))
+    size_t mask = c->givencap - 1, i;
+    for (i = h & mask; c->given[i]; i = (i + 1) & mask)
         if (c->given[i] == h)
             return 1;
     return 0;
@@ -288,6 +329,7 @@ void ent_free(ent_ctx *c)
     stem_free(c->sc);
     kr_free(c->sn_key);
     kr_free(c->sn_entry);
+    kr_free(c->given);
     kr_free(c);
 }
 
@@ -298,6 +340,16 @@ static int32_t ymd(kr_date d)
     return d.y ? d.y * 10000 + d.m * 100 + d.d : 0;
 }
 
+/* Of two roles, the one to take: on a known day the one begun last (on a
+ * handover day the new holder's); on an unknown day an open role or the
+ * one ended last, then the one begun last. */
+static int later_role(const lex_role *a, const lex_role *b, int32_t day)
+{
+    if (!day && a->to != b->to)
+        return a->to > b->to;
+    return a->from > b->from;
+}
+
 /* The role entry `e` held on `day` (0: unknown date, take a current role,
  * else the latest); NULL when none. */
 static const lex_role *role_at(const lex_db *lex, const lex_entry *e, int32_t day)
@@ -306,29 +358,41 @@ static const lex_role *role_at(const lex_db *lex, const lex_entry *e, int32_t da
     size_t r;
     for (r = e->role_first; r < e->role_first + e->nroles; r++) {
         const lex_role *ro = &roles[r];
-        if (day ? (ro->from <= day && day <= ro->to) : (!best || ro->to > best->to))
-            if (!best || ro->from > best->from)
-                best = ro;
+        if (day && !(ro->from <= day && day <= ro->to))
+            continue;
+        if (!best || later_role(ro, best, day))
+            best = ro;
     }
     return best;
 }
 
-/* The one person who held `agent` for `country` on `day`, or -1. */
+/* The role of `agent` for `country` held on `day` (0: unknown, held now). */
+static int holds(const lex_role *ro, const char *country, int32_t day)
+{
+    return strcmp(ro->country, country) == 0 &&
+           (day ? (ro->from <= day && day <= ro->to) : ro->to == 99991231);
+}
+
+/* The one person who held `agent` for `country` on `day` (0: unknown, the
+ * holder now), or -1 when none or several hold it at once (deputies). On
+ * a handover day, when one role ends and another begins, the new holder. */
 static long holder(const ent_ctx *c, size_t agent, const char *country, int32_t day)
 {
-    const lex_role *roles = lex_roles(c->lex);
+    const lex_role *roles = lex_roles(c->lex), *best = NULL;
     size_t i;
     long found = -1;
     for (i = c->agent_first[agent]; i < c->agent_first[agent + 1]; i++) {
         const lex_role *ro = &roles[c->by_agent[i]];
-        long who = (long)c->role_owner[c->by_agent[i]];
-        if (strcmp(ro->country, country) != 0)
-            continue;
-        if (day ? (ro->from <= day && day <= ro->to) : ro->to == 99991231) {
-            if (found >= 0 && found != who)
-                return -1;
-            found = who;
+        if (holds(ro, country, day) && (!best || ro->from > best->from)) {
+            best = ro;
+            found = (long)c->role_owner[c->by_agent[i]];
         }
+    }
+    for (i = c->agent_first[agent]; found >= 0 && i < c->agent_first[agent + 1]; i++) {
+        const lex_role *ro = &roles[c->by_agent[i]];
+        long who = (long)c->role_owner[c->by_agent[i]];
+        if (who != found && holds(ro, country, day) && !(day && ro->to == day && ro->from < best->from))
+            return -1;
     }
     return found;
 }
@@ -636,8 +700,68 @@ static int quoted(const char *t, size_t n, kr_span s)
 
 #define MAX_CAND_PER 64 /* candidate persons whose surnames are remembered */
 
+/* A title before word w: Mr, господин, or г-н / г-жа (the hyphen cuts
+ * those in two words). */
+static int title_before(const ent_ctx *c, const char *t, const match_word *mw, size_t w)
+{
+    static const char *const split[] = {"г-н", "Г-н", "г-жа", "Г-жа", NULL};
+    size_t k, len;
+    if (w > 0 && (word_class_h(c, mw[w - 1].khash) & W_TITLE))
+        return 1;
+    if (w < 2)
+        return 0;
+    len = mw[w - 1].span.end - mw[w - 2].span.start;
+    for (k = 0; split[k]; k++)
+        if (len == strlen(split[k]) && memcmp(t + mw[w - 2].span.start, split[k], len) == 0)
+            return 1;
+    return 0;
+}
+
+/* An id for an unknown name that no lexicon entry has: a slug that is
+ * also a lexicon id (Газпрома, missed by the matcher, slugs to gazprom)
+ * gets a '~', which lexicon ids never hold. */
+static const char *candidate_id(const ent_ctx *c, kr_arena *a, const char *t, const match_word *w,
+                                size_t nw)
+{
+    const char *id = slug(a, t, w, nw, c->sc);
+    char *marked;
+    size_t n;
+    if (!id || lex_find(c->lex, id) < 0)
+        return id;
+    n = strlen(id);
+    if (!(marked = arena_alloc(a, n + 2)))
+        return NULL;
+    memcpy(marked, id, n);
+    marked[n] = '~';
+    marked[n + 1] = '\0';
+    return marked;
+}
+
+/* Marks the words where a role or group mention ends (role_end[w] = 1):
+ * an unknown name right after one is its holder ("министр Иванов"). */
+static void mark_role_ends(const match_result *mr, const out_list *o, unsigned char *role_end)
+{
+    size_t k;
+    memset(role_end, 0, mr->nwords + 1);
+    for (k = 0; k < o->n; k++) {
+        size_t lo = 0, hi = mr->nwords;
+        if (o->v[k].agent < 0 || !o->v[k].kind)
+            continue;
+        while (lo < hi) { /* the first word ending at or after the mention's end */
+            size_t mid = (lo + hi) / 2;
+            if (mr->words[mid].span.end < o->v[k].span.end)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < mr->nwords && mr->words[lo].span.end == o->v[k].span.end)
+            role_end[lo] = 1;
+    }
+}
+
 static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const match_result *mr,
-                      unsigned char *covered, int cyrillic_doc, out_list *o, kr_arena *a)
+                      unsigned char *covered, const unsigned char *role_end, int cyrillic_doc,
+                      out_list *o, kr_arena *a)
 {
     uint64_t keys[MAX_CAND_PER]; /* key hashes of their surnames */
     size_t nper = 0, w, k2;
@@ -652,13 +776,13 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             w++;
             continue;
         }
-        while (end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined && mw[end + 1].cap)
+        while (end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined == 1 && mw[end + 1].cap)
             end++;
         /* «Частного корреспондента»: a name in guillemets runs to the
          * closing one, lower-case words included (six words at most) */
         if (opens_quote(t, mw[w].span.start)) {
             size_t q = w;
-            while (q + 1 < mr->nwords && q - w < 5 && mw[q + 1].joined)
+            while (q + 1 < mr->nwords && q - w < 5 && mw[q + 1].joined == 1)
                 q++;
             for (; q > end; q--)
                 if (mw[q].span.end + 2 <= n && memcmp(t + mw[q].span.end, "\xC2\xBB", 2) == 0)
@@ -696,7 +820,7 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
         } else
         /* "Конституционного суда", "Большого театра": an organization noun
          * right after a capitalized word belongs to the name */
-        if (nw == 1 && !initial && end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined &&
+        if (nw == 1 && !initial && end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined == 1 &&
             (word_class_h(c, mw[end + 1].khash) & W_ORG)) {
             type = "ORG";
             end++;
@@ -715,9 +839,7 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             type = "PER";
         else if (!initial && w > 0 && (word_class_h(c, mw[w - 1].khash) & W_LOCATIVE))
             type = "LOC";
-        else if (w > 0 && ((word_class_h(c, mw[w - 1].khash) & W_TITLE) ||
-                           (covered[w - 1] && o->n && o->v[o->n - 1].span.end == mw[w - 1].span.end &&
-                            o->v[o->n - 1].agent >= 0)))
+        else if (title_before(c, t, mw, w) || (w > 0 && role_end[w - 1]))
             type = "PER";
         else if (!initial && surname_shape(t, mw[w].span))
             type = "PER";
@@ -752,7 +874,7 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             if (linked)
                 id = linked;
             else
-                id = slug(a, t, &mw[w], nw, c->sc);
+                id = candidate_id(c, a, t, &mw[w], nw);
             if (id) {
                 if (!(mt = emit(o)))
                     return KR_ENOMEM;
@@ -776,209 +898,378 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
     return 0;
 }
 
+/* The state of resolving one document. */
+typedef struct res {
+    ent_ctx *c;
+    const char *t;
+    size_t n, from;
+    int32_t day;
+    kr_arena *a;
+    match_result mr;
+    unit *units;
+    size_t nu;
+    unsigned char *covered; /* per word: part of a unit or a mention */
+    out_list o;
+    long last_agent;        /* role agent of the last person named */
+    uint32_t named_key[MAX_NAMED]; /* surnames of the persons named in full */
+    long named_entry[MAX_NAMED];
+    size_t nnamed;
+    size_t *entries;        /* the units' entries, sorted; NULL until needed */
+} res;
+
+/* Emits a unit as a mention of `entry` and remembers it there. */
+static ent_mention *emit_unit(res *r, unit *u, size_t entry, kr_span span, ent_kind kind)
+{
+    ent_mention *mt = emit_entry(&r->o, r->c->lex, entry, span, kind, r->day);
+    if (mt)
+        u->mention = r->o.n;
+    return mt;
+}
+
+/* An adjective becomes part of a role phrase: its own mention (emitted
+ * before the role word was reached) is dropped, so that "Russian" in "the
+ * Russian defense minister" is not a second mention of Russia. */
+static void consume(res *r, unit *u)
+{
+    if (!u || !u->adj)
+        return;
+    u->used = 1;
+    if (u->mention)
+        r->o.v[u->mention - 1].kind = 0; /* removed before sorting */
+}
+
+/* A role word (units[k]): with a state before it ("Russian Defense
+ * Minister", "the Russian UN envoy") or after it ("глава МИД
+ * Азербайджана"), the person who held the role on the report's date, or
+ * the state's group ("Armenian troops"). */
+static int resolve_role(res *r, size_t k)
+{
+    const lex_db *lex = r->c->lex;
+    unit *u = &r->units[k];
+    const lex_entry *e = lex_entry_at(lex, u->entry);
+    unit *prev = neighbour(r->c, r->units, r->nu, k, -1, r->mr.words, r->t);
+    unit *next = neighbour(r->c, r->units, r->nu, k, +1, r->mr.words, r->t);
+    unit *pp = NULL;
+    const lex_entry *pe = prev ? lex_entry_at(lex, prev->entry) : NULL;
+    const char *country = NULL;
+    kr_span span = u->span;
+    long agent = (long)u->entry, who;
+    ent_mention *mt;
+    if (pe && pe->type != LEX_AGENT && pe->type != LEX_PER) {
+        country = country_of(lex, pe);
+        /* "the Russian UN envoy": an organization of no state takes the
+         * state before it */
+        if (!country && pe->type == LEX_ORG &&
+            (pp = neighbour(r->c, r->units, r->nu, k - 1, -1, r->mr.words, r->t)) != NULL) {
+            const lex_entry *ppe = lex_entry_at(lex, pp->entry);
+            if (ppe->type == LEX_AGENT || ppe->type == LEX_PER || !(country = country_of(lex, ppe)))
+                pp = NULL;
+        }
+        if (country) {
+            span.start = (pp ? pp : prev)->span.start;
+            if (pe->type == LEX_ORG) {
+                long sp = specific_agent(lex, pe, u->entry);
+                if (sp >= 0)
+                    agent = sp;
+            }
+        } else
+            prev = NULL;
+    } else
+        prev = NULL;
+    if (!country && next && lex_entry_at(lex, next->entry)->type == LEX_GPE && !next->adj &&
+        (country = country_of(lex, lex_entry_at(lex, next->entry))) != NULL) {
+        span.end = next->span.end;
+        /* "Министр иностранных дел Азербайджана Джейхун Байрамов" */
+        next = neighbour(r->c, r->units, r->nu, (size_t)(next - r->units), +1, r->mr.words, r->t);
+    }
+    /* A name right after the role word is the holder: "Foreign Minister
+     * Sergey Lavrov", "коллегой Сергеем Лавровым". */
+    if (next && lex_entry_at(lex, next->entry)->type == LEX_PER)
+        return 0;
+    if (!country)
+        return 0;
+    if (agent == r->c->counterpart && r->last_agent >= 0)
+        agent = r->last_agent;
+    who = agent == r->c->counterpart ? -1 : holder(r->c, (size_t)agent, country, r->day);
+    if (who >= 0) {
+        if (!(mt = emit_entry(&r->o, lex, (size_t)who, span, ENT_ROLE, r->day)))
+            return KR_ENOMEM;
+    } else {
+        long st = lex_find(lex, country);
+        if (st < 0)
+            return 0;
+        if (!(mt = emit_entry(&r->o, lex, (size_t)st, span, ENT_GROUP, r->day)))
+            return KR_ENOMEM;
+        mt->code = join_code(r->a, lex_entry_at(lex, st)->code ? lex_entry_at(lex, st)->code : country,
+                             e->sector);
+    }
+    mt->agent = agent;
+    consume(r, prev);
+    consume(r, pp);
+    return 0;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The report names lexicon entry `entry` (a unit of it). The units'
+ * entries are sorted once, when a place first asks. */
+static int names_entry(res *r, size_t entry)
+{
+    size_t lo = 0, hi = r->nu, k;
+    if (!r->entries) {
+        if (!(r->entries = arena_alloc(r->a, (r->nu + 1) * sizeof *r->entries)))
+            return 0;
+        for (k = 0; k < r->nu; k++)
+            r->entries[k] = r->units[k].entry;
+        qsort(r->entries, r->nu, sizeof *r->entries, cmp_size);
+    }
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->entries[mid] < entry)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->nu && r->entries[lo] == entry;
+}
+
+/* A place that acts for a state or organization ("Baku announced"):
+ * emits the metonym and returns 1, or 0 when the place is a place ("in
+ * Baku"); <0 on error. */
+static int resolve_metonym(res *r, unit *u, const lex_entry *e)
+{
+    const lex_db *lex = r->c->lex;
+    size_t first = u->first, m;
+    int place = first > 0 && (word_class_h(r->c, r->mr.words[first - 1].khash) & W_LOCATIVE);
+    long st = lex_list_item(lex, e->metonym, 0), alt;
+    const lex_entry *se;
+    ent_mention *mt;
+    if (place || st < 0)
+        return 0;
+    /* Brussels is the EU, unless the report speaks of NATO */
+    for (m = 1; (alt = lex_list_item(lex, e->metonym, m)) >= 0; m++)
+        if (names_entry(r, (size_t)alt) && !names_entry(r, (size_t)st)) {
+            st = alt;
+            break;
+        }
+    se = lex_entry_at(lex, (size_t)st);
+    if (!(mt = emit_unit(r, u, (size_t)st, u->span, ENT_METONYM)))
+        return KR_ENOMEM;
+    mt->code = join_code(r->a, se->code ? se->code : se->id, se->type == LEX_GPE ? "GOV" : "");
+    return 1;
+}
+
+/* A person named in full: the role held that day (for "his counterpart")
+ * and the surname, for the surname alone later. */
+static void remember_person(res *r, const unit *u, const lex_entry *e)
+{
+    const lex_role *ro = role_at(r->c->lex, e, r->day);
+    uint32_t lastkey = r->mr.words[u->first + u->nwords - 1].key;
+    size_t m;
+    r->last_agent = ro ? (long)ro->agent : -1;
+    /* a bounded number of distinct persons */
+    for (m = 0; m < r->nnamed && r->named_key[m] != lastkey; m++)
+        ;
+    if (m == r->nnamed && r->nnamed < MAX_NAMED && lastkey) {
+        r->named_key[r->nnamed] = lastkey;
+        r->named_entry[r->nnamed++] = (long)u->entry;
+    }
+}
+
+/* A month or weekday name (May, мая, Monday). */
+static int date_word(const char *t, const match_word *w)
+{
+    return date_month(t + w->span.start, w->span.end - w->span.start) ||
+           date_weekday(t + w->span.start, w->span.end - w->span.start);
+}
+
+/* The person whose surname word w is, when the report named that person
+ * in full before: "Theresa May ... May said", unless the word is a date
+ * here ("in May", "May 5"). -1 when none. */
+static long surname_named(const res *r, size_t w)
+{
+    const match_word *mw = r->mr.words;
+    uint32_t ids[3] = {mw[w].key, mw[w].alt[0], mw[w].alt[1]};
+    size_t m, j;
+    long who = -1;
+    for (m = 0; m < r->nnamed && who < 0; m++)
+        for (j = 0; j < 3; j++)
+            if (ids[j] && r->named_key[m] == ids[j])
+                who = r->named_entry[m];
+    if (who >= 0 && date_word(r->t, &mw[w]) &&
+        ((w > 0 && ((mw[w - 1].script & FOLD_DIGIT) ||
+                    (word_class_h(r->c, mw[w - 1].khash) & W_LOCATIVE))) ||
+         (w + 1 < r->mr.nwords && (mw[w + 1].script & FOLD_DIGIT))))
+        return -1;
+    return who;
+}
+
+/* The only person of the lexicon with the surname word w, for a word
+ * that is not a common one in disguise: never a month or weekday name
+ * (May), never the first word of a sentence (capitalized there whatever
+ * it is), and in Latin script only the word as written, no plural ending
+ * stripped ("Prices" is not Ned Price). Russian surnames decline, so a
+ * Cyrillic word may match by any of its keys. -1 when none. */
+static long surname_lexicon(const res *r, size_t w)
+{
+    const match_word *mw = &r->mr.words[w];
+    uint32_t ids[3] = {mw->key, mw->alt[0], mw->alt[1]};
+    size_t j;
+    if (date_word(r->t, mw) || sentence_start(r->t, mw->span.start, r->from))
+        return -1;
+    if (mw->script == FOLD_LATIN)
+        return mw->bare ? sn_get(r->c, mw->bare) : -1;
+    for (j = 0; j < 3; j++)
+        if (ids[j] && sn_get(r->c, ids[j]) >= 0)
+            return sn_get(r->c, ids[j]);
+    return -1;
+}
+
+/* Surnames among the words no hit covers. */
+static int resolve_surnames(res *r)
+{
+    size_t w;
+    for (w = 0; w < r->mr.nwords; w++) {
+        const match_word *mw = &r->mr.words[w];
+        long who;
+        if (r->covered[w] || !mw->key || !mw->cap)
+            continue;
+        if ((who = surname_named(r, w)) < 0 && (who = surname_lexicon(r, w)) < 0)
+            continue;
+        if (!emit_entry(&r->o, r->c->lex, (size_t)who, mw->span, ENT_SURNAME, r->day))
+            return KR_ENOMEM;
+        r->covered[w] = 1;
+    }
+    return 0;
+}
+
+/* One unit per span: among entries sharing a name, a state first, then a
+ * person, an organization, a place, a role word. */
+static void make_units(res *r)
+{
+    const lex_db *lex = r->c->lex;
+    const match_hit *hits = r->mr.hits;
+    size_t h, k, w;
+    for (h = 0; h < r->mr.nhits; h = k) {
+        static const int rank[] = {9, 1, 2, 0, 3, 4, 9}; /* by lex_type */
+        size_t best = h;
+        unit *u = &r->units[r->nu++];
+        for (k = h + 1; k < r->mr.nhits && hits[k].span.start == hits[h].span.start; k++)
+            if (rank[lex_entry_at(lex, hits[k].entry)->type] < rank[lex_entry_at(lex, hits[best].entry)->type])
+                best = k;
+        memset(u, 0, sizeof *u);
+        u->first = hits[best].first_word;
+        u->nwords = hits[best].nwords;
+        u->span = hits[best].span;
+        u->entry = hits[best].entry;
+        u->adj = hits[best].adj;
+        for (w = u->first; w < u->first + u->nwords; w++)
+            r->covered[w] = 1;
+    }
+}
+
+/* "компании «Яндекс»", "партии «Новые правые»": an organization noun
+ * before an organization's name belongs to the mention. */
+static void org_nouns(res *r)
+{
+    size_t k, w;
+    for (k = 0; k < r->o.n; k++) {
+        ent_mention *x = &r->o.v[k];
+        size_t lo = 0, hi = r->mr.nwords;
+        if (!x->kind || x->type[0] != 'O' || x->kind == ENT_ADJ)
+            continue;
+        while (lo < hi) { /* the first word at or after the mention */
+            size_t mid = (lo + hi) / 2;
+            if (r->mr.words[mid].span.start < x->span.start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo == 0 || lo >= r->mr.nwords || r->mr.words[lo].span.start != x->span.start)
+            continue;
+        w = lo - 1;
+        if (!r->mr.words[w].cap && (word_class_h(r->c, r->mr.words[w].khash) & W_ORG) &&
+            quote_gap(r->t, r->mr.words[w].span.end, x->span.start))
+            x->span.start = r->mr.words[w].span.start;
+    }
+}
+
 int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, kr_arena *a,
                 ent_mention **out, size_t *count)
 {
     const lex_db *lex = c->lex;
-    match_result mr;
-    unit *units;
-    size_t nu = 0, k, h, w;
-    out_list o = {NULL, 0, 0, a};
-    int32_t day = ymd(date);
-    unsigned char *covered;
-    long last_agent = -1; /* role agent of the last person named */
-    uint32_t named_key[MAX_NAMED];  /* surnames of the persons named in full */
-    long named_entry[MAX_NAMED];
-    size_t nnamed = 0;
-    int rc = match_text(c->m, c->sc, t, n, from, a, &mr);
-    if (rc)
+    res r;
+    size_t k, w, kept;
+    unsigned char *role_end;
+    int rc;
+    memset(&r, 0, sizeof r);
+    r.c = c;
+    r.t = t;
+    r.n = n;
+    r.from = from;
+    r.day = ymd(date);
+    r.a = a;
+    r.o.a = a;
+    r.last_agent = -1;
+    if ((rc = match_text(c->m, c->sc, t, n, from, a, &r.mr)) != 0)
         return rc;
-    units = arena_alloc(a, (mr.nhits + 1) * sizeof *units);
-    covered = arena_alloc(a, mr.nwords + 1);
-    if (!units || !covered)
+    r.units = arena_alloc(a, (r.mr.nhits + 1) * sizeof *r.units);
+    r.covered = arena_alloc(a, r.mr.nwords + 1);
+    role_end = arena_alloc(a, r.mr.nwords + 1);
+    if (!r.units || !r.covered || !role_end)
         return KR_ENOMEM;
-    memset(covered, 0, mr.nwords + 1);
+    memset(r.covered, 0, r.mr.nwords + 1);
+    make_units(&r);
 
-    /* One unit per span: among entries sharing a name, a state first, then
-     * a person, an organization, a place, a role word. */
-    for (h = 0; h < mr.nhits; h = k) {
-        static const int rank[] = {9, 1, 2, 0, 3, 4, 9}; /* by lex_type */
-        size_t best = h;
-        for (k = h + 1; k < mr.nhits && mr.hits[k].span.start == mr.hits[h].span.start; k++)
-            if (rank[lex_entry_at(lex, mr.hits[k].entry)->type] <
-                rank[lex_entry_at(lex, mr.hits[best].entry)->type])
-                best = k;
-        units[nu].first = mr.hits[best].first_word;
-        units[nu].nwords = mr.hits[best].nwords;
-        units[nu].span = mr.hits[best].span;
-        units[nu].entry = mr.hits[best].entry;
-        units[nu].adj = mr.hits[best].adj;
-        units[nu].used = 0;
-        for (w = units[nu].first; w < units[nu].first + units[nu].nwords; w++)
-            covered[w] = 1;
-        nu++;
-    }
-
-    for (k = 0; k < nu; k++) {
-        unit *u = &units[k];
+    for (k = 0; k < r.nu; k++) {
+        unit *u = &r.units[k];
         const lex_entry *e = lex_entry_at(lex, u->entry);
+        if (u->used)
+            continue;
         if (e->type == LEX_AGENT) {
-            unit *prev = neighbour(c, units, nu, k, -1, mr.words, t);
-            unit *next = neighbour(c, units, nu, k, +1, mr.words, t);
-            const char *country = NULL;
-            kr_span span = u->span;
-            long agent = (long)u->entry, who;
-            if (prev && lex_entry_at(lex, prev->entry)->type != LEX_AGENT &&
-                lex_entry_at(lex, prev->entry)->type != LEX_PER &&
-                (country = country_of(lex, lex_entry_at(lex, prev->entry))) != NULL) {
-                span.start = prev->span.start;
-                if (lex_entry_at(lex, prev->entry)->type == LEX_ORG) {
-                    long sp = specific_agent(lex, lex_entry_at(lex, prev->entry), u->entry);
-                    if (sp >= 0)
-                        agent = sp;
-                }
-                /* "the Russian Foreign Ministry spokeswoman": the state is
-                 * before the organization */
-                if (k >= 2 && prev == &units[k - 1]) {
-                    unit *pp = neighbour(c, units, nu, k - 1, -1, mr.words, t);
-                    if (pp && !country)
-                        country = country_of(lex, lex_entry_at(lex, pp->entry));
-                }
-            } else if (next && lex_entry_at(lex, next->entry)->type == LEX_GPE && !next->adj &&
-                       (country = country_of(lex, lex_entry_at(lex, next->entry))) != NULL) {
-                span.end = next->span.end;
-                /* "Министр иностранных дел Азербайджана Джейхун Байрамов" */
-                next = neighbour(c, units, nu, (size_t)(next - units), +1, mr.words, t);
-            }
-            /* A name right after the role word is the holder: "Foreign
-             * Minister Sergey Lavrov", "коллегой Сергеем Лавровым". */
-            if (next && lex_entry_at(lex, next->entry)->type == LEX_PER)
-                continue;
-            if (!country)
-                continue;
-            if (agent == c->counterpart && last_agent >= 0)
-                agent = last_agent;
-            who = agent == c->counterpart ? -1 : holder(c, (size_t)agent, country, day);
-            if (who >= 0) {
-                ent_mention *mt = emit_entry(&o, lex, (size_t)who, span, ENT_ROLE, day);
-                if (!mt)
-                    return KR_ENOMEM;
-                mt->agent = agent;
-            } else {
-                long st = lex_find(lex, country);
-                ent_mention *mt;
-                if (st < 0)
-                    continue;
-                if (!(mt = emit_entry(&o, lex, (size_t)st, span, ENT_GROUP, day)))
-                    return KR_ENOMEM;
-                mt->code = join_code(a, lex_entry_at(lex, st)->code ? lex_entry_at(lex, st)->code : country,
-                                     e->sector);
-                mt->agent = agent;
-            }
+            if ((rc = resolve_role(&r, k)) != 0)
+                return rc;
             continue;
         }
-        if (e->type == LEX_LOC && e->metonym) {
-            size_t first = u->first;
-            int place = first > 0 && (word_class_h(c, mr.words[first - 1].khash) & W_LOCATIVE);
-            long st = lex_list_item(lex, e->metonym, 0), alt;
-            size_t m, u2;
-            /* Brussels is the EU, unless the report speaks of NATO */
-            for (m = 1; (alt = lex_list_item(lex, e->metonym, m)) >= 0 && st >= 0; m++) {
-                int named_st = 0, named_alt = 0;
-                for (u2 = 0; u2 < nu; u2++) {
-                    named_st |= units[u2].entry == (size_t)st;
-                    named_alt |= units[u2].entry == (size_t)alt;
-                }
-                if (named_alt && !named_st) {
-                    st = alt;
-                    break;
-                }
-            }
-            if (!place && st >= 0) {
-                ent_mention *mt = emit_entry(&o, lex, (size_t)st, u->span, ENT_METONYM, day);
-                if (!mt)
-                    return KR_ENOMEM;
-                mt->code = join_code(a, lex_entry_at(lex, st)->code ? lex_entry_at(lex, st)->code
-                                                                   : lex_entry_at(lex, st)->id,
-                                     lex_entry_at(lex, st)->type == LEX_GPE ? "GOV" : "");
-                continue;
-            }
+        if (e->type == LEX_LOC && e->metonym && (rc = resolve_metonym(&r, u, e)) != 0) {
+            if (rc < 0)
+                return rc;
+            continue;
         }
-        if (!emit_entry(&o, lex, u->entry, u->span, u->adj ? ENT_ADJ : ENT_NAME, day))
+        if (!emit_unit(&r, u, u->entry, u->span, u->adj ? ENT_ADJ : ENT_NAME))
             return KR_ENOMEM;
-        if (e->type == LEX_PER) {
-            const lex_role *ro = role_at(lex, e, day);
-            uint32_t lastkey = mr.words[u->first + u->nwords - 1].key;
-            size_t m;
-            last_agent = ro ? (long)ro->agent : -1;
-            /* remember the surname (a bounded number of distinct persons) */
-            for (m = 0; m < nnamed && named_key[m] != lastkey; m++)
-                ;
-            if (m == nnamed && nnamed < MAX_NAMED && lastkey) {
-                named_key[nnamed] = lastkey;
-                named_entry[nnamed++] = (long)u->entry;
-            }
-        }
+        if (e->type == LEX_PER)
+            remember_person(&r, u, e);
     }
-
-    /* Surnames among the words no hit covers: a person named in full in
-     * this report, or the only person of the lexicon with that surname. */
-    for (w = 0; w < mr.nwords; w++) {
-        long who = -1;
-        size_t m;
-        if (covered[w] || !mr.words[w].key || !mr.words[w].cap)
-            continue;
-        for (m = 0; m < nnamed && who < 0; m++)
-            if (named_key[m] == mr.words[w].key)
-                who = named_entry[m];
-        if (who < 0)
-            who = sn_get(c, mr.words[w].key);
-        if (who < 0)
-            continue;
-        if (!emit_entry(&o, lex, (size_t)who, mr.words[w].span, ENT_SURNAME, day))
-            return KR_ENOMEM;
-        covered[w] = 1;
-    }
+    if ((rc = resolve_surnames(&r)) != 0)
+        return rc;
 
     /* Unknown capitalized names: runs of uncovered capitalized words, typed
      * by their shape and context; then their surnames alone. */
     {
         size_t cyr = 0, lat = 0;
-        for (w = 0; w < mr.nwords; w++) {
-            cyr += (mr.words[w].script & FOLD_CYRILLIC) != 0;
-            lat += (mr.words[w].script & FOLD_LATIN) != 0;
+        for (w = 0; w < r.mr.nwords; w++) {
+            cyr += (r.mr.words[w].script & FOLD_CYRILLIC) != 0;
+            lat += (r.mr.words[w].script & FOLD_LATIN) != 0;
         }
-        rc = candidates(c, t, n, from, &mr, covered, cyr > lat, &o, a);
-        if (rc)
+        mark_role_ends(&r.mr, &r.o, role_end);
+        if ((rc = candidates(c, t, n, from, &r.mr, r.covered, role_end, cyr > lat, &r.o, a)) != 0)
             return rc;
     }
+    org_nouns(&r);
 
-    /* "компании «Яндекс»", "партии «Новые правые»": an organization noun
-     * before an organization's name belongs to the mention */
-    for (k = 0; k < o.n; k++) {
-        ent_mention *x = &o.v[k];
-        size_t lo = 0, hi = mr.nwords;
-        if (x->type[0] != 'O' || x->kind == ENT_ADJ)
-            continue;
-        while (lo < hi) { /* the first word at or after the mention */
-            size_t mid = (lo + hi) / 2;
-            if (mr.words[mid].span.start < x->span.start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        if (lo == 0 || lo >= mr.nwords || mr.words[lo].span.start != x->span.start)
-            continue;
-        w = lo - 1;
-        if (!mr.words[w].cap && (word_class_h(c, mr.words[w].khash) & W_ORG) &&
-            quote_gap(t, mr.words[w].span.end, x->span.start))
-            x->span.start = mr.words[w].span.start;
-    }
-
-    /* text order */
-    if (o.n)
-        qsort(o.v, o.n, sizeof *o.v, cmp_mention);
-    *out = o.v;
-    *count = o.n;
+    /* drop the mentions consumed by role phrases, then text order */
+    for (k = kept = 0; k < r.o.n; k++)
+        if (r.o.v[k].kind)
+            r.o.v[kept++] = r.o.v[k];
+    r.o.n = kept;
+    if (r.o.n)
+        qsort(r.o.v, r.o.n, sizeof *r.o.v, cmp_mention);
+    *out = r.o.v;
+    *count = r.o.n;
     return 0;
 }

@@ -13,10 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "analyze.h"
 #include "doc.h"
-#include "ent.h"
-#include "lex.h"
-#include "match.h"
 #include "progress.h"
 
 typedef struct input {
@@ -51,9 +49,7 @@ typedef struct run {
     size_t line_base;    /* lines of a stream consumed before this chunk */
     int fatal;           /* a code that stops the run */
     kr_error *err;
-    lex_db *lex;         /* the analysis: lexicon, matcher, resolver */
-    match_db *match;
-    ent_ctx *ent;
+    analyzer *an;        /* entities and events; NULL with --no-entities */
 } run;
 
 static void report(const ingest_opts *o, const char *path, size_t line, int code, const char *msg)
@@ -230,14 +226,52 @@ static int walk_path(walk *w, const char *path, int explicit_path)
 
 /* --- the sink: documents into the store ------------------------------- */
 
+/* Transactions; without a store (the `code` filter) there are none. */
+static int tx_begin(run *r)
+{
+    return r->st ? store_begin(r->st, r->err) : 0;
+}
+
+static int tx_commit(run *r)
+{
+    return r->st ? store_commit(r->st, r->err) : 0;
+}
+
+static void tx_rollback(run *r)
+{
+    if (r->st)
+        store_rollback(r->st);
+}
+
 static int tx_restart(run *r)
 {
-    int rc = store_commit(r->st, r->err);
+    int rc = tx_commit(r);
     if (rc == 0)
-        rc = store_begin(r->st, r->err);
+        rc = tx_begin(r);
     r->in_tx = 0;
     r->tx_bytes = 0;
     return rc;
+}
+
+/* The `code` filter: the document is analyzed and handed to the caller,
+ * nothing is stored. */
+static int code_doc(run *r, kr_doc *d, const char *id)
+{
+    analysis an;
+    int rc;
+    memset(&an, 0, sizeof an);
+    if (r->an && (rc = analyzer_run(r->an, d, r->arena, &an)) != 0)
+        return r->fatal = kr_errorf(r->err, rc, "out of memory");
+    r->stats->t_entities += an.t_entities;
+    r->stats->t_events += an.t_events;
+    r->stats->mentions += an.nmentions;
+    r->stats->events += an.nevents;
+    r->stats->docs_new++;
+    r->file_docs++;
+    if (r->o->coded && (rc = r->o->coded(r->o->ud, d, id, &an)) != 0)
+        return r->fatal = kr_errorf(r->err, rc, "cannot write the output");
+    progress_update(&r->bar, r->done_bytes + r->file_bytes, r->stats->docs_new);
+    return 0;
 }
 
 static int sink_doc(void *ud, kr_doc *d)
@@ -263,6 +297,8 @@ static int sink_doc(void *ud, kr_doc *d)
         return 0;
     }
     doc_hash(d, id);
+    if (!r->st)
+        return code_doc(r, d, id);
     rc = store_has_doc(r->st, id, r->err);
     if (rc < 0)
         return r->fatal = rc;
@@ -270,24 +306,27 @@ static int sink_doc(void *ud, kr_doc *d)
     if (rc) {
         r->stats->docs_dup++;
     } else {
-        ent_mention *mv;
-        size_t nm = 0;
+        analysis an;
         int64_t rowid;
-        double t2, t3;
+        double t2;
+        memset(&an, 0, sizeof an);
         if ((rc = store_put_doc(r->st, d, id, &rowid, r->err)) != 0)
             return r->fatal = rc;
-        r->stats->t_store += (t2 = progress_now()) - t1;
-        if (!r->ent)
+        r->stats->t_store += progress_now() - t1;
+        if (!r->an)
             goto stored;
-        rc = ent_resolve(r->ent, d->text.p, d->text.n, d->body, d->date, r->arena, &mv, &nm);
-        if (rc)
+        if ((rc = analyzer_run(r->an, d, r->arena, &an)) != 0)
             return r->fatal = kr_errorf(r->err, rc, "out of memory");
-        r->stats->t_entities += (t3 = progress_now()) - t2;
-        if ((rc = store_put_mentions(r->st, rowid, mv, nm, r->err)) != 0)
+        r->stats->t_entities += an.t_entities;
+        r->stats->t_events += an.t_events;
+        t2 = progress_now();
+        if ((rc = store_put_mentions(r->st, rowid, an.mentions, an.nmentions, r->err)) != 0 ||
+            (rc = store_put_events(r->st, rowid, id, an.events, an.nevents, r->err)) != 0)
             return r->fatal = rc;
-        r->stats->t_mentions += progress_now() - t3;
+        r->stats->t_mentions += progress_now() - t2;
     stored:
-        r->stats->mentions += nm;
+        r->stats->mentions += an.nmentions;
+        r->stats->events += an.nevents;
         r->stats->docs_new++;
         /* A big input is committed in batches, so that the log stays
          * bounded and a kill loses at most one batch. */
@@ -389,7 +428,7 @@ static int ingest_file(run *r, const input *in, kr_buf *buf)
     int rc;
     if (!realpath(in->path, key))
         snprintf(key, sizeof key, "%s", in->path);
-    rc = store_file_done(r->st, key, in->size, in->mtime, r->err);
+    rc = r->st ? store_file_done(r->st, key, in->size, in->mtime, r->err) : 0;
     if (rc < 0)
         return r->fatal = rc;
     if (rc) {
@@ -410,22 +449,22 @@ static int ingest_file(run *r, const input *in, kr_buf *buf)
     r->file_docs = 0;
     r->file_bytes = 0;
     r->line_base = 0;
-    if ((rc = store_begin(r->st, r->err)) != 0)
+    if ((rc = tx_begin(r)) != 0)
         return r->fatal = rc;
     r->in_tx = 0;
     r->tx_bytes = 0;
     rc = read_chunk(r, rd, in->path, buf->p, buf->n);
     if (r->fatal) {
-        store_rollback(r->st);
+        tx_rollback(r);
         return r->fatal;
     }
-    if (rc == 0 && r->file_rejects == 0 &&
+    if (rc == 0 && r->file_rejects == 0 && r->st &&
         (rc = store_file_mark(r->st, key, in->size, in->mtime,
                               (int64_t)r->file_docs, r->err)) != 0) {
-        store_rollback(r->st);
+        tx_rollback(r);
         return r->fatal = rc;
     }
-    if ((rc = store_commit(r->st, r->err)) != 0)
+    if ((rc = tx_commit(r)) != 0)
         return r->fatal = rc;
     return 0;
 }
@@ -440,7 +479,7 @@ static int ingest_stdin(run *r)
     r->line_base = 0;
     r->file_rejects = 0;
     r->file_bytes = 0;
-    if ((rc = store_begin(r->st, r->err)) != 0)
+    if ((rc = tx_begin(r)) != 0)
         return r->fatal = rc;
     r->in_tx = 0;
     r->tx_bytes = 0;
@@ -474,26 +513,11 @@ static int ingest_stdin(run *r)
     }
     kr_buf_free(&b);
     if (r->fatal) {
-        store_rollback(r->st);
+        tx_rollback(r);
         return r->fatal;
     }
     r->stats->files++;
-    return store_commit(r->st, r->err);
-}
-
-/* Loads the lexicon and compiles the matcher, once per run. */
-static int analysis_new(run *r, const ingest_opts *o, kr_error *err)
-{
-    int rc;
-    if (o->lexicon)
-        rc = lex_load_dir(o->lexicon, 0, NULL, NULL, &r->lex, err);
-    else if ((rc = lex_builtin(0, NULL, NULL, &r->lex)) != 0)
-        kr_errorf(err, rc, "the built-in lexicon does not load (see kronika lexicon check)");
-    if (rc == 0 && (rc = match_build(r->lex, &r->match)) == 0)
-        rc = ent_new(r->lex, r->match, &r->ent);
-    if (rc == KR_ENOMEM)
-        kr_errorf(err, rc, "out of memory");
-    return rc;
+    return tx_commit(r);
 }
 
 int ingest_paths(store *st, const char *const *paths, size_t npaths, const ingest_opts *o,
@@ -533,7 +557,7 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
         rc = kr_errorf(err, KR_ENOMEM, "out of memory");
         goto done;
     }
-    if (!o->no_entities && (rc = analysis_new(&r, o, err)) != 0)
+    if (!o->no_entities && (rc = analyzer_new(o->lexicon, &r.an, err)) != 0)
         goto done;
     progress_init(&r.bar, o->progress, total);
     for (k = 0; k < w.n && rc == 0; k++) {
@@ -545,9 +569,7 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
         rc = ingest_stdin(&r);
     progress_end(&r.bar);
 done:
-    ent_free(r.ent);
-    match_free(r.match);
-    lex_free(r.lex);
+    analyzer_free(r.an);
     arena_free(r.arena);
     for (k = 0; k < w.n; k++)
         kr_free(w.v[k].path);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "analyze.h"
 #include "kr.h"
 #include "rd.h"
 #include "store.h"
@@ -18,12 +19,14 @@ typedef struct ingest_stats {
     size_t docs_dup;      /* documents already stored (same content) */
     size_t rejected;      /* files or records rejected, each reported */
     size_t mentions;      /* entity mentions stored */
+    size_t events;        /* events stored */
     uint64_t bytes;       /* input bytes read */
     double seconds;
     /* seconds spent per stage (the rest: reading, listing, commits) */
     double t_finish;      /* doc_finish: normalization, header, language */
     double t_store;       /* storing and indexing documents */
     double t_entities;    /* matching and resolving entities */
+    double t_events;      /* coding events */
     double t_mentions;    /* storing mentions */
 } ingest_stats;
 
@@ -41,10 +44,14 @@ typedef struct ingest_opts {
     const char *lexicon; /* folder of lexicon files, NULL: the built-in one */
     int no_entities;     /* store and index the documents only */
     size_t batch_docs;  /* records per transaction in a stream; 0: INGEST_BATCH_DOCS */
+    /* Without a store (st == NULL), each analyzed document is passed here
+     * instead of being stored; a nonzero return stops the run. */
+    int (*coded)(void *ud, const kr_doc *d, const char *id, const analysis *an);
 } ingest_opts;
 
 /* Ingests every path (files, folders walked recursively, "-" for JSON Lines
- * on stdin) into st. Bad inputs are reported and skipped. Returns 0, or a
+ * on stdin) into st, or, when st is NULL, analyzes each document and passes
+ * it to o->coded (no dedup, no resume: a stateless filter). Bad inputs are reported and skipped. Returns 0, or a
  * negative KR_E* code when the run had to stop (database or memory error),
  * with err filled; what was committed before stays stored. */
 int ingest_paths(store *st, const char *const *paths, size_t npaths, const ingest_opts *o,

@@ -2,8 +2,14 @@
  * insensitive to inflection and to the usual spelling variants of names:
  * Latin words lose an English plural ending and get a name skeleton (y -> i,
  * doubled letters once: Ashtiyani = Ashtiani, Sergey = Sergei); Cyrillic
- * words lose their nominal case ending (Лавровым, Лаврова -> лавров). The
- * lexicon's names and the text's words get keys the same way. */
+ * words lose their nominal case ending (Лавровым, Лаврова -> лавров).
+ *
+ * A lexicon name is written in the nominative and loses only a nominative
+ * ending (key_lex): Карабах, Газпром, Ильхам keep their last letters. A
+ * word of a text cannot tell a case ending from a stem ending that looks
+ * like one (Карабах: -ах), so it gets several keys, most stripped first
+ * (key_text: Карабахе -> карабах, карабахе; Карабах -> караб, карабах);
+ * the matcher takes the first one the lexicon has. */
 #ifndef KEY_H
 #define KEY_H
 
@@ -14,9 +20,25 @@
 #define KEY_MAX (FOLD_MAX_WORD + 8)
 
 /* Writes the key of the folded word w[0..n) (script: FOLD_* bits, from
- * fold_next) into out[KEY_MAX]; returns its length. `sc` (a stem cache,
- * one per thread) is reserved for languages whose keys need a stemmer. */
+ * fold_next) into out[KEY_MAX]; returns its length. Every ending is
+ * stripped: the key for comparing words of texts with one another (word
+ * lists, candidate ids). `sc` (a stem cache, one per thread) is reserved
+ * for languages whose keys need a stemmer. */
 size_t key_of(stem_cache *sc, unsigned script, const char *w, size_t n, char *out);
+
+/* The key of a word of a lexicon name (nominative endings only), as
+ * key_of otherwise. */
+size_t key_lex(stem_cache *sc, unsigned script, const char *w, size_t n, char *out);
+
+/* The keys a word of a text may have, most stripped first: key_of's; for
+ * Cyrillic, the word without its last letter when that is an ending too;
+ * and last the bare word (Latin: the skeleton without the plural ending
+ * stripped). Writes them into out[0..KEY_ALTS) with lengths in len; returns
+ * how many (1 to KEY_ALTS, no two alike). For every word w, key_lex(w) is
+ * one of key_text(w). */
+#define KEY_ALTS 3
+size_t key_text(stem_cache *sc, unsigned script, const char *w, size_t n, char out[][KEY_MAX],
+                size_t *len);
 
 /* The Russian nominal ending stripper alone, on a folded Cyrillic word
  * (exposed for tests): returns the length of the kept part. */

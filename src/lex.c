@@ -26,6 +26,8 @@ struct lex_db {
     size_t idcap;
     char **owned;            /* file contents read by lex_load_dir */
     size_t nowned;
+    lex_source *src;         /* every source, event files included */
+    size_t nsrc;
 };
 
 typedef struct parser {
@@ -162,7 +164,7 @@ static int add_role(parser *p, const char *v, size_t n)
 {
     lex_db *db = p->db;
     const char *w[3];
-    size_t wn[3], k = 0, i = 0;
+    size_t wn[3], k = 0, i = 0, j;
     const char *dots;
     lex_role *r;
     while (i < n && k < 3) {
@@ -178,7 +180,12 @@ static int add_role(parser *p, const char *v, size_t n)
     }
     while (i < n && kr_isspace((unsigned char)v[i]))
         i++;
-    if (k != 3 || i != n || !(dots = strstr(w[2], "..")) || dots >= w[2] + wn[2]) {
+    /* the value is not NUL-terminated: search ".." within the dates only */
+    dots = NULL;
+    for (j = 0; k == 3 && j + 1 < wn[2] && !dots; j++)
+        if (w[2][j] == '.' && w[2][j + 1] == '.')
+            dots = w[2] + j;
+    if (k != 3 || i != n || !dots) {
         problem(p, 0, "role must be 'COUNTRY AGENT FROM..TO'%s%s", "", "");
         return 0;
     }
@@ -425,17 +432,43 @@ static int index_ids(parser *p)
     return 0;
 }
 
+/* Resolves the agent ids of an entry's roles into entry indexes. A role
+ * whose agent is not an agent of the lexicon is reported and dropped (the
+ * entry's other roles move up), so that every role kept names an agent. */
+static void resolve_roles(parser *p, lex_entry *e)
+{
+    lex_db *db = p->db;
+    size_t r, kept = 0;
+    for (r = e->role_first; r < e->role_first + e->nroles; r++) {
+        long a = lex_find(db, db->role_agent[r]);
+        p->line = db->roles[r].agent; /* the role's own line */
+        if (a < 0 || db->entries[a].type != LEX_AGENT) {
+            problem(p, 0, "role agent '%s' is not an agent of agents.txt%s", db->role_agent[r], "");
+            continue;
+        }
+        if (lex_find(db, db->roles[r].country) < 0)
+            problem(p, 1, "role country '%s' is not a known state or organization%s",
+                    db->roles[r].country, "");
+        db->roles[r].agent = (size_t)a;
+        db->roles[e->role_first + kept++] = db->roles[r];
+    }
+    e->nroles = kept;
+    p->line = e->line;
+}
+
 /* Checks every entry once all are known: types, names, references. */
 static void validate(parser *p)
 {
     lex_db *db = p->db;
-    size_t k, r;
+    size_t k;
     for (k = 0; k < db->n; k++) {
         lex_entry *e = &db->entries[k];
         p->file = e->file;
         p->line = e->line;
+        resolve_roles(p, e);
         if (!e->type) {
             problem(p, 0, "entry '%s' has no type%s", e->id, "");
+            e->nroles = 0; /* an entry with errors is never used */
             continue;
         }
         if (!e->name) {
@@ -466,19 +499,6 @@ static void validate(parser *p)
             problem(p, 0, "parent '%s' is not a known id%s", e->parent, "");
         if (e->country && lex_find(db, e->country) < 0)
             problem(p, 1, "country '%s' is not a known state%s", e->country, "");
-        for (r = e->role_first; r < e->role_first + e->nroles; r++) {
-            long a = lex_find(db, db->role_agent[r]);
-            p->line = db->roles[r].agent; /* the role's own line */
-            if (a < 0 || db->entries[a].type != LEX_AGENT) {
-                problem(p, 0, "role agent '%s' is not an agent of agents.txt%s", db->role_agent[r], "");
-                a = 0;
-            }
-            if (lex_find(db, db->roles[r].country) < 0)
-                problem(p, 1, "role country '%s' is not a known state or organization%s",
-                        db->roles[r].country, "");
-            db->roles[r].agent = (size_t)a;
-        }
-        p->line = e->line;
     }
 }
 
@@ -567,8 +587,16 @@ int lex_build(const lex_source *src, size_t nsrc, int check, lex_report_fn repor
     p.db = db;
     p.report = report;
     p.ud = ud;
+    if (nsrc && !(db->src = kr_calloc(nsrc, sizeof *db->src)))
+        rc = KR_ENOMEM;
+    else if (nsrc) {
+        memcpy(db->src, src, nsrc * sizeof *src);
+        db->nsrc = nsrc;
+    }
+    /* event patterns share the folder but are read by evlex.c */
     for (k = 0; k < nsrc && rc == 0; k++)
-        rc = parse_source(&p, &src[k]);
+        if (!lex_is_event_file(src[k].name))
+            rc = parse_source(&p, &src[k]);
     if (rc == 0)
         rc = index_ids(&p);
     if (rc == 0)
@@ -590,6 +618,21 @@ int lex_build(const lex_source *src, size_t nsrc, int check, lex_report_fn repor
     return 0;
 }
 
+int lex_is_event_file(const char *name)
+{
+    const char *s = name ? strstr(name, "events/") : NULL;
+    for (; s; s = strstr(s + 1, "events/"))
+        if (s == name || s[-1] == '/')
+            return 1;
+    return 0;
+}
+
+const lex_source *lex_sources(const lex_db *db, size_t *n)
+{
+    *n = db->nsrc;
+    return db->src;
+}
+
 void lex_free(lex_db *db)
 {
     size_t k;
@@ -598,6 +641,7 @@ void lex_free(lex_db *db)
     for (k = 0; k < db->nowned; k++)
         kr_free(db->owned[k]);
     kr_free(db->owned);
+    kr_free(db->src);
     kr_free(db->entries);
     kr_free(db->roles);
     kr_free(db->role_agent);

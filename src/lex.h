@@ -85,6 +85,13 @@ const lex_name *lex_names(const lex_db *db, size_t *count);
  * the entry index, or -1 when there is no n-th or it is unknown. */
 long lex_list_item(const lex_db *db, const char *list, size_t n);
 
+/* Whether a source holds event patterns (a file under an `events/`
+ * folder): the actor parser skips those, src/evlex.c reads them. */
+int lex_is_event_file(const char *name);
+/* The sources the lexicon was built from (event files included), valid
+ * until lex_free. */
+const lex_source *lex_sources(const lex_db *db, size_t *n);
+
 /* Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" as the first (end = 0) or last
  * (end = 1) day it covers, as YYYYMMDD; 0 when malformed. */
 int32_t lex_date(const char *s, size_t n, int end);

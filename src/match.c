@@ -40,6 +40,11 @@ struct match_db {
     size_t nodecap;
     payload *pay;
     size_t npay, paycap;
+    /* One bit per key hash (a filter small enough for the cache): most
+     * words of a text have no key in the lexicon, and most of their
+     * lookups end here. NULL while the lexicon is compiled. */
+    uint64_t *kbits;
+    size_t kbmask;
 };
 
 static uint64_t hash_bytes(const char *s, size_t n)
@@ -50,6 +55,8 @@ static uint64_t hash_bytes(const char *s, size_t n)
 static uint32_t key_find_h(const match_db *m, const char *s, size_t n, uint64_t h)
 {
     size_t mask = m->keycap - 1, i;
+    if (m->kbits && !(m->kbits[(h >> 20 & m->kbmask) >> 6] >> (h >> 20 & 63) & 1))
+        return 0;
     for (i = h & mask; m->keys[i].hash; i = (i + 1) & mask)
         if (m->keys[i].hash == h && m->keys[i].len == n && memcmp(m->pool.p + m->keys[i].off, s, n) == 0)
             return m->keys[i].id;
@@ -97,11 +104,19 @@ static int key_add(match_db *m, const char *s, size_t n, uint32_t *id)
     return 0;
 }
 
+/* Slot of an edge key: a multiplicative hash, high bits first (cheaper
+ * than a call to XXH3 for eight bytes, and spread as well). */
+static size_t edge_hash(uint64_t fk)
+{
+    uint64_t h = fk * 0x9E3779B97F4A7C15ULL;
+    return (size_t)(h ^ (h >> 29));
+}
+
 static uint32_t edge_find(const match_db *m, uint32_t node, uint32_t key)
 {
     uint64_t fk = ((uint64_t)node << 32) | key;
     size_t mask = m->edgecap - 1, i;
-    for (i = XXH3_64bits(&fk, sizeof fk) & mask; m->edges[i].from_key; i = (i + 1) & mask)
+    for (i = edge_hash(fk) & mask; m->edges[i].from_key; i = (i + 1) & mask)
         if (m->edges[i].from_key == fk)
             return m->edges[i].to;
     return 0;
@@ -141,7 +156,7 @@ static int edge_add(match_db *m, uint32_t node, uint32_t key, uint32_t *to)
         for (k = 0; k < m->edgecap; k++)
             if (m->edges[k].from_key) {
                 size_t j;
-                for (j = XXH3_64bits(&m->edges[k].from_key, 8) & (cap - 1); ne[j].from_key;
+                for (j = edge_hash(m->edges[k].from_key) & (cap - 1); ne[j].from_key;
                      j = (j + 1) & (cap - 1))
                     ;
                 ne[j] = m->edges[k];
@@ -153,7 +168,7 @@ static int edge_add(match_db *m, uint32_t node, uint32_t key, uint32_t *to)
     if ((rc = node_new(m, to)) != 0)
         return rc;
     mask = m->edgecap - 1;
-    for (i = XXH3_64bits(&fk, sizeof fk) & mask; m->edges[i].from_key; i = (i + 1) & mask)
+    for (i = edge_hash(fk) & mask; m->edges[i].from_key; i = (i + 1) & mask)
         ;
     m->edges[i].from_key = fk;
     m->edges[i].to = *to;
@@ -232,7 +247,7 @@ int match_build(const lex_db *lex, match_db **out)
             const char *ws = nm->text.p + w.span.start;
             size_t wl = w.span.end - w.span.start;
             size_t kl = fold_all_upper(ws, wl) ? acronym_key(buf, w.n, key)
-                                          : key_of(sc, w.script, buf, w.n, key);
+                                          : key_lex(sc, w.script, buf, w.n, key);
             if (nwords == 1 && key[0] != '\x01' && fold_capitalized(ws, wl))
                 kl = marked_key('\x02', key, kl, key);
             if (key_add(m, key, kl, &id) || edge_add(m, node, id, &node))
@@ -267,6 +282,15 @@ int match_build(const lex_db *lex, match_db **out)
         m->pcount[pends[k].node]++;
         m->pay[m->npay++] = pends[k].p;
     }
+    /* the filter: 32 bits per key, a power of two */
+    m->kbmask = 4096 - 1;
+    while (m->kbmask + 1 < m->nkeys * 32)
+        m->kbmask = m->kbmask * 2 + 1;
+    if (!(m->kbits = kr_calloc((m->kbmask + 1) / 64, sizeof *m->kbits)))
+        goto fail;
+    for (k = 0; k < m->keycap; k++)
+        if (m->keys[k].hash)
+            m->kbits[(m->keys[k].hash >> 20 & m->kbmask) >> 6] |= (uint64_t)1 << (m->keys[k].hash >> 20 & 63);
     kr_free(pends);
     stem_free(sc);
     *out = m;
@@ -288,6 +312,7 @@ void match_free(match_db *m)
     kr_free(m->pfirst);
     kr_free(m->pcount);
     kr_free(m->pay);
+    kr_free(m->kbits);
     kr_free(m);
 }
 
@@ -316,17 +341,29 @@ uint32_t match_key_id(const match_db *m, stem_cache *sc, const char *word, size_
         return 0;
     if (fold_all_upper(word + w.span.start, w.span.end - w.span.start))
         id = key_find(m, key, acronym_key(buf, w.n, key));
-    return id ? id : key_find(m, key, key_of(sc, w.script, buf, w.n, key));
+    return id ? id : key_find(m, key, key_lex(sc, w.script, buf, w.n, key));
 }
 
-/* Only spaces (no line break) or one hyphen between two words. */
-static int joinable(const char *s, size_t from, size_t to)
+/* How the word at s[to..] joins the word s[prev..from): 1 when only
+ * spaces (no line break) or one hyphen are between them; 2 when an
+ * apostrophe is (Azerbaijan's, O'Brien), or an abbreviation point after a
+ * word of at most three bytes, then spaces (U.S., St. Petersburg); else 0. */
+static uint8_t joinable(const char *s, size_t prev, size_t from, size_t to)
 {
     size_t i, hyphens = 0;
-    for (i = from; i < to; i++) {
+    if ((to - from == 1 && s[from] == '\'') ||
+        (to - from == 3 && memcmp(s + from, "\xE2\x80\x99", 3) == 0))
+        return 2;
+    i = from;
+    if (i < to && s[i] == '.') {
+        if (from - prev > 3)
+            return 0;
+        i++;
+    }
+    for (; i < to; i++) {
         if (s[i] == ' ' || s[i] == '\t')
             continue;
-        if (s[i] == '-' && ++hyphens == 1)
+        if (s[i] == '-' && ++hyphens == 1 && s[from] != '.')
             continue;
         if (i + 1 < to && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
             i++; /* no-break space */
@@ -334,21 +371,126 @@ static int joinable(const char *s, size_t from, size_t to)
         }
         return 0;
     }
-    return 1;
+    return s[from] == '.' ? 2 : 1;
+}
+
+/* The key ids of a word to try, in order: key, then alt. */
+static size_t word_keys(const match_word *w, uint32_t ids[3])
+{
+    size_t n = 0;
+    if (w->key)
+        ids[n++] = w->key;
+    if (w->alt[0])
+        ids[n++] = w->alt[0];
+    if (w->alt[1])
+        ids[n++] = w->alt[1];
+    return n;
+}
+
+/* The first key of word w with an edge out of node, or 0 (and *to = 0). */
+static uint32_t step(const match_db *m, const match_word *w, uint32_t node, uint32_t *to)
+{
+    uint32_t ids[3];
+    size_t k, n = word_keys(w, ids);
+    for (k = 0; k < n; k++)
+        if ((*to = edge_find(m, node, ids[k])) != 0)
+            return ids[k];
+    *to = 0;
+    return 0;
+}
+
+/* Fills the key fields of a word from its keys (key_text) and its folded
+ * form: the acronym key first for a word in capitals, then the keys the
+ * lexicon has, in order. */
+static void word_ids(const match_db *m, match_word *mw, const char *text, const char *folded,
+                     size_t fn, char keys[][KEY_MAX], const size_t *lens, size_t nkeys)
+{
+    uint32_t ids[KEY_ALTS + 1];
+    size_t n = 0, k, j;
+    int acronym = 0;
+    mw->khash = hash_bytes(keys[0], lens[0]);
+    if (mw->cap && fold_all_upper(text + mw->span.start, mw->span.end - mw->span.start)) {
+        char ak[KEY_MAX];
+        if ((ids[n] = key_find(m, ak, acronym_key(folded, fn, ak))) != 0)
+            n++, acronym = 1;
+    }
+    for (k = 0; k < nkeys; k++) {
+        uint32_t id = key_find_h(m, keys[k], lens[k], k ? hash_bytes(keys[k], lens[k]) : mw->khash);
+        if (k == nkeys - 1)
+            mw->bare = id;
+        for (j = 0; j < n && ids[j] != id; j++)
+            ;
+        if (id && j == n)
+            ids[n++] = id;
+        /* a capitalized one-word name, unless the word is a known acronym */
+        if (mw->cap && !acronym && !mw->ckey) {
+            char mk[KEY_MAX];
+            mw->ckey = key_find(m, mk, marked_key('\x02', keys[k], lens[k], mk));
+        }
+    }
+    mw->key = n > 0 ? ids[0] : 0;
+    mw->alt[0] = n > 1 ? ids[1] : 0;
+    mw->alt[1] = n > 2 ? ids[2] : 0;
+}
+
+/* The longest name starting at word i, trying each key of the first word
+ * and the first key that leads on of each next one. Returns its end (word
+ * index past it, 0 when none) and node; *first is the key of word i. */
+static size_t longest_at(const match_db *m, const match_word *words, size_t nw, size_t i,
+                         uint32_t *best, uint32_t *first)
+{
+    uint32_t ids[3];
+    size_t k, n = word_keys(&words[i], ids), best_end = 0;
+    for (k = 0; k < n; k++) {
+        uint32_t node = edge_find(m, 0, ids[k]);
+        size_t j;
+        for (j = i; node; ) {
+            if (m->pcount[node] && j + 1 > best_end) {
+                *best = node;
+                best_end = j + 1;
+                *first = ids[k];
+            }
+            if (++j >= nw || !words[j].joined || !words[j].key)
+                break;
+            step(m, &words[j], node, &node);
+        }
+    }
+    return best_end;
+}
+
+/* Puts the key each word of a hit went through in `key`, so that
+ * resolvers see the key that matched (the others stay in alt). */
+static void use_keys(const match_db *m, match_word *words, size_t i, size_t end, uint32_t first)
+{
+    uint32_t node = edge_find(m, 0, first), used = first;
+    size_t j;
+    for (j = i; j < end; j++) {
+        match_word *w = &words[j];
+        if (j > i)
+            used = step(m, w, node, &node);
+        if (w->alt[0] == used) {
+            w->alt[0] = w->key;
+            w->key = used;
+        } else if (w->alt[1] == used) {
+            w->alt[1] = w->key;
+            w->key = used;
+        }
+    }
 }
 
 int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, size_t from,
                kr_arena *a, match_result *out)
 {
-    size_t cap = 256, nw = 0, hcap = 64, nh = 0, i, pos = from, prev_end = from;
+    size_t cap = 256, nw = 0, hcap = 64, nh = 0, i, pos = from, prev_start = from, prev_end = from;
     match_word *words = arena_alloc(a, cap * sizeof *words);
     match_hit *hits = arena_alloc(a, hcap * sizeof *hits);
-    char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
-    size_t kl;
+    char buf[FOLD_MAX_WORD + 8], keys[KEY_ALTS][KEY_MAX];
+    size_t lens[KEY_ALTS], nkeys;
     fold_word w;
     if (!words || !hits)
         return KR_ENOMEM;
     while (fold_next(text, n, &pos, buf, &w)) {
+        match_word *mw;
         if (nw == cap) {
             match_word *nwv = arena_alloc(a, cap * 2 * sizeof *nwv);
             if (!nwv)
@@ -357,43 +499,33 @@ int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, si
             words = nwv;
             cap *= 2;
         }
-        words[nw].span = w.span;
-        words[nw].script = (uint16_t)w.script;
-        words[nw].joined = nw > 0 && joinable(text, prev_end, w.span.start);
-        words[nw].key = 0;
-        words[nw].ckey = 0;
-        words[nw].cap = (uint8_t)fold_capitalized(text + w.span.start, w.span.end - w.span.start);
-        kl = key_of(sc, w.script, buf, w.n, key);
-        words[nw].khash = hash_bytes(key, kl);
-        if (words[nw].cap && fold_all_upper(text + w.span.start, w.span.end - w.span.start)) {
-            char ak[KEY_MAX];
-            words[nw].key = key_find(m, ak, acronym_key(buf, w.n, ak));
-        }
-        if (!words[nw].key) {
-            words[nw].key = key_find_h(m, key, kl, words[nw].khash);
-            if (words[nw].cap)
-                words[nw].ckey = key_find(m, key, marked_key('\x02', key, kl, key));
-        }
+        mw = &words[nw];
+        memset(mw, 0, sizeof *mw);
+        mw->span = w.span;
+        mw->script = (uint16_t)w.script;
+        mw->joined = nw > 0 ? joinable(text, prev_start, prev_end, w.span.start) : 0;
+        mw->cap = (uint8_t)fold_capitalized(text + w.span.start, w.span.end - w.span.start);
+        nkeys = key_text(sc, w.script, buf, w.n, keys, lens);
+        word_ids(m, mw, text, buf, w.n, keys, lens, nkeys);
+        prev_start = w.span.start;
         prev_end = w.span.end;
         nw++;
     }
     for (i = 0; i < nw;) {
-        uint32_t node = 0, best = 0;
+        uint32_t node = 0, best = 0, first = 0;
         size_t j, best_end = 0;
         /* a capitalized one-word name first; a longer name wins over it */
         if (words[i].ckey && (node = edge_find(m, 0, words[i].ckey)) != 0 && m->pcount[node]) {
             best = node;
             best_end = i + 1;
         }
-        node = 0;
-        for (j = i; j < nw && words[j].key; j++) {
-            if (j > i && !words[j].joined)
-                break;
-            if (!(node = edge_find(m, node, words[j].key)))
-                break;
-            if (m->pcount[node] && j + 1 > best_end) {
-                best = node;
-                best_end = j + 1;
+        if (words[i].key) {
+            uint32_t tbest = 0;
+            size_t end = longest_at(m, words, nw, i, &tbest, &first);
+            if (end > best_end) {
+                best = tbest;
+                best_end = end;
+                use_keys(m, words, i, end, first);
             }
         }
         if (!best) {

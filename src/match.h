@@ -25,15 +25,22 @@ typedef struct match_hit {
     size_t first_word, nwords; /* into the document's word list */
 } match_hit;
 
-/* A word of the text with its key id (0: no lexicon name uses it). */
+/* A word of the text with its key ids. A word has up to KEY_ALTS keys
+ * (key.h: Карабахе -> карабах, карабахе); the ones the lexicon has are
+ * kept, in that order. */
 typedef struct match_word {
     kr_span span;
-    uint32_t key;
+    uint32_t key;     /* id of the first key the lexicon has (0: none); in
+                         a hit, the key the match went through */
+    uint32_t alt[2];  /* the other keys the lexicon has, in order (0: none) */
+    uint32_t bare;    /* id of the word's bare key (no ending stripped), or 0 */
     uint32_t ckey;    /* key of a capitalized word as a one-word name, or 0 */
-    uint64_t khash;   /* hash of the word's key (key.h), lexicon or not */
+    uint64_t khash;   /* hash of the word's key (key_of), lexicon or not */
     uint16_t script;  /* FOLD_* bits */
     uint8_t joined;   /* 1 when only spaces or a hyphen separate it from the
-                         previous word, so a name may run across */
+                         previous word, 2 when an abbreviation point (U.S.,
+                         St. Petersburg) or an apostrophe (Azerbaijan's)
+                         does; a name may run across either */
     uint8_t cap;      /* the first letter is a capital */
 } match_word;
 
@@ -52,8 +59,9 @@ int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, si
 /* The hash match_word.khash holds, for a key of key.h. */
 uint64_t match_key_hash(const char *key, size_t n);
 
-/* Key id of a folded word, 0 when no lexicon name has it (for resolvers
- * that look up single words, like surnames). */
+/* Key id of a word of a lexicon name (its key as match_build computes
+ * it, key_lex), 0 when no lexicon name has it (for resolvers that look up
+ * single words, like surnames). */
 uint32_t match_key_id(const match_db *m, stem_cache *sc, const char *word, size_t n);
 
 /* Number of distinct word keys and trie nodes (for stats and tests). */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "evout.h"
 #include "fold.h"
 #include "ftstok.h"
 #include "stem.h"
@@ -49,13 +50,32 @@ static const char *const migrations[] = {
     "  spans BLOB NOT NULL,"          /* per mention, varints: start - previous end, length, kind */
     "  PRIMARY KEY(doc, eid)) WITHOUT ROWID;"
     "CREATE INDEX mentions_eid ON mentions(eid);",
+    /* 3: events */
+    "CREATE TABLE events("
+    "  rowid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"        /* hex hash (evout_event_id) */
+    "  doc INTEGER NOT NULL,"           /* docs.rowid */
+    "  date TEXT,"                      /* YYYY-MM-DD, the day it happened */
+    "  src INTEGER, src_code TEXT, src_country TEXT, src_start INTEGER, src_end INTEGER,"
+    "  tgt INTEGER, tgt_code TEXT, tgt_country TEXT, tgt_start INTEGER, tgt_end INTEGER,"
+    "  cameo TEXT NOT NULL, root TEXT NOT NULL, plover TEXT, plover_mode TEXT, label TEXT,"
+    "  goldstein REAL NOT NULL, quad INTEGER NOT NULL,"
+    "  mode TEXT NOT NULL, negated INTEGER NOT NULL,"
+    "  place TEXT, place_country TEXT,"
+    "  ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL, sentence INTEGER NOT NULL,"
+    "  confidence REAL NOT NULL);"
+    "CREATE INDEX events_date ON events(date);"
+    "CREATE INDEX events_doc ON events(doc);"
+    "CREATE INDEX events_src ON events(src);"
+    "CREATE INDEX events_tgt ON events(tgt);"
+    "CREATE INDEX events_cameo ON events(cameo);",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 enum {
     Q_HAS_DOC, Q_PUT_DOC, Q_PUT_FTS, Q_FILE_DONE, Q_FILE_MARK, Q_DOCS, Q_DOC_GET,
     Q_SEARCH, Q_COUNT, Q_PUT_ENTITY, Q_GET_EID, Q_PUT_MENTION, Q_ENTITIES, Q_SPANS, Q_DOC_MENTIONS,
-    NQ
+    Q_PUT_EVENT, NQ
 };
 
 static const char *const sql[NQ] = {
@@ -95,6 +115,12 @@ static const char *const sql[NQ] = {
                        " JOIN entities e ON e.eid = m.eid WHERE m.doc = ?1",
     [Q_SPANS] = "SELECT m.spans, d.text FROM mentions m JOIN docs d ON d.rowid = m.doc"
                 " WHERE m.doc = ?1 AND m.eid = ?2",
+    [Q_PUT_EVENT] = "INSERT OR IGNORE INTO events(id, doc, date, src, src_code, src_country,"
+                    " src_start, src_end, tgt, tgt_code, tgt_country, tgt_start, tgt_end, cameo,"
+                    " root, plover, plover_mode, label, goldstein, quad, mode, negated, place,"
+                    " place_country, ev_start, ev_end, sentence, confidence) VALUES(?1, ?2, ?3,"
+                    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+                    " ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
 };
 
 /* Entity ids already stored, so that a mention costs one insert; kept
@@ -828,5 +854,179 @@ int store_doc_mentions(store *s, int64_t doc, store_mention_fn fn, void *ud, kr_
     sqlite3_clear_bindings(st);
     kr_free(v);
     kr_buf_free(&names);
+    return n;
+}
+
+/* --- events ------------------------------------------------------------------ */
+
+/* The entity row of an event side (stored like a mention's). */
+static int side_eid(store *s, const ev_side *side, int64_t *eid, kr_error *err)
+{
+    ent_mention m;
+    memset(&m, 0, sizeof m);
+    m.id = side->entity;
+    m.type = side->type ? side->type : "GPE";
+    m.name = side->name ? side->name : side->entity;
+    m.country = side->country;
+    m.code = side->code;
+    m.entry = side->known ? 0 : -1;
+    return entity_eid(s, &m, eid, err);
+}
+
+static int bind_side(store *s, sqlite3_stmt *st, int col, const ev_side *side, kr_error *err)
+{
+    int64_t eid;
+    int rc;
+    if (!side->entity)
+        return 0; /* stays NULL */
+    if ((rc = side_eid(s, side, &eid, err)) != 0)
+        return rc;
+    sqlite3_bind_int64(st, col, eid);
+    sqlite3_bind_text(st, col + 1, side->code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, col + 2, side->country, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, col + 3, (sqlite3_int64)side->span.start);
+    sqlite3_bind_int64(st, col + 4, (sqlite3_int64)side->span.end);
+    return 0;
+}
+
+int store_put_events(store *s, int64_t doc, const char *docid, const ev_event *e, size_t n,
+                     kr_error *err)
+{
+    sqlite3_stmt *st = s->q[Q_PUT_EVENT];
+    size_t k;
+    int rc = 0;
+    if (n && !s->eids && !(s->eids = kr_calloc(STORE_EID_SLOTS, sizeof *s->eids)))
+        return kr_errorf(err, KR_ENOMEM, "out of memory");
+    for (k = 0; k < n && rc == 0; k++) {
+        char id[17], date[11];
+        evout_event_id(docid, &e[k], id);
+        date_format(e[k].date, date);
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 2, doc);
+        sqlite3_bind_text(st, 3, date[0] ? date : NULL, -1, SQLITE_TRANSIENT);
+        if ((rc = bind_side(s, st, 4, &e[k].source, err)) != 0 ||
+            (rc = bind_side(s, st, 9, &e[k].target, err)) != 0)
+            break;
+        sqlite3_bind_text(st, 14, e[k].code->code, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 15, evout_root(e[k].code->code), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 16, e[k].code->plover, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 17, e[k].code->plover_mode, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 18, e[k].code->label, -1, SQLITE_STATIC);
+        sqlite3_bind_double(st, 19, e[k].code->goldstein);
+        sqlite3_bind_int(st, 20, e[k].code->quad);
+        sqlite3_bind_text(st, 21, ev_mode_name(e[k].mode), -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 22, e[k].negated);
+        sqlite3_bind_text(st, 23, e[k].place, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 24, e[k].place_country, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 25, (sqlite3_int64)e[k].evidence.start);
+        sqlite3_bind_int64(st, 26, (sqlite3_int64)e[k].evidence.end);
+        sqlite3_bind_int64(st, 27, (sqlite3_int64)e[k].sentence);
+        sqlite3_bind_double(st, 28, e[k].confidence);
+        if ((rc = step_done(s, st, err, "storing events")) > 0)
+            rc = 0;
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc;
+}
+
+/* A filter value matches an entity id, an actor code or a name. */
+#define SIDE_MATCH(p, x)                                                                  \
+    "(" p " IN (SELECT eid FROM entities WHERE id = " x " OR name = " x " COLLATE NOCASE)" \
+    " OR " p "_code = " x " OR " p "_country = " x ")"
+
+static const char *const events_sql =
+    "SELECT v.id, d.id, v.date, d.lang, d.url, d.agency,"
+    " se.id, v.src_code, v.src_country, se.name, se.type,"
+    " substr(CAST(d.text AS BLOB), v.src_start + 1, v.src_end - v.src_start),"
+    " te.id, v.tgt_code, v.tgt_country, te.name, te.type,"
+    " substr(CAST(d.text AS BLOB), v.tgt_start + 1, v.tgt_end - v.tgt_start),"
+    " v.cameo, v.root, v.plover, v.plover_mode, v.label, v.goldstein, v.quad, v.mode, v.negated,"
+    " v.place, v.place_country, v.ev_start, v.ev_end, v.sentence, v.confidence,"
+    " substr(CAST(d.text AS BLOB), v.ev_start + 1, v.ev_end - v.ev_start)"
+    " FROM events v JOIN docs d ON d.rowid = v.doc"
+    " LEFT JOIN entities se ON se.eid = v.src LEFT JOIN entities te ON te.eid = v.tgt"
+    " WHERE (?1 IS NULL OR " SIDE_MATCH("v.src", "?1") " OR " SIDE_MATCH("v.tgt", "?1") ")"
+    " AND (?2 IS NULL OR " SIDE_MATCH("v.src", "?2") ")"
+    " AND (?3 IS NULL OR " SIDE_MATCH("v.tgt", "?3") ")"
+    " AND (?4 IS NULL OR v.cameo LIKE ?4 || '%')"
+    " AND (?5 IS NULL OR v.date >= ?5) AND (?6 IS NULL OR v.date <= ?6)"
+    " AND (?7 IS NULL OR d.lang = ?7)"
+    " AND (?8 IS NULL OR (d.id >= ?8 AND d.id < ?8 || 'g'))"
+    " ORDER BY v.date IS NULL, v.date, v.doc, v.ev_start, v.rowid LIMIT ?9";
+
+static const char *col_text(sqlite3_stmt *st, int c)
+{
+    return (const char *)sqlite3_column_text(st, c);
+}
+
+static void side_from_row(sqlite3_stmt *st, int c, ev_side_rec *r)
+{
+    r->entity = col_text(st, c);
+    r->code = col_text(st, c + 1);
+    r->country = col_text(st, c + 2);
+    r->name = col_text(st, c + 3);
+    r->type = col_text(st, c + 4);
+    r->text.p = (const char *)sqlite3_column_blob(st, c + 5);
+    r->text.n = (size_t)sqlite3_column_bytes(st, c + 5);
+}
+
+int store_events(store *s, const store_event_filter *f, store_event_fn fn, void *ud,
+                 kr_error *err)
+{
+    sqlite3_stmt *st;
+    const char *vals[8];
+    int rc, k, n = 0;
+    if (sqlite3_prepare_v2(s->db, events_sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "listing events");
+    vals[0] = f->actor;
+    vals[1] = f->source;
+    vals[2] = f->target;
+    vals[3] = f->code;
+    vals[4] = f->since;
+    vals[5] = f->until;
+    vals[6] = f->lang;
+    vals[7] = f->doc;
+    for (k = 0; k < 8; k++)
+        sqlite3_bind_text(st, k + 1, vals[k], -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 9, f->limit ? (sqlite3_int64)f->limit : -1);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ev_record r;
+        memset(&r, 0, sizeof r);
+        r.id = col_text(st, 0);
+        r.doc = col_text(st, 1);
+        r.date = col_text(st, 2);
+        r.lang = col_text(st, 3);
+        r.url = col_text(st, 4);
+        r.agency = col_text(st, 5);
+        side_from_row(st, 6, &r.source);
+        side_from_row(st, 12, &r.target);
+        r.cameo = col_text(st, 18);
+        r.root = col_text(st, 19);
+        r.plover = col_text(st, 20);
+        r.plover_mode = col_text(st, 21);
+        r.label = col_text(st, 22);
+        r.goldstein = sqlite3_column_double(st, 23);
+        r.quad = sqlite3_column_int(st, 24);
+        r.mode = col_text(st, 25);
+        r.negated = sqlite3_column_int(st, 26);
+        r.place = col_text(st, 27);
+        r.place_country = col_text(st, 28);
+        r.evidence.start = (size_t)sqlite3_column_int64(st, 29);
+        r.evidence.end = (size_t)sqlite3_column_int64(st, 30);
+        r.sentence = (size_t)sqlite3_column_int64(st, 31);
+        r.confidence = sqlite3_column_double(st, 32);
+        r.evidence_text.p = (const char *)sqlite3_column_blob(st, 33);
+        r.evidence_text.n = (size_t)sqlite3_column_bytes(st, 33);
+        n++;
+        if (fn(ud, &r))
+            break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        rc = db_error(s, err, "listing events");
+        sqlite3_finalize(st);
+        return rc;
+    }
+    sqlite3_finalize(st);
     return n;
 }

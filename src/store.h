@@ -8,6 +8,8 @@
 
 #include "doc.h"
 #include "ent.h"
+#include "ev.h"
+#include "evout.h"
 #include "kr.h"
 
 typedef struct store store;
@@ -96,6 +98,25 @@ typedef struct store_mention {
 } store_mention;
 typedef int (*store_mention_fn)(void *ud, const store_mention *m);
 int store_doc_mentions(store *s, int64_t doc, store_mention_fn fn, void *ud, kr_error *err);
+
+/* Stores the events of document `doc` (row id; `docid` its hex id). */
+int store_put_events(store *s, int64_t doc, const char *docid, const ev_event *e, size_t n,
+                     kr_error *err);
+
+/* Filters of `kronika events`; NULL fields do not filter. An actor value
+ * is an entity id, an actor code, a country code or a canonical name. */
+typedef struct store_event_filter {
+    const char *actor, *source, *target; /* actor: either side */
+    const char *code;                    /* CAMEO prefix */
+    const char *since, *until;           /* YYYY-MM-DD, inclusive */
+    const char *lang, *doc;              /* doc: id or prefix */
+    size_t limit;                        /* 0: all */
+} store_event_filter;
+typedef int (*store_event_fn)(void *ud, const ev_record *r);
+/* Events in date order; strings valid during the callback. Returns the
+ * number listed or <0. */
+int store_events(store *s, const store_event_filter *f, store_event_fn fn, void *ud,
+                 kr_error *err);
 
 /* Counts for summaries. */
 int64_t store_count_docs(store *s);

@@ -1,0 +1,858 @@
+/* ev.c: sparse sentence analysis for event coding. Per sentence: tokens get
+ * key ids and cue classes; entity mentions are grouped into actor phrases
+ * ("Russian Defense Minister Sergey Shoigu" is one actor); places after a
+ * locative word and news agencies are set apart; the sentence is cut into
+ * clauses; patterns are matched from their first word; the source is the
+ * clause's subject (the first actor not governed by a preposition, the
+ * antecedent of a relative clause, the doer of a passive, or the subject
+ * carried from the clause or sentence before), the target fills the
+ * pattern's slot. Mode, negation, date and place come from cue words around
+ * the match. See docs/events.md. */
+#include "ev.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "stem.h"
+#include "tok.h"
+
+#define MAX_SLOT 8      /* coordinated actors in one slot */
+#define SLOT_SKIP 3     /* words skipped before a slot's actor */
+#define SUBJECT_AGENCY_GAP 4
+#define MAX_MATCHES 64  /* per sentence */
+
+struct ev_ctx {
+    const evlex *lex;
+    stem_cache *sc;
+};
+
+typedef struct tinfo {
+    uint32_t key, xkey; /* key ids of the word stemmed / exact, 0: none */
+    uint32_t cover;     /* cue classes covering the token */
+    uint32_t start;     /* cue classes starting at the token */
+    int32_t group;      /* actor group holding the token, -1 */
+    int32_t clause;
+} tinfo;
+
+enum { G_ACTOR = 0, G_PLACE, G_AGENCY, G_NONE };
+
+typedef struct group {
+    size_t first, last;  /* tokens, inclusive */
+    const ent_mention *best;
+    kr_span span;
+    int role;            /* G_* */
+} group;
+
+typedef struct slot {
+    int32_t g[MAX_SLOT];
+    int n;
+} slot;
+
+typedef struct match {
+    const ev_pattern *p;
+    size_t anchor, end;  /* word tokens [anchor, end] */
+    slot src, tgt;
+    int has_src;
+} match;
+
+/* Everything known about the document while it is coded. */
+typedef struct docstate {
+    ev_ctx *c;
+    const char *text;
+    tok_doc td;
+    tinfo *ti;
+    group *g;
+    size_t ng;
+    kr_date date;
+    const ent_mention *dateline;
+    kr_arena *a;
+    ev_event *ev;
+    size_t nev, evcap;
+    int32_t prev_subject; /* group, for pronouns and verbs without a subject */
+    kr_date narrative;    /* last past date named in this paragraph */
+    int weekday_date;     /* the sentence's date came from a weekday name */
+} docstate;
+
+int ev_new(const evlex *lex, ev_ctx **out)
+{
+    ev_ctx *c = kr_calloc(1, sizeof *c);
+    if (!c || !(c->sc = stem_new())) {
+        kr_free(c);
+        return KR_ENOMEM;
+    }
+    c->lex = lex;
+    *out = c;
+    return 0;
+}
+
+void ev_free(ev_ctx *c)
+{
+    if (!c)
+        return;
+    stem_free(c->sc);
+    kr_free(c);
+}
+
+const char *ev_mode_name(ev_mode m)
+{
+    static const char *const names[] = {"actual", "intent", "reported", "hypothetical"};
+    return (unsigned)m < 4 ? names[m] : "actual";
+}
+
+/* --- tokens: keys and cues ---------------------------------------------- */
+
+static int is_word(const tok_token *t)
+{
+    return t->type == TOK_WORD || t->type == TOK_NUM;
+}
+
+static void token_keys(docstate *d)
+{
+    size_t i;
+    for (i = 0; i < d->td.ntokens; i++) {
+        const tok_token *t = &d->td.tokens[i];
+        char key[FOLD_MAX_WORD * 2];
+        size_t kl;
+        tinfo *x = &d->ti[i];
+        memset(x, 0, sizeof *x);
+        x->group = -1;
+        if (!is_word(t))
+            continue;
+        kl = evlex_word_key(d->c->sc, d->text + t->span.start, t->span.end - t->span.start, 0,
+                            key, sizeof key);
+        x->key = evlex_key_id(d->c->lex, key, kl);
+        kl = evlex_word_key(d->c->sc, d->text + t->span.start, t->span.end - t->span.start, 1,
+                            key, sizeof key);
+        x->xkey = evlex_key_id(d->c->lex, key, kl);
+    }
+}
+
+static int has_key(const tinfo *x, const uint32_t *keys, size_t n)
+{
+    size_t k;
+    for (k = 0; k < n; k++)
+        if ((x->key && keys[k] == x->key) || (x->xkey && keys[k] == x->xkey))
+            return 1;
+    return 0;
+}
+
+/* Marks every cue phrase; phrases stay inside one sentence. */
+static void mark_cues(docstate *d, const tok_sent *s)
+{
+    size_t i, end = s->first + s->count;
+    for (i = s->first; i < end; i++) {
+        size_t nc, k, j;
+        const ev_cue_phrase *cp;
+        if (!d->ti[i].key)
+            continue;
+        cp = evlex_cues(d->c->lex, d->ti[i].key, &nc);
+        for (k = 0; k < nc; k++) {
+            size_t t = i;
+            for (j = 0; j < cp[k].n && t < end; j++, t++)
+                if (d->ti[t].key != cp[k].keys[j])
+                    break;
+            if (j < cp[k].n)
+                continue;
+            d->ti[i].start |= 1u << cp[k].cls;
+            for (t = i; t < i + cp[k].n; t++)
+                d->ti[t].cover |= 1u << cp[k].cls;
+        }
+    }
+}
+
+static int cue_at(const docstate *d, size_t i, ev_cue c)
+{
+    return (d->ti[i].cover >> c) & 1;
+}
+
+/* --- actor groups --------------------------------------------------------- */
+
+static size_t token_at(const docstate *d, size_t byte)
+{
+    size_t lo = 0, hi = d->td.ntokens;
+    while (lo < hi) { /* first token ending after byte */
+        size_t mid = (lo + hi) / 2;
+        if (d->td.tokens[mid].span.end <= byte)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int rank(const ent_mention *m)
+{
+    if (!strcmp(m->type, "PER"))
+        return 6;
+    if (m->kind == ENT_GROUP)
+        return 5;
+    if (!strcmp(m->type, "ORG"))
+        return 4;
+    if (m->kind == ENT_METONYM)
+        return 3;
+    if (m->kind == ENT_ADJ)
+        return 1;
+    return 2;
+}
+
+/* Whether mention m (starting at token `first`) may join group g whose
+ * last mention is `last`: it is next to it, or a run of capitalized title
+ * words comes between ("Russian Defense Minister Sergey Shoigu"), or a
+ * demonym and a role word come before a name ("his Iranian counterpart
+ * Mohammad-Reza Ashtiani"). */
+static int joins(const docstate *d, const group *g, const ent_mention *last,
+                 const ent_mention *m, size_t first)
+{
+    size_t i, gap, caps = 0;
+    if (first <= g->last)
+        return 1;
+    gap = first - g->last - 1;
+    if (gap > 3)
+        return 0;
+    for (i = g->last + 1; i < first; i++) {
+        const tok_token *t = &d->td.tokens[i];
+        if (t->type != TOK_WORD || d->ti[i].cover)
+            return 0;
+        caps += (t->flags & TOK_CAP) != 0;
+    }
+    if (caps == gap)
+        return 1;
+    return last->kind == ENT_ADJ && !strcmp(m->type, "PER") && m->kind == ENT_NAME;
+}
+
+static int build_groups(docstate *d, const ent_mention *mv, size_t nm)
+{
+    size_t k;
+    const ent_mention *last = NULL;
+    d->g = arena_alloc(d->a, (nm ? nm : 1) * sizeof *d->g);
+    if (!d->g)
+        return KR_ENOMEM;
+    d->ng = 0;
+    for (k = 0; k < nm; k++) {
+        const ent_mention *m = &mv[k];
+        size_t first = token_at(d, m->span.start), lastt = token_at(d, m->span.end - 1);
+        group *g = d->ng ? &d->g[d->ng - 1] : NULL;
+        if (first >= d->td.ntokens)
+            break;
+        if (lastt >= d->td.ntokens)
+            lastt = d->td.ntokens - 1;
+        if (!g || !last || !joins(d, g, last, m, first) ||
+            (m->kind == ENT_ADJ && rank(g->best) > 1 && first > g->last)) {
+            g = &d->g[d->ng++];
+            memset(g, 0, sizeof *g);
+            g->first = first;
+            g->span.start = m->span.start;
+            g->best = m;
+        } else if (rank(m) >= rank(g->best)) {
+            g->best = m;
+        }
+        if (lastt > g->last)
+            g->last = lastt;
+        if (m->span.end > g->span.end)
+            g->span.end = m->span.end;
+        last = m;
+    }
+    for (k = 0; k < d->ng; k++) {
+        group *g = &d->g[k];
+        size_t i, p = g->first;
+        const char *type = g->best->type;
+        while (p > 0 && cue_at(d, p - 1, CUE_DET))
+            p--;
+        if (g->best->agency)
+            g->role = G_AGENCY;
+        else if ((!strcmp(type, "LOC") || !strcmp(type, "GPE")) && g->best->kind != ENT_ADJ &&
+                 p > 0 && cue_at(d, p - 1, CUE_LOCATIVE))
+            g->role = G_PLACE;
+        else if (!strcmp(type, "LOC"))
+            g->role = G_NONE;
+        for (i = g->first; i <= g->last; i++)
+            d->ti[i].group = (int32_t)k;
+    }
+    return 0;
+}
+
+static int actor(const docstate *d, int32_t g)
+{
+    return g >= 0 && d->g[g].role == G_ACTOR;
+}
+
+/* A slot takes actors, and places standing for their state ("arrived in
+ * Tehran": Iran is the host). */
+static int slot_ok(const docstate *d, int32_t g)
+{
+    return actor(d, g) || (g >= 0 && d->g[g].role == G_PLACE && d->g[g].best->country);
+}
+
+/* The group starting at token i after skipping determiners and up to
+ * `skip` other words, or -1. */
+static int32_t group_after(const docstate *d, size_t i, size_t end, size_t skip)
+{
+    size_t skipped = 0;
+    for (; i < end; i++) {
+        int32_t g = d->ti[i].group;
+        if (g >= 0)
+            return d->g[g].first == i || skipped == 0 ? g : -1;
+        if (cue_at(d, i, CUE_DET))
+            continue;
+        if (!is_word(&d->td.tokens[i]) || d->ti[i].cover || ++skipped > skip)
+            return -1;
+    }
+    return -1;
+}
+
+/* Fills s with the actor group at i and those coordinated with it
+ * ("Russia, Iran and Turkey"); returns the token after the last one. */
+static size_t take_slot(const docstate *d, size_t i, size_t end, size_t skip, slot *s)
+{
+    int32_t g = group_after(d, i, end, skip);
+    s->n = 0;
+    while (g >= 0 && slot_ok(d, g) && s->n < MAX_SLOT) {
+        size_t j = d->g[g].last + 1;
+        s->g[s->n++] = g;
+        if (j < end && d->td.tokens[j].type == TOK_PUNCT &&
+            d->text[d->td.tokens[j].span.start] == ',')
+            j++;
+        if (j < end && cue_at(d, j, CUE_COORD))
+            j++;
+        if (j == d->g[g].last + 1)
+            return j;
+        g = group_after(d, j, end, 0);
+        if (g < 0 || !slot_ok(d, g))
+            return d->g[s->g[s->n - 1]].last + 1;
+    }
+    return s->n ? d->g[s->g[s->n - 1]].last + 1 : i;
+}
+
+/* --- clauses ---------------------------------------------------------------- */
+
+static int clause_punct(const docstate *d, size_t i)
+{
+    const tok_token *t = &d->td.tokens[i];
+    char c = d->text[t->span.start];
+    return t->type == TOK_PUNCT && (c == ';' || c == ':' || c == '(' || c == ')');
+}
+
+static void cut_clauses(docstate *d, const tok_sent *s)
+{
+    size_t i, end = s->first + s->count;
+    int32_t cl = 0;
+    for (i = s->first; i < end; i++) {
+        uint32_t st = d->ti[i].start;
+        if (i > s->first && d->ti[i].group < 0 &&
+            ((st & ((1u << CUE_CLAUSE) | (1u << CUE_COMPLEMENT) | (1u << CUE_RELATIVE))) ||
+             clause_punct(d, i)))
+            cl++;
+        d->ti[i].clause = cl;
+    }
+}
+
+static size_t clause_start(const docstate *d, const tok_sent *s, size_t i)
+{
+    while (i > s->first && d->ti[i - 1].clause == d->ti[i].clause)
+        i--;
+    return i;
+}
+
+/* The clause's subject: its first actor not governed by a preposition. */
+static int32_t subject_in(const docstate *d, size_t from, size_t to)
+{
+    size_t i;
+    for (i = from; i < to; i++) {
+        int32_t g = d->ti[i].group;
+        size_t p;
+        if (g < 0 || d->g[g].first != i)
+            continue;
+        if (!actor(d, g)) {
+            i = d->g[g].last;
+            continue;
+        }
+        for (p = i; p > from && cue_at(d, p - 1, CUE_DET); p--)
+            ;
+        if (p > from && (cue_at(d, p - 1, CUE_PREP) || cue_at(d, p - 1, CUE_LOCATIVE) ||
+                         cue_at(d, p - 1, CUE_AGENT))) {
+            i = d->g[g].last;
+            continue;
+        }
+        return g;
+    }
+    return -1;
+}
+
+/* --- pattern matching ------------------------------------------------------ */
+
+static int try_elems(const docstate *d, const ev_pattern *p, size_t e, size_t i, size_t end,
+                     match *m)
+{
+    const ev_elem *x;
+    if (e == p->nelems) {
+        m->end = i - 1;
+        return 1;
+    }
+    x = &p->elems[e];
+    switch (x->kind) {
+    case EV_WORD:
+        if (i < end && is_word(&d->td.tokens[i]) && has_key(&d->ti[i], x->keys, x->nkeys) &&
+            try_elems(d, p, e + 1, i + 1, end, m))
+            return 1;
+        return x->optional && try_elems(d, p, e + 1, i, end, m);
+    case EV_GAP: {
+        size_t k, words = 0;
+        for (k = i; k <= end; k++) {
+            if (try_elems(d, p, e + 1, k, end, m))
+                return 1;
+            if (k == end || d->ti[k].group >= 0 || clause_punct(d, k))
+                return 0;
+            if (is_word(&d->td.tokens[k]) && ++words > EV_GAP_MAX)
+                return 0;
+        }
+        return 0;
+    }
+    default: {
+        slot s;
+        size_t after = take_slot(d, i, end, SLOT_SKIP, &s);
+        if (!s.n)
+            return x->optional && try_elems(d, p, e + 1, i, end, m);
+        if (!try_elems(d, p, e + 1, after, end, m))
+            return 0;
+        if (x->kind == EV_TARGET)
+            m->tgt = s;
+        else {
+            m->src = s;
+            m->has_src = 1;
+        }
+        return 1;
+    }
+    }
+}
+
+static size_t find_matches(const docstate *d, const tok_sent *s, match *out, size_t cap)
+{
+    size_t i, end = s->first + s->count, n = 0;
+    for (i = s->first; i < end && n < cap; i++) {
+        uint32_t keys[2] = {d->ti[i].key, d->ti[i].xkey};
+        int k;
+        if (d->ti[i].group >= 0 || !is_word(&d->td.tokens[i]))
+            continue;
+        for (k = 0; k < 2 && n < cap; k++) {
+            size_t np, j;
+            const ev_pattern *const *pv = evlex_anchored(d->c->lex, keys[k], &np);
+            for (j = 0; j < np && n < cap; j++) {
+                match m;
+                memset(&m, 0, sizeof m);
+                m.p = pv[j];
+                m.anchor = i;
+                if (try_elems(d, pv[j], 0, i, end, &m)) {
+                    out[n++] = m;
+                    break; /* the most specific pattern at this word */
+                }
+            }
+        }
+    }
+    return n;
+}
+
+static int match_cmp(const void *a, const void *b)
+{
+    const match *x = a, *y = b;
+    if (x->p->nwords != y->p->nwords)
+        return x->p->nwords > y->p->nwords ? -1 : 1;
+    if (x->end - x->anchor != y->end - y->anchor)
+        return x->end - x->anchor > y->end - y->anchor ? -1 : 1;
+    return x->anchor < y->anchor ? -1 : x->anchor > y->anchor;
+}
+
+static int anchor_cmp(const void *a, const void *b)
+{
+    const match *x = a, *y = b;
+    return x->anchor < y->anchor ? -1 : x->anchor > y->anchor;
+}
+
+/* Keeps the most specific of overlapping matches, and drops an act right
+ * after a refusal ("refused to participate" is a refusal, not a meeting). */
+static size_t select_matches(match *m, size_t n)
+{
+    size_t i, j, kept = 0;
+    qsort(m, n, sizeof *m, match_cmp);
+    for (i = 0; i < n; i++) {
+        int ok = 1;
+        for (j = 0; j < kept && ok; j++)
+            ok = m[i].end < m[j].anchor || m[i].anchor > m[j].end;
+        if (ok)
+            m[kept++] = m[i];
+    }
+    qsort(m, kept, sizeof *m, anchor_cmp);
+    for (i = 0, j = 0; i < kept; i++) {
+        if (j > 0 && !strncmp(m[j - 1].p->code->code, "12", 2) && m[i].anchor > m[j - 1].end &&
+            m[i].anchor <= m[j - 1].end + 2)
+            continue;
+        m[j++] = m[i];
+    }
+    return j;
+}
+
+/* --- dates ---------------------------------------------------------------- */
+
+static int date_cmp(kr_date a, kr_date b)
+{
+    if (a.y != b.y)
+        return a.y < b.y ? -1 : 1;
+    if (a.m != b.m)
+        return a.m < b.m ? -1 : 1;
+    return a.d < b.d ? -1 : a.d > b.d;
+}
+
+/* A date the sentence names, resolved against the report's date; y == 0
+ * when it names none. */
+static kr_date sentence_date(docstate *d, const tok_sent *s)
+{
+    kr_date none = {0, 0, 0}, r = none;
+    size_t i, end = s->first + s->count;
+    for (i = s->first; i < end; i++) {
+        const tok_token *t = &d->td.tokens[i];
+        const char *p = d->text + t->span.start;
+        size_t rest = d->td.tokens[end - 1].span.end - t->span.start;
+        uint32_t st = d->ti[i].start;
+        int mo, dd, wd;
+        if (st & (1u << CUE_TODAY))
+            return d->date;
+        if (st & (1u << CUE_YESTERDAY))
+            return date_add_days(d->date, -1);
+        if (st & (1u << CUE_TOMORROW))
+            return date_add_days(d->date, 1);
+        if (st & (1u << CUE_LAST_WEEK))
+            return date_add_days(d->date, -7);
+        if (date_parse(p, rest, &r) && (t->type == TOK_NUM || date_month(p, t->span.end - t->span.start)))
+            return r;
+        if ((t->type == TOK_NUM || (t->type == TOK_WORD && date_month(p, t->span.end - t->span.start))) &&
+            date_parse_month_day(p, rest, &mo, &dd)) {
+            if (!d->date.y)
+                return none;
+            r.y = d->date.y;
+            r.m = mo;
+            r.d = dd;
+            if (!date_valid(r))
+                return none;
+            /* "on December 30" in a report of January 2 is last year */
+            if (date_cmp(r, date_add_days(d->date, 60)) > 0)
+                r.y--;
+            return date_valid(r) ? r : none;
+        }
+        if (t->type == TOK_WORD && (wd = date_weekday(p, t->span.end - t->span.start)) && d->date.y) {
+            int back = (date_dow(d->date) - wd + 7) % 7;
+            d->weekday_date = 1;
+            return date_add_days(d->date, -back);
+        }
+    }
+    return none;
+}
+
+/* --- events --------------------------------------------------------------- */
+
+static void side_of(const docstate *d, int32_t g, ev_side *s)
+{
+    const ent_mention *m = d->g[g].best;
+    s->span = d->g[g].span;
+    if (d->g[g].role == G_PLACE) {
+        s->entity = s->code = s->country = s->name = m->country;
+        s->type = "GPE";
+        s->known = 1;
+        return;
+    }
+    s->entity = m->id;
+    s->code = m->code;
+    s->country = m->country;
+    s->name = m->name;
+    s->type = m->type;
+    s->known = m->entry >= 0;
+}
+
+static int same_side(const ev_side *a, const ev_side *b)
+{
+    if (!a->entity || !b->entity)
+        return a->entity == b->entity;
+    return !strcmp(a->entity, b->entity);
+}
+
+static int add_event(docstate *d, const ev_event *e)
+{
+    size_t k;
+    for (k = 0; k < d->nev; k++) {
+        ev_event *o = &d->ev[k];
+        if (o->code == e->code && o->mode == e->mode && o->negated == e->negated &&
+            !date_cmp(o->date, e->date) && same_side(&o->source, &e->source) &&
+            same_side(&o->target, &e->target)) {
+            o->confidence = 1 - (1 - o->confidence) * (1 - e->confidence);
+            return 0;
+        }
+    }
+    if (d->nev == d->evcap) {
+        size_t cap = d->evcap ? d->evcap * 2 : 16;
+        ev_event *v = arena_alloc(d->a, cap * sizeof *v);
+        if (!v)
+            return KR_ENOMEM;
+        if (d->nev)
+            memcpy(v, d->ev, d->nev * sizeof *v);
+        d->ev = v;
+        d->evcap = cap;
+    }
+    d->ev[d->nev++] = *e;
+    return 0;
+}
+
+/* Mode and negation from the cue words between the clause start and the
+ * end of the match. */
+static void mode_of(const docstate *d, size_t from, const match *m, ev_mode *mode, int *neg)
+{
+    size_t i;
+    int intent = (m->p->opts & EV_OPT_INTENT) != 0, hyp = 0, rep = 0;
+    *neg = 0;
+    for (i = from; i <= m->end; i++) {
+        uint32_t st = d->ti[i].start;
+        if (d->ti[i].group >= 0 && i < m->anchor)
+            continue;
+        hyp |= (st >> CUE_HYPOTHETICAL) & 1;
+        intent |= (st >> CUE_INTENT) & 1;
+        rep |= (st >> CUE_REPORTED) & 1;
+        if (((st >> CUE_NEGATION) & 1) && i + 3 >= m->anchor)
+            *neg = 1;
+    }
+    *mode = hyp ? EV_HYPOTHETICAL : intent ? EV_INTENT : rep ? EV_REPORTED : EV_ACTUAL;
+}
+
+/* The place of an event: an actor-less place in the sentence after a
+ * locative word, else the dateline. */
+static void place_of(const docstate *d, const tok_sent *s, ev_event *e)
+{
+    size_t i, end = s->first + s->count;
+    for (i = s->first; i < end; i++) {
+        int32_t g = d->ti[i].group;
+        if (g >= 0 && d->g[g].role == G_PLACE && d->g[g].best->country) {
+            e->place = d->g[g].best->name;
+            e->place_country = d->g[g].best->country;
+            return;
+        }
+    }
+    if (d->dateline) {
+        e->place = d->dateline->name;
+        e->place_country = d->dateline->country;
+    }
+}
+
+/* An agency right before the verb reports the event: "..., the Tasnim
+ * news agency reports." */
+static int agency_speaks(const docstate *d, size_t from, size_t anchor)
+{
+    size_t i, words = 0;
+    for (i = anchor; i > from && words <= SUBJECT_AGENCY_GAP; i--) {
+        int32_t g = d->ti[i - 1].group;
+        if (g >= 0)
+            return d->g[g].role == G_AGENCY;
+        words += is_word(&d->td.tokens[i - 1]);
+    }
+    return 0;
+}
+
+/* The source actors of a match: its `$` slot, the doer of a passive ("was
+ * attacked by X"), or the subject of the clause or one before it. */
+static int sources_of(docstate *d, const tok_sent *s, const match *m, slot *src, int *passive)
+{
+    size_t from = clause_start(d, s, m->anchor), end = s->first + s->count, i;
+    int32_t g;
+    *passive = 0;
+    if (m->has_src) {
+        *src = m->src;
+        return 1;
+    }
+    if (m->anchor > s->first && cue_at(d, m->anchor - 1, CUE_PASSIVE) && m->end + 1 < end &&
+        cue_at(d, m->end + 1, CUE_AGENT)) {
+        take_slot(d, m->end + 2, end, 0, src);
+        if (src->n) {
+            *passive = 1;
+            return 1;
+        }
+    }
+    src->n = 0;
+    g = subject_in(d, from, m->anchor);
+    if (g < 0 && (d->ti[from].start & (1u << CUE_RELATIVE))) {
+        for (i = from; i > s->first && g < 0; i--)
+            if (actor(d, d->ti[i - 1].group))
+                g = d->ti[i - 1].group;
+    }
+    if (g < 0 && !(d->ti[from].start & (1u << CUE_COMPLEMENT))) {
+        /* a verb joined to an earlier one: "X arrived and met Y" */
+        size_t c = from;
+        while (g < 0 && c > s->first) {
+            size_t pf = clause_start(d, s, c - 1);
+            g = subject_in(d, pf, c - 1);
+            c = pf;
+        }
+    }
+    if (g < 0) {
+        for (i = from; i < m->anchor; i++)
+            if (d->ti[i].start & (1u << CUE_PRONOUN))
+                g = d->prev_subject;
+    }
+    if (g < 0)
+        return 0;
+    take_slot(d, d->g[g].first, m->anchor, 0, src);
+    if (!src->n) {
+        src->g[0] = g;
+        src->n = 1;
+    }
+    return 1;
+}
+
+/* Whether the clause of token i follows a speech verb of the sentence
+ * ("Yerevan said that ..."): its events are then reported. */
+static int in_reported_clause(const docstate *d, const match *ms, size_t nm, size_t i)
+{
+    size_t k;
+    for (k = 0; k < nm; k++)
+        if ((ms[k].p->opts & EV_OPT_SPEECH) && ms[k].end < i &&
+            d->ti[ms[k].end].clause != d->ti[i].clause)
+            return 1;
+    return 0;
+}
+
+static int has_slot(const ev_pattern *p, int kind)
+{
+    size_t k;
+    for (k = 0; k < p->nelems; k++)
+        if (p->elems[k].kind == kind)
+            return 1;
+    return 0;
+}
+
+static double confidence_of(const match *m, int has_src, int has_tgt, ev_mode mode)
+{
+    double c = 0.4 + 0.1 * (m->p->nwords < 3 ? m->p->nwords : 3);
+    c += has_src ? 0.15 : 0;
+    c += has_tgt ? 0.1 : 0;
+    c -= mode != EV_ACTUAL ? 0.05 : 0;
+    c -= (m->p->opts & EV_OPT_SPEECH) ? 0.2 : 0; /* "said" says little of what was done */
+    return c > 0.95 ? 0.95 : c;
+}
+
+static int emit(docstate *d, const tok_sent *s, const match *m, const match *all, size_t nall,
+                kr_date sdate)
+{
+    slot src, tgt = m->tgt;
+    ev_event e;
+    int passive, i, j, rc;
+    size_t from = clause_start(d, s, m->anchor);
+    if (agency_speaks(d, from, m->anchor))
+        return 0;
+    memset(&e, 0, sizeof e);
+    if (!sources_of(d, s, m, &src, &passive))
+        src.n = 0;
+    if (passive && !tgt.n) {
+        int32_t g = subject_in(d, from, m->anchor);
+        if (g >= 0) {
+            tgt.g[0] = g;
+            tgt.n = 1;
+        }
+    }
+    if (src.n)
+        d->prev_subject = src.g[0];
+    mode_of(d, from, m, &e.mode, &e.negated);
+    if (e.mode == EV_ACTUAL && in_reported_clause(d, all, nall, m->anchor))
+        e.mode = EV_REPORTED;
+    e.code = m->p->code;
+    e.date = sdate.y ? sdate : d->date;
+    if (e.mode == EV_INTENT && d->weekday_date && date_cmp(e.date, d->date) < 0)
+        e.date = date_add_days(e.date, 7); /* "will meet on Friday": the next one */
+    e.evidence = s->span;
+    e.sentence = (size_t)(s - d->td.sents) + 1;
+    e.pattern_file = m->p->file;
+    e.pattern_line = m->p->line;
+    place_of(d, s, &e);
+    /* "X and Y met": each is the other's counterpart; "X met" alone says
+     * too little ("it met the interests of both sides") */
+    if ((m->p->opts & EV_OPT_SYMMETRIC) && !tgt.n && src.n < 2 && !has_slot(m->p, EV_TARGET))
+        return 0;
+    if ((m->p->opts & EV_OPT_SYMMETRIC) && !tgt.n && src.n > 1) {
+        tgt.g[0] = src.g[1];
+        tgt.n = 1;
+        src.n = 1;
+    }
+    for (i = 0; i < (src.n ? src.n : 1); i++)
+        for (j = 0; j < (tgt.n ? tgt.n : 1); j++) {
+            memset(&e.source, 0, sizeof e.source);
+            memset(&e.target, 0, sizeof e.target);
+            if (src.n)
+                side_of(d, src.g[i], &e.source);
+            if (tgt.n)
+                side_of(d, tgt.g[j], &e.target);
+            if (src.n && tgt.n && same_side(&e.source, &e.target))
+                continue;
+            e.confidence = confidence_of(m, src.n > 0, tgt.n > 0, e.mode);
+            if ((rc = add_event(d, &e)) != 0)
+                return rc;
+        }
+    return 0;
+}
+
+static int code_sentence(docstate *d, const tok_sent *s)
+{
+    match ms[MAX_MATCHES];
+    size_t n, k;
+    kr_date sdate;
+    int rc;
+    if (d->td.tokens[s->first].flags & TOK_PARA_START)
+        d->narrative.y = 0;
+    d->weekday_date = 0;
+    cut_clauses(d, s);
+    sdate = sentence_date(d, s);
+    if (sdate.y && d->date.y && date_cmp(sdate, d->date) <= 0)
+        d->narrative = sdate;
+    else if (!sdate.y)
+        sdate = d->narrative;
+    n = select_matches(ms, find_matches(d, s, ms, MAX_MATCHES));
+    for (k = 0; k < n; k++)
+        if ((rc = emit(d, s, &ms[k], ms, n, sdate)) != 0)
+            return rc;
+    if (!n) {
+        int32_t g = subject_in(d, s->first, s->first + s->count);
+        if (g >= 0)
+            d->prev_subject = g;
+    }
+    return 0;
+}
+
+int ev_code_doc(ev_ctx *c, const char *text, size_t n, size_t body, kr_date date,
+                const ent_mention *dateline, const ent_mention *mv, size_t nm, kr_arena *a,
+                ev_event **out, size_t *count)
+{
+    docstate d;
+    kr_error err;
+    size_t k;
+    int rc;
+    memset(&d, 0, sizeof d);
+    d.c = c;
+    d.text = text;
+    d.date = date;
+    d.dateline = dateline;
+    d.a = a;
+    d.prev_subject = -1;
+    *out = NULL;
+    *count = 0;
+    kr_error_clear(&err, NULL);
+    if ((rc = tok_run(text, n, body, a, &d.td, &err)) != 0)
+        return rc;
+    if (!d.td.ntokens)
+        return 0;
+    if (!(d.ti = arena_alloc(a, d.td.ntokens * sizeof *d.ti)))
+        return KR_ENOMEM;
+    token_keys(&d);
+    for (k = 0; k < d.td.nsents; k++)
+        mark_cues(&d, &d.td.sents[k]);
+    if ((rc = build_groups(&d, mv, nm)) != 0)
+        return rc;
+    for (k = 0; k < d.td.nsents; k++)
+        if ((rc = code_sentence(&d, &d.td.sents[k])) != 0)
+            return rc;
+    *out = d.ev;
+    *count = d.nev;
+    return 0;
+}

@@ -1,0 +1,426 @@
+/* evout.c: writes event records. JSON Lines nest the sides, the place and
+ * the evidence as SPEC section 3 shows; CSV and table flatten them; GDELT
+ * and ICEWS rows put each value in the column those tables give it. */
+#include "evout.h"
+
+#include <string.h>
+#include <xxhash.h>
+
+#include "arena.h"
+#include "json.h"
+#include "out.h"
+
+struct evout {
+    FILE *f;
+    int format;
+    out *flat;   /* CSV and table */
+    kr_buf b;    /* the row being written */
+    int nomem, failed, header_done;
+};
+
+static const char *const flat_cols[] = {
+    "id", "doc", "date", "source", "source_code", "cameo", "plover", "goldstein", "quad",
+    "target", "target_code", "mode", "negated", "place", "confidence", "evidence"};
+#define NFLAT (sizeof flat_cols / sizeof flat_cols[0])
+
+int evout_parse_format(const char *s)
+{
+    static const char *const names[] = {"jsonl", "csv", "table", "gdelt", "icews", "tsv"};
+    size_t k;
+    for (k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (s && strcmp(s, names[k]) == 0)
+            return (int)k;
+    return -1;
+}
+
+evout *evout_new(FILE *f, int format)
+{
+    evout *o = kr_calloc(1, sizeof *o);
+    if (!o)
+        return NULL;
+    o->f = f;
+    o->format = format;
+    if (format == EVOUT_CSV || format == EVOUT_TABLE) {
+        o->flat = out_new(f, format == EVOUT_CSV ? OUT_CSV : OUT_TABLE, flat_cols, NFLAT);
+        if (!o->flat) {
+            kr_free(o);
+            return NULL;
+        }
+    }
+    return o;
+}
+
+static void ok(evout *o, int rc)
+{
+    if (rc)
+        o->nomem = 1;
+}
+
+/* --- JSON Lines ----------------------------------------------------------- */
+
+static void j_key(evout *o, const char *k, int first)
+{
+    ok(o, kr_buf_printf(&o->b, "%s\"%s\": ", first ? "" : ", ", k));
+}
+
+static void j_str(evout *o, const char *s)
+{
+    ok(o, s ? json_put_str(&o->b, s, strlen(s)) : kr_buf_puts(&o->b, "null"));
+}
+
+static void j_side(evout *o, const ev_side_rec *s)
+{
+    if (!s->entity) {
+        ok(o, kr_buf_puts(&o->b, "null"));
+        return;
+    }
+    ok(o, kr_buf_putc(&o->b, '{'));
+    j_key(o, "entity", 1);
+    j_str(o, s->entity);
+    j_key(o, "code", 0);
+    j_str(o, s->code);
+    j_key(o, "country", 0);
+    j_str(o, s->country);
+    j_key(o, "name", 0);
+    j_str(o, s->name);
+    j_key(o, "text", 0);
+    ok(o, json_put_str(&o->b, s->text.p ? s->text.p : "", s->text.n));
+    ok(o, kr_buf_putc(&o->b, '}'));
+}
+
+static void write_jsonl(evout *o, const ev_record *r)
+{
+    ok(o, kr_buf_putc(&o->b, '{'));
+    j_key(o, "id", 1);
+    j_str(o, r->id);
+    j_key(o, "doc", 0);
+    j_str(o, r->doc);
+    j_key(o, "date", 0);
+    j_str(o, r->date);
+    j_key(o, "lang", 0);
+    j_str(o, r->lang);
+    j_key(o, "source", 0);
+    j_side(o, &r->source);
+    j_key(o, "target", 0);
+    j_side(o, &r->target);
+    j_key(o, "cameo", 0);
+    j_str(o, r->cameo);
+    j_key(o, "root", 0);
+    j_str(o, r->root);
+    j_key(o, "plover", 0);
+    j_str(o, r->plover);
+    j_key(o, "plover_mode", 0);
+    j_str(o, r->plover_mode);
+    j_key(o, "goldstein", 0);
+    ok(o, kr_buf_printf(&o->b, "%.1f", r->goldstein));
+    j_key(o, "quad", 0);
+    ok(o, kr_buf_printf(&o->b, "%d", r->quad));
+    j_key(o, "mode", 0);
+    j_str(o, r->mode);
+    j_key(o, "negated", 0);
+    ok(o, kr_buf_puts(&o->b, r->negated ? "true" : "false"));
+    j_key(o, "location", 0);
+    if (r->place) {
+        ok(o, kr_buf_putc(&o->b, '{'));
+        j_key(o, "name", 1);
+        j_str(o, r->place);
+        j_key(o, "country", 0);
+        j_str(o, r->place_country);
+        ok(o, kr_buf_putc(&o->b, '}'));
+    } else {
+        ok(o, kr_buf_puts(&o->b, "null"));
+    }
+    j_key(o, "evidence", 0);
+    ok(o, kr_buf_printf(&o->b, "{\"start\": %zu, \"end\": %zu, \"sentence\": %zu, \"text\": ",
+                        r->evidence.start, r->evidence.end, r->sentence));
+    ok(o, json_put_str(&o->b, r->evidence_text.p ? r->evidence_text.p : "", r->evidence_text.n));
+    ok(o, kr_buf_putc(&o->b, '}'));
+    j_key(o, "confidence", 0);
+    ok(o, kr_buf_printf(&o->b, "%.2f", r->confidence));
+    ok(o, kr_buf_puts(&o->b, "}\n"));
+}
+
+/* --- tab-separated rows ------------------------------------------------------ */
+
+static void t_cell(evout *o, const char *s, size_t n, int first)
+{
+    size_t i;
+    if (!first)
+        ok(o, kr_buf_putc(&o->b, '\t'));
+    for (i = 0; s && i < n; i++)
+        ok(o, kr_buf_putc(&o->b, s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]));
+}
+
+static void t_str(evout *o, const char *s)
+{
+    t_cell(o, s, s ? strlen(s) : 0, 0);
+}
+
+static void t_fmt(evout *o, const char *fmt, double v)
+{
+    char b[40];
+    int n = snprintf(b, sizeof b, fmt, v);
+    t_cell(o, b, (size_t)n, 0);
+}
+
+/* GDELT 1.0: 58 columns; geography as names and ISO codes, no
+ * coordinates; the mention counts are those of one report. */
+static void write_gdelt(evout *o, const ev_record *r)
+{
+    char day[9] = "", month[7] = "", year[5] = "";
+    const ev_side_rec *side[2] = {&r->source, &r->target};
+    int k, j;
+    if (r->date && strlen(r->date) == 10) {
+        snprintf(day, sizeof day, "%.4s%.2s%.2s", r->date, r->date + 5, r->date + 8);
+        snprintf(month, sizeof month, "%.6s", day);
+        snprintf(year, sizeof year, "%.4s", day);
+    }
+    t_cell(o, r->id, strlen(r->id), 1);
+    t_str(o, day);
+    t_str(o, month);
+    t_str(o, year);
+    if (r->date && strlen(r->date) == 10) {
+        int m = (r->date[5] - '0') * 10 + (r->date[6] - '0');
+        int d = (r->date[8] - '0') * 10 + (r->date[9] - '0');
+        t_fmt(o, "%.4f", (double)((year[0] - '0') * 1000 + (year[1] - '0') * 100 +
+                                  (year[2] - '0') * 10 + (year[3] - '0')) +
+                             ((m - 1) * 30 + d) / 365.0);
+    } else {
+        t_str(o, "");
+    }
+    for (k = 0; k < 2; k++) {
+        t_str(o, side[k]->code);
+        t_str(o, side[k]->name);
+        t_str(o, side[k]->country);
+        for (j = 0; j < 4; j++) /* known group, ethnic, religion 1 and 2 */
+            t_str(o, "");
+        t_str(o, side[k]->code && strlen(side[k]->code) >= 6 ? side[k]->code + 3 : "");
+        t_str(o, "");
+        t_str(o, "");
+    }
+    t_str(o, "1"); /* IsRootEvent */
+    t_str(o, r->cameo);
+    t_cell(o, r->cameo, strlen(r->cameo) > 3 ? 3 : strlen(r->cameo), 0);
+    t_str(o, r->root);
+    t_fmt(o, "%.0f", r->quad);
+    t_fmt(o, "%.1f", r->goldstein);
+    t_str(o, "1");
+    t_str(o, "1");
+    t_str(o, "1");
+    t_str(o, ""); /* AvgTone */
+    for (k = 0; k < 2; k++) /* actor geography: not coded */
+        for (j = 0; j < 7; j++)
+            t_str(o, "");
+    t_str(o, r->place ? "1" : "");
+    t_str(o, r->place);
+    t_str(o, r->place_country);
+    for (j = 0; j < 4; j++)
+        t_str(o, "");
+    t_str(o, day);
+    t_str(o, r->url ? r->url : r->doc);
+    ok(o, kr_buf_putc(&o->b, '\n'));
+}
+
+static const char *const icews_cols[] = {
+    "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
+    "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
+    "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude",
+    "Longitude"};
+
+static void write_icews(evout *o, const ev_record *r)
+{
+    const ev_side_rec *side[2] = {&r->source, &r->target};
+    size_t k;
+    if (!o->header_done) {
+        for (k = 0; k < sizeof icews_cols / sizeof icews_cols[0]; k++)
+            t_cell(o, icews_cols[k], strlen(icews_cols[k]), k == 0);
+        ok(o, kr_buf_putc(&o->b, '\n'));
+        o->header_done = 1;
+    }
+    t_cell(o, r->id, strlen(r->id), 1);
+    t_str(o, r->date);
+    for (k = 0; k < 2; k++) {
+        if (k == 1) {
+            t_str(o, r->label);
+            t_str(o, r->cameo);
+            t_fmt(o, "%.1f", r->goldstein);
+        }
+        t_str(o, side[k]->name);
+        t_str(o, side[k]->code && strlen(side[k]->code) >= 6 ? side[k]->code + 3 : "");
+        t_str(o, side[k]->country);
+    }
+    t_str(o, r->doc);
+    t_fmt(o, "%.0f", (double)r->sentence);
+    t_str(o, r->agency);
+    t_str(o, r->place);
+    t_str(o, "");
+    t_str(o, "");
+    t_str(o, r->place_country);
+    t_str(o, "");
+    t_str(o, "");
+    ok(o, kr_buf_putc(&o->b, '\n'));
+}
+
+/* `code --format tsv`: the JSON record's scalar fields, tab-separated. */
+static void write_tsv(evout *o, const ev_record *r)
+{
+    t_cell(o, r->id, strlen(r->id), 1);
+    t_str(o, r->doc);
+    t_str(o, r->date);
+    t_str(o, r->source.entity);
+    t_str(o, r->source.code);
+    t_str(o, r->cameo);
+    t_str(o, r->target.entity);
+    t_str(o, r->target.code);
+    t_fmt(o, "%.1f", r->goldstein);
+    t_fmt(o, "%.0f", r->quad);
+    t_str(o, r->mode);
+    t_str(o, r->negated ? "1" : "0");
+    t_str(o, r->place);
+    t_fmt(o, "%.2f", r->confidence);
+    t_cell(o, r->evidence_text.p, r->evidence_text.n, 0);
+    ok(o, kr_buf_putc(&o->b, '\n'));
+}
+
+static void write_flat(evout *o, const ev_record *r)
+{
+    out *f = o->flat;
+    out_str(f, r->id);
+    out_str(f, r->doc);
+    out_str(f, r->date);
+    out_str(f, r->source.name);
+    out_str(f, r->source.code);
+    out_str(f, r->cameo);
+    out_str(f, r->plover);
+    out_real(f, r->goldstein);
+    out_int(f, r->quad);
+    out_str(f, r->target.name);
+    out_str(f, r->target.code);
+    out_str(f, r->mode);
+    out_bool(f, r->negated);
+    out_str(f, r->place);
+    out_real(f, r->confidence);
+    out_strn(f, r->evidence_text.p ? r->evidence_text.p : "", r->evidence_text.n);
+    out_row_end(f);
+}
+
+int evout_write(evout *o, const ev_record *r)
+{
+    if (o->flat) {
+        write_flat(o, r);
+        return 0;
+    }
+    kr_buf_reset(&o->b);
+    switch (o->format) {
+    case EVOUT_GDELT:
+        write_gdelt(o, r);
+        break;
+    case EVOUT_ICEWS:
+        write_icews(o, r);
+        break;
+    case EVOUT_TSV:
+        write_tsv(o, r);
+        break;
+    default:
+        write_jsonl(o, r);
+    }
+    if (o->nomem)
+        return KR_ENOMEM; /* never print a row with a hole in it */
+    if (o->b.n && fwrite(o->b.p, 1, o->b.n, o->f) != o->b.n) {
+        o->failed = 1;
+        return KR_EIO;
+    }
+    return 0;
+}
+
+int evout_close(evout *o)
+{
+    int rc;
+    if (!o)
+        return 0;
+    rc = o->flat ? out_close(o->flat) : 0;
+    if (fflush(o->f) != 0 || ferror(o->f))
+        o->failed = 1;
+    if (!rc)
+        rc = o->nomem ? KR_ENOMEM : o->failed ? KR_EIO : 0;
+    kr_buf_free(&o->b);
+    kr_free(o);
+    return rc;
+}
+
+void evout_event_id(const char *doc, const ev_event *e, char id[17])
+{
+    const char *parts[5];
+    size_t k;
+    uint64_t h = 0, span[2];
+    parts[0] = doc;
+    parts[1] = e->code->code;
+    parts[2] = e->source.entity ? e->source.entity : "";
+    parts[3] = e->target.entity ? e->target.entity : "";
+    parts[4] = ev_mode_name(e->mode);
+    for (k = 0; k < 5; k++) /* chained: each part seeds the next */
+        h = XXH3_64bits_withSeed(parts[k], strlen(parts[k]) + 1, h);
+    span[0] = e->evidence.start;
+    span[1] = (uint64_t)e->negated;
+    h = XXH3_64bits_withSeed(span, sizeof span, h);
+    snprintf(id, 17, "%016llx", (unsigned long long)h);
+}
+
+static void side_rec(const ev_side *s, const kr_doc *d, ev_side_rec *r)
+{
+    r->entity = s->entity;
+    r->code = s->code;
+    r->country = s->country;
+    r->name = s->name;
+    r->type = s->type;
+    r->text.p = s->entity ? d->text.p + s->span.start : NULL;
+    r->text.n = s->entity ? s->span.end - s->span.start : 0;
+}
+
+static const char *dup_or_null(kr_arena *a, kr_str s)
+{
+    return s.n ? arena_strndup(a, s.p, s.n) : NULL;
+}
+
+const char *evout_root(const char *code)
+{
+    static const char *const roots[] = {"00", "01", "02", "03", "04", "05", "06", "07",
+                                        "08", "09", "10", "11", "12", "13", "14", "15",
+                                        "16", "17", "18", "19", "20"};
+    int root = kr_isdigit((unsigned char)code[0]) && kr_isdigit((unsigned char)code[1])
+                   ? (code[0] - '0') * 10 + (code[1] - '0')
+                   : 0;
+    return root <= 20 ? roots[root] : "00";
+}
+
+void evout_record_of(const ev_event *e, const kr_doc *d, const char *doc, kr_arena *a,
+                     char id[17], char date[11], ev_record *r)
+{
+    memset(r, 0, sizeof *r);
+    evout_event_id(doc, e, id);
+    date_format(e->date, date);
+    r->id = id;
+    r->doc = doc;
+    r->date = date[0] ? date : NULL;
+    r->lang = dup_or_null(a, d->lang);
+    r->url = dup_or_null(a, d->url);
+    r->agency = dup_or_null(a, d->agency);
+    side_rec(&e->source, d, &r->source);
+    side_rec(&e->target, d, &r->target);
+    r->cameo = e->code->code;
+    r->root = evout_root(e->code->code);
+    r->plover = e->code->plover;
+    r->plover_mode = e->code->plover_mode;
+    r->label = e->code->label;
+    r->goldstein = e->code->goldstein;
+    r->quad = e->code->quad;
+    r->mode = ev_mode_name(e->mode);
+    r->negated = e->negated;
+    r->place = e->place;
+    r->place_country = e->place_country;
+    r->evidence = e->evidence;
+    r->evidence_text.p = d->text.p + e->evidence.start;
+    r->evidence_text.n = e->evidence.end - e->evidence.start;
+    r->sentence = e->sentence;
+    r->confidence = e->confidence;
+}

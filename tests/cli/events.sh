@@ -1,0 +1,105 @@
+#!/bin/sh
+# tests/cli/events.sh: event coding through the command line: `code` as a
+# stateless filter (files and JSON Lines on stdin, jsonl and tsv), events
+# stored on ingest and listed with `events` and its filters and formats;
+# and on the seed reports (skipped when ../shared/seeds is absent) the
+# events an analyst would list, with dyad, code family, date and mode.
+. "$(dirname "$0")/lib.sh"
+
+# has_event FILE REGEX: a tsv line of FILE matches REGEX (grep -E).
+# tsv columns: id doc date source source_code cameo target target_code
+# goldstein quad mode negated place confidence evidence
+has_event() {
+    check "$1: $2" grep -q -E "$2" "$1"
+}
+TAB=$(printf '\t')
+
+mkdir in
+cat >in/a.txt <<'TXT'
+date 2023-09-20 TEHRAN, September 20. /TASS/. Russian Defense Minister Sergey Shoigu held talks with his Iranian counterpart Mohammad-Reza Ashtiani on Wednesday. Shoigu criticized NATO. Iran did not meet with the United States. Ilham Aliyev will visit Russia.
+
+Yesterday Baku demanded that Armenian troops withdraw. Armenia refused to participate in the meeting, the IRNA news agency reports.
+TXT
+expect_exit 0 kr code --format tsv in/a.txt
+cp "$T/out" a.tsv
+has_event a.tsv "^[0-9a-f]{16}${TAB}[0-9a-f]{32}${TAB}2023-09-20${TAB}sergey-shoigu${TAB}RUSMIL${TAB}040${TAB}mohammad-reza-ashtiani${TAB}IRNMIL${TAB}1\.0${TAB}1${TAB}actual${TAB}0${TAB}Tehran"
+has_event a.tsv "${TAB}sergey-shoigu${TAB}RUSMIL${TAB}111${TAB}nato${TAB}"
+has_event a.tsv "${TAB}IRN${TAB}IRN${TAB}040${TAB}USA${TAB}.*${TAB}1${TAB}"
+has_event a.tsv "${TAB}ilham-aliyev${TAB}AZEGOV${TAB}042${TAB}RUS${TAB}.*${TAB}intent${TAB}0${TAB}"
+# "Yesterday" in a report of September 20; the dyad Baku -> Armenian troops
+has_event a.tsv "${TAB}2023-09-19${TAB}AZE${TAB}AZEGOV${TAB}10[0-9]*${TAB}ARM${TAB}ARMMIL${TAB}"
+has_event a.tsv "${TAB}ARM${TAB}[A-Z]*${TAB}12[0-9]*${TAB}"
+check "a refusal is not a negated meeting" sh -c "! grep -q -E '${TAB}ARM${TAB}[A-Z]*${TAB}04[0-9]*${TAB}' a.tsv"
+check "no news agency is an actor" sh -c "! grep -q -i -E '${TAB}(irna|tass)${TAB}' a.tsv"
+
+# JSON Lines on stdin: the input's id comes back as the event's doc
+printf '{"id": "r-1", "date": "2024-05-02", "text": "Russia and Iran held talks on Tuesday."}\n{"id": "r-2", "text": "Нанесли удар"}\n' >in.jsonl
+run kr code <in.jsonl
+expect_stdout '"doc": "r-1"'
+expect_stdout '"cameo": "040"'
+expect_stdout '"date": "2024-04-30"'
+expect_stdout '"source": \{"entity": "RUS".*"target": \{"entity": "IRN"'
+check "every line is a JSON object with the fields of an event" sh -c "grep -c -E '^\\{\"id\": \"[0-9a-f]{16}\", \"doc\": .*\"cameo\": .*\"goldstein\": .*\"quad\": .*\"mode\": .*\"negated\": .*\"evidence\": .*\"confidence\"' '$T/out' | grep -q -x \"\$(wc -l <'$T/out' | tr -d ' ')\""
+# bad input goes to stderr, the rest is coded
+printf '{"text": "Russia criticized NATO."}\n{broken\n' >bad.jsonl
+expect_exit 1 kr code bad.jsonl
+expect_stdout '"cameo": "111"'
+expect_stderr 'bad\.jsonl:2: '
+expect_exit 2 kr code --format gdelt in/a.txt
+
+# --- stored events ------------------------------------------------------------
+expect_exit 0 kr ingest --db e.db in
+run kr events --db e.db --format jsonl
+n_all=$(wc -l <"$T/out")
+check "events are stored on ingest" test "$n_all" -ge 6
+run kr events --db e.db --format jsonl --code 04
+check "--code 04 keeps consultations only" sh -c "! grep -v -q '\"root\": \"04\"' '$T/out' && test -s '$T/out'"
+run kr events --db e.db --format jsonl --actor sergey-shoigu
+check "--actor by entity id" sh -c "test \$(wc -l <'$T/out') -ge 2 && ! grep -v -q 'sergey-shoigu' '$T/out'"
+run kr events --db e.db --format jsonl --dyad AZE,ARM
+check "--dyad by country code" sh -c "test -s '$T/out' && ! grep -v -q '\"source\": {\"entity\": \"AZE\"' '$T/out'"
+run kr events --db e.db --format jsonl --source 'Sergey Shoigu' --target IRNMIL
+check "--source by name, --target by actor code" sh -c "test \$(wc -l <'$T/out') -eq 1"
+run kr events --db e.db --format jsonl --since 2023-09-20 --until 2023-09-20
+check "--since/--until bound the event date" sh -c "test -s '$T/out' && ! grep -q '2023-09-19' '$T/out'"
+expect_exit 2 kr events --db e.db --since yesterday
+expect_exit 2 kr events --db e.db --dyad AZE
+run kr events --db e.db --format gdelt
+check "gdelt rows have 58 columns" sh -c "awk -F'\t' 'NF != 58 { bad = 1 } END { exit bad || NR == 0 }' '$T/out'"
+check "gdelt: day, event code, quad class, Goldstein" grep -q -E "^[0-9a-f]{16}${TAB}20230920${TAB}202309${TAB}2023${TAB}.*${TAB}040${TAB}040${TAB}04${TAB}1${TAB}1\.0${TAB}" "$T/out"
+run kr events --db e.db --format icews
+check "icews has its header and 20 columns" sh -c "head -1 '$T/out' | grep -q '^Event ID${TAB}Event Date${TAB}Source Name' && awk -F'\t' 'NF != 20 { bad = 1 } END { exit bad }' '$T/out'"
+run kr events --db e.db --format csv
+check "csv has a header and a row per event" test "$(($(wc -l <"$T/out") - 1))" -eq "$n_all"
+# re-ingesting the same content stores no second copy of its events
+expect_exit 0 kr ingest --db e.db in/a.txt
+run kr events --db e.db --format jsonl
+eq "no duplicate events after a re-ingest" "$(wc -l <"$T/out" | tr -d ' ')" "$(echo "$n_all" | tr -d ' ')"
+
+# --- the seed reports ---------------------------------------------------------
+SEEDS=$(cd "$ROOT/.." && pwd)/shared/seeds
+if [ ! -d "$SEEDS" ]; then
+    echo "SKIP seeds: ../shared/seeds not found"
+    summary
+    exit $?
+fi
+for f in "$SEEDS"/*.txt; do
+    n=$(basename "$f" | cut -c1-3)
+    kr code --format tsv "$f" >"s$n.tsv" 2>/dev/null
+done
+# 000: the talks in Tehran, the operation of September 19, the demand, the
+# accusation of aggression, the protest, the agreement of September 20
+has_event s000.tsv "${TAB}2023-09-20${TAB}sergey-shoigu${TAB}RUSMIL${TAB}04[0-9]*${TAB}mohammad-reza-ashtiani${TAB}IRNMIL${TAB}.*${TAB}Tehran${TAB}"
+has_event s000.tsv "${TAB}2023-09-19${TAB}AZE${TAB}AZE[A-Z]*${TAB}19[0-9]*${TAB}"
+has_event s000.tsv "${TAB}2023-09-19${TAB}AZE${TAB}AZE[A-Z]*${TAB}10[0-9]*${TAB}ARM${TAB}ARMMIL${TAB}"
+has_event s000.tsv "${TAB}ARM${TAB}ARM[A-Z]*${TAB}11[0-9]*${TAB}"
+has_event s000.tsv "${TAB}2023-09-19${TAB}[^${TAB}]*${TAB}[^${TAB}]*${TAB}14[0-9]*${TAB}"
+has_event s000.tsv "${TAB}2023-09-20${TAB}[^${TAB}]*${TAB}[^${TAB}]*${TAB}(057|08[0-9]*)${TAB}"
+# 001: Lavrov's intent to attend, Georgia's refusal
+has_event s001.tsv "${TAB}sergey-lavrov${TAB}RUSGOV${TAB}04[0-9]*${TAB}.*${TAB}intent${TAB}"
+has_event s001.tsv "${TAB}GEO${TAB}GEO[A-Z]*${TAB}12[0-9]*${TAB}"
+# 003: the Bayramov-Lavrov meeting of September 22, the condolences
+has_event s003.tsv "${TAB}2023-09-22${TAB}jeyhun-bayramov${TAB}AZEGOV${TAB}04[0-9]*${TAB}sergey-lavrov${TAB}RUSGOV${TAB}"
+has_event s003.tsv "${TAB}jeyhun-bayramov${TAB}AZEGOV${TAB}018${TAB}"
+check "no news agency is an actor in the seeds" sh -c "! cat s*.tsv | cut -f4,7 | grep -q -i -E '(tass|tasnim|armenpress|irna|apa|trend)'"
+summary
