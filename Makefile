@@ -109,6 +109,8 @@ valgrind: kronika
 	$(VG) ./kronika docs --db build/vg.db --format jsonl >/dev/null
 	$(VG) ./kronika entities --db build/vg.db --format jsonl >/dev/null
 	$(VG) ./kronika search --db build/vg.db лавров >/dev/null
+	$(VG) ./kronika events --db build/vg.db --format gdelt >/dev/null
+	$(VG) ./kronika code --format jsonl samples >/dev/null
 	$(VG) ./kronika lexicon check >/dev/null
 	@echo "valgrind: no errors"
 

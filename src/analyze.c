@@ -38,7 +38,15 @@ int analyzer_new(const char *lexdir, analyzer **out, kr_error *err)
         src = lex_sources(an->lex, &nsrc);
         if (!(sc = an->sc = stem_new()))
             rc = KR_ENOMEM;
-        else if ((rc = evlex_build(src, nsrc, 0, sc, NULL, NULL, &an->evl)) == 0)
+        else if ((rc = evlex_build(src, nsrc, 0, sc, NULL, NULL, &an->evl)) == 0 &&
+                 evlex_ncodes(an->evl) == 0) {
+            /* a folder of actors only: events with the built-in patterns */
+            evlex_free(an->evl);
+            an->evl = NULL;
+            src = lex_builtin_files(&nsrc);
+            rc = evlex_build(src, nsrc, 0, sc, NULL, NULL, &an->evl);
+        }
+        if (rc == 0)
             rc = ev_new(an->evl, &an->ev);
     }
     if (rc == KR_ENOMEM)

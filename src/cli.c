@@ -291,6 +291,7 @@ typedef struct shown {
     kr_buf marks; /* the body with mentions marked, built from the mentions */
     const char *text;
     size_t at;    /* text copied up to here */
+    size_t events;
 } shown;
 
 /* Marks one mention in the body as [text]{entity TYPE code}; nested or
@@ -306,6 +307,28 @@ static int mark_mention(void *ud, const store_mention *m)
     kr_buf_printf(&s->marks, "]{%s %s%s%s}", m->entity, m->type, m->code ? " " : "",
                   m->code ? m->code : "");
     s->at = (size_t)m->end;
+    return 0;
+}
+
+/* One event under the text: sentence, date, dyad, code, mode, place. */
+static int show_event(void *ud, const ev_record *r)
+{
+    shown *s = ud;
+    int actual = !strcmp(r->mode, "actual");
+    if (!s->events++)
+        printf("\nevents:\n");
+    printf("  s%-3zu %-10s %s%s%s -> %s%s%s  %s %s (%+.1f)", r->sentence, r->date ? r->date : "?",
+           r->source.name ? r->source.name : "-", r->source.code ? "/" : "",
+           r->source.code ? r->source.code : "", r->target.name ? r->target.name : "-",
+           r->target.code ? "/" : "", r->target.code ? r->target.code : "", r->cameo,
+           r->label ? r->label : "", r->goldstein);
+    if (!actual)
+        printf(" [%s]", r->mode);
+    if (r->negated)
+        printf(" [negated]");
+    if (r->place)
+        printf(" @ %s", r->place);
+    putchar('\n');
     return 0;
 }
 
@@ -358,6 +381,12 @@ static int show_doc(void *ud, const store_doc *d)
     fwrite(s->marks.p ? s->marks.p : "", 1, s->marks.n, stdout);
     if (s->marks.n && s->marks.p[s->marks.n - 1] != '\n')
         putchar('\n');
+    {
+        store_event_filter f;
+        memset(&f, 0, sizeof f);
+        f.doc = d->id;
+        store_events(s->st, &f, show_event, s, &e);
+    }
     return 0;
 }
 

@@ -57,9 +57,6 @@ typedef struct unit {
     kr_span span;
     size_t entry;
     int adj;
-    int used;             /* an adjective consumed by a neighbouring role
-                             word: part of the role's mention, not one of
-                             its own */
     size_t mention;       /* index of its mention + 1, 0 while none */
 } unit;
 
@@ -699,6 +696,8 @@ static int quoted(const char *t, size_t n, kr_span s)
 }
 
 #define MAX_CAND_PER 64 /* candidate persons whose surnames are remembered */
+#define IN_CANDIDATE 2  /* covered[w]: the word belongs to an unknown name, so
+                           it is no organization noun of the next name */
 
 /* A title before word w: Mr, господин, or г-н / г-жа (the hyphen cuts
  * those in two words). */
@@ -839,8 +838,9 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             type = "PER";
         else if (!initial && w > 0 && (word_class_h(c, mw[w - 1].khash) & W_LOCATIVE))
             type = "LOC";
-        else if (title_before(c, t, mw, w) || (w > 0 && role_end[w - 1]))
-            type = "PER";
+        else if (title_before(c, t, mw, w) ||
+                 (!initial && w > 0 && role_end[w - 1] && mw[w].joined == 1))
+            type = "PER"; /* "г-н Иванов", "министр Иванов" */
         else if (!initial && surname_shape(t, mw[w].span))
             type = "PER";
         for (k2 = w; k2 <= end && type; k2++) {
@@ -889,6 +889,8 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
                     keys[nper] = mw[end].khash;
                     ids[nper++] = id;
                 }
+                for (k2 = w; k2 <= end; k2++)
+                    covered[k2] = IN_CANDIDATE;
             }
         }
         w = end + 1;
@@ -926,15 +928,13 @@ static ent_mention *emit_unit(res *r, unit *u, size_t entry, kr_span span, ent_k
     return mt;
 }
 
-/* An adjective becomes part of a role phrase: its own mention (emitted
- * before the role word was reached) is dropped, so that "Russian" in "the
- * Russian defense minister" is not a second mention of Russia. */
-static void consume(res *r, unit *u)
+/* An adjective before a role word becomes part of the role phrase: its
+ * own mention (emitted before the role word was reached) is dropped, so
+ * that "Russian" in "the Russian defense minister" is not a second mention
+ * of Russia. A name stays a mention of its own ("глава МИД Азербайджана"). */
+static void consume(res *r, const unit *u)
 {
-    if (!u || !u->adj)
-        return;
-    u->used = 1;
-    if (u->mention)
+    if (u && u->adj && u->mention)
         r->o.v[u->mention - 1].kind = 0; /* removed before sorting */
 }
 
@@ -1111,22 +1111,40 @@ static long surname_named(const res *r, size_t w)
 /* The only person of the lexicon with the surname word w, for a word
  * that is not a common one in disguise: never a month or weekday name
  * (May), never the first word of a sentence (capitalized there whatever
- * it is), and in Latin script only the word as written, no plural ending
- * stripped ("Prices" is not Ned Price). Russian surnames decline, so a
- * Cyrillic word may match by any of its keys. -1 when none. */
+ * it is), never a given name (Мария is not Alliot-Marie), and in Latin
+ * script only the word as written, no plural ending stripped ("Prices" is
+ * not Ned Price). Russian surnames decline, so a Cyrillic word may match
+ * by any of its keys. -1 when none. */
 static long surname_lexicon(const res *r, size_t w)
 {
     const match_word *mw = &r->mr.words[w];
     uint32_t ids[3] = {mw->key, mw->alt[0], mw->alt[1]};
     size_t j;
-    if (date_word(r->t, mw) || sentence_start(r->t, mw->span.start, r->from))
-        return -1;
+    long who = -1;
     if (mw->script == FOLD_LATIN)
-        return mw->bare ? sn_get(r->c, mw->bare) : -1;
-    for (j = 0; j < 3; j++)
-        if (ids[j] && sn_get(r->c, ids[j]) >= 0)
-            return sn_get(r->c, ids[j]);
-    return -1;
+        who = mw->bare ? sn_get(r->c, mw->bare) : -1;
+    else
+        for (j = 0; j < 3 && who < 0; j++)
+            who = ids[j] ? sn_get(r->c, ids[j]) : -1;
+    if (who >= 0 && (sentence_start(r->t, mw->span.start, r->from) || is_given(r->c, mw->khash) ||
+                     date_word(r->t, mw)))
+        return -1;
+    return who;
+}
+
+/* Word w ends a longer unknown name: a capitalized word no hit covers
+ * comes right before it ("Жан-Мари Ле Пен" is not Marine Le Pen, "Alexander
+ * Lavrov" not Sergey Lavrov); a title or a sentence's first function word
+ * does not count. */
+static int ends_name(const res *r, size_t w)
+{
+    const match_word *mw = r->mr.words;
+    unsigned cl;
+    if (w == 0 || r->covered[w - 1] || !mw[w - 1].cap || mw[w].joined != 1)
+        return 0;
+    cl = word_class_h(r->c, mw[w - 1].khash);
+    return !(cl & W_TITLE) &&
+           !((cl & W_FUNCTION) && sentence_start(r->t, mw[w - 1].span.start, r->from));
 }
 
 /* Surnames among the words no hit covers. */
@@ -1136,7 +1154,7 @@ static int resolve_surnames(res *r)
     for (w = 0; w < r->mr.nwords; w++) {
         const match_word *mw = &r->mr.words[w];
         long who;
-        if (r->covered[w] || !mw->key || !mw->cap)
+        if (r->covered[w] || !mw->key || !mw->cap || ends_name(r, w))
             continue;
         if ((who = surname_named(r, w)) < 0 && (who = surname_lexicon(r, w)) < 0)
             continue;
@@ -1192,7 +1210,8 @@ static void org_nouns(res *r)
         if (lo == 0 || lo >= r->mr.nwords || r->mr.words[lo].span.start != x->span.start)
             continue;
         w = lo - 1;
-        if (!r->mr.words[w].cap && (word_class_h(r->c, r->mr.words[w].khash) & W_ORG) &&
+        if (r->covered[w] != IN_CANDIDATE && !r->mr.words[w].cap &&
+            (word_class_h(r->c, r->mr.words[w].khash) & W_ORG) &&
             quote_gap(r->t, r->mr.words[w].span.end, x->span.start))
             x->span.start = r->mr.words[w].span.start;
     }
@@ -1228,8 +1247,6 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
     for (k = 0; k < r.nu; k++) {
         unit *u = &r.units[k];
         const lex_entry *e = lex_entry_at(lex, u->entry);
-        if (u->used)
-            continue;
         if (e->type == LEX_AGENT) {
             if ((rc = resolve_role(&r, k)) != 0)
                 return rc;

@@ -22,9 +22,21 @@
 #define SUBJECT_AGENCY_GAP 4
 #define MAX_MATCHES 64  /* per sentence */
 
+/* Key ids by the word's bytes as written: news vocabulary repeats, and a
+ * hit saves folding, stemming and two lookups. Direct-mapped, bounded. */
+#define WORD_CACHE_SLOTS 16384
+#define WORD_CACHE_LEN 24
+typedef struct word_slot {
+    uint64_t hash; /* 0: empty */
+    uint32_t key, xkey;
+    uint8_t n;
+    char w[WORD_CACHE_LEN];
+} word_slot;
+
 struct ev_ctx {
     const evlex *lex;
     stem_cache *sc;
+    word_slot *words;
 };
 
 typedef struct tinfo {
@@ -69,6 +81,7 @@ typedef struct docstate {
     kr_arena *a;
     ev_event *ev;
     size_t nev, evcap;
+    uint8_t *present;     /* key ids of the sentence being coded */
     int32_t prev_subject; /* group, for pronouns and verbs without a subject */
     kr_date narrative;    /* last past date named in this paragraph */
     int weekday_date;     /* the sentence's date came from a weekday name */
@@ -77,7 +90,10 @@ typedef struct docstate {
 int ev_new(const evlex *lex, ev_ctx **out)
 {
     ev_ctx *c = kr_calloc(1, sizeof *c);
-    if (!c || !(c->sc = stem_new())) {
+    if (!c || !(c->sc = stem_new()) ||
+        !(c->words = kr_calloc(WORD_CACHE_SLOTS, sizeof *c->words))) {
+        if (c)
+            stem_free(c->sc);
         kr_free(c);
         return KR_ENOMEM;
     }
@@ -91,6 +107,7 @@ void ev_free(ev_ctx *c)
     if (!c)
         return;
     stem_free(c->sc);
+    kr_free(c->words);
     kr_free(c);
 }
 
@@ -107,24 +124,53 @@ static int is_word(const tok_token *t)
     return t->type == TOK_WORD || t->type == TOK_NUM;
 }
 
+static uint64_t word_hash(const char *w, size_t n)
+{
+    uint64_t h = 14695981039346656037ull;
+    while (n--)
+        h = (h ^ (unsigned char)*w++) * 1099511628211ull;
+    return h | 1;
+}
+
+/* The stemmed and exact key ids of one word. */
+static void word_keys(ev_ctx *c, const char *w, size_t n, uint32_t *key, uint32_t *xkey)
+{
+    char k[FOLD_MAX_WORD * 2];
+    size_t kl = evlex_word_key(c->sc, w, n, 0, k, sizeof k);
+    *key = evlex_key_id(c->lex, k, kl);
+    *xkey = 0;
+    if (*key && evlex_has_exact(c->lex)) {
+        kl = evlex_word_key(c->sc, w, n, 1, k, sizeof k);
+        *xkey = evlex_key_id(c->lex, k, kl);
+    }
+}
+
 static void token_keys(docstate *d)
 {
     size_t i;
     for (i = 0; i < d->td.ntokens; i++) {
         const tok_token *t = &d->td.tokens[i];
-        char key[FOLD_MAX_WORD * 2];
-        size_t kl;
+        const char *w = d->text + t->span.start;
+        size_t n = t->span.end - t->span.start;
         tinfo *x = &d->ti[i];
         memset(x, 0, sizeof *x);
         x->group = -1;
         if (!is_word(t))
             continue;
-        kl = evlex_word_key(d->c->sc, d->text + t->span.start, t->span.end - t->span.start, 0,
-                            key, sizeof key);
-        x->key = evlex_key_id(d->c->lex, key, kl);
-        kl = evlex_word_key(d->c->sc, d->text + t->span.start, t->span.end - t->span.start, 1,
-                            key, sizeof key);
-        x->xkey = evlex_key_id(d->c->lex, key, kl);
+        if (n <= WORD_CACHE_LEN) {
+            uint64_t h = word_hash(w, n);
+            word_slot *s = &d->c->words[h & (WORD_CACHE_SLOTS - 1)];
+            if (s->hash != h || s->n != n || memcmp(s->w, w, n) != 0) {
+                word_keys(d->c, w, n, &s->key, &s->xkey);
+                s->hash = h;
+                s->n = (uint8_t)n;
+                memcpy(s->w, w, n);
+            }
+            x->key = s->key;
+            x->xkey = s->xkey;
+        } else {
+            word_keys(d->c, w, n, &x->key, &x->xkey);
+        }
     }
 }
 
@@ -411,8 +457,11 @@ static int try_elems(const docstate *d, const ev_pattern *p, size_t e, size_t i,
     default: {
         slot s;
         size_t after = take_slot(d, i, end, SLOT_SKIP, &s);
+        /* "was attacked by X": the target is the subject (sources_of) */
+        int passive = x->kind == EV_TARGET && i < end && cue_at(d, i, CUE_AGENT) &&
+                      m->anchor > 0 && cue_at(d, m->anchor - 1, CUE_PASSIVE);
         if (!s.n)
-            return x->optional && try_elems(d, p, e + 1, i, end, m);
+            return (x->optional || passive) && try_elems(d, p, e + 1, i, end, m);
         if (!try_elems(d, p, e + 1, after, end, m))
             return 0;
         if (x->kind == EV_TARGET)
@@ -424,6 +473,24 @@ static int try_elems(const docstate *d, const ev_pattern *p, size_t e, size_t i,
         return 1;
     }
     }
+}
+
+/* Whether every required word of p occurs in the sentence: most patterns
+ * anchored at a word fail this cheap test before any matching. */
+static int words_present(const docstate *d, const ev_pattern *p)
+{
+    size_t e, k;
+    for (e = 1; e < p->nelems; e++) {
+        const ev_elem *x = &p->elems[e];
+        int any = 0;
+        if (x->kind != EV_WORD || x->optional)
+            continue;
+        for (k = 0; k < x->nkeys && !any; k++)
+            any = d->present[x->keys[k]];
+        if (!any)
+            return 0;
+    }
+    return 1;
 }
 
 static size_t find_matches(const docstate *d, const tok_sent *s, match *out, size_t cap)
@@ -439,6 +506,8 @@ static size_t find_matches(const docstate *d, const tok_sent *s, match *out, siz
             const ev_pattern *const *pv = evlex_anchored(d->c->lex, keys[k], &np);
             for (j = 0; j < np && n < cap; j++) {
                 match m;
+                if (!words_present(d, pv[j]))
+                    continue;
                 memset(&m, 0, sizeof m);
                 m.p = pv[j];
                 m.anchor = i;
@@ -502,8 +571,65 @@ static int date_cmp(kr_date a, kr_date b)
     return a.d < b.d ? -1 : a.d > b.d;
 }
 
+/* A day and month without a year ("on September 19", "22 сентября"): the
+ * report's year, or the year before when that would be far ahead. */
+static kr_date month_day(const docstate *d, int mo, int dd)
+{
+    kr_date none = {0, 0, 0}, r;
+    if (!d->date.y)
+        return none;
+    r.y = d->date.y;
+    r.m = mo;
+    r.d = dd;
+    if (!date_valid(r))
+        return none;
+    if (date_cmp(r, date_add_days(d->date, 60)) > 0) /* "December 30" on January 2 */
+        r.y--;
+    return date_valid(r) ? r : none;
+}
+
+/* Whether token i may name a weekday: a capitalized English word with the
+ * first letter of one, or a Cyrillic word after "в"/"во" ("в среду"). Keeps the name tables off the
+ * common path. */
+static int weekday_place(const docstate *d, size_t i, size_t first)
+{
+    const tok_token *t = &d->td.tokens[i], *pv;
+    const char *p;
+    size_t n;
+    if ((t->flags & TOK_CAP) && (t->flags & TOK_LATIN)) /* Monday .. Sunday */
+        return strchr("MTWFS", d->text[t->span.start]) != NULL;
+    if (!(t->flags & TOK_CYRILLIC) || i == first)
+        return 0;
+    pv = &d->td.tokens[i - 1];
+    p = d->text + pv->span.start;
+    n = pv->span.end - pv->span.start;
+    return (n == 2 && (!memcmp(p, "\xD0\xB2", 2) || !memcmp(p, "\xD0\x92", 2))) ||
+           (n == 4 && (!memcmp(p, "\xD0\xB2\xD0\xBE", 4) || !memcmp(p, "\xD0\x92\xD0\xBE", 4)));
+}
+
+/* "the statement of 10 November 2020", "заявление от 10 ноября": a date
+ * after "of"/"от" dates a document, not the event. */
+static int names_a_document(const docstate *d, size_t i, size_t first)
+{
+    const tok_token *pv;
+    const char *p;
+    if (i == first)
+        return 0;
+    pv = &d->td.tokens[i - 1];
+    p = d->text + pv->span.start;
+    switch (pv->span.end - pv->span.start) {
+    case 2:
+        return (p[0] | 32) == 'o' && (p[1] | 32) == 'f';
+    case 4:
+        return !memcmp(p, "\xD0\xBE\xD1\x82", 4) || !memcmp(p, "\xD0\x9E\xD1\x82", 4);
+    default:
+        return 0;
+    }
+}
+
 /* A date the sentence names, resolved against the report's date; y == 0
- * when it names none. */
+ * when it names none. Dates start at a number ("20 September 2023",
+ * "2023-09-20") or at a month name before a number ("September 20"). */
 static kr_date sentence_date(docstate *d, const tok_sent *s)
 {
     kr_date none = {0, 0, 0}, r = none;
@@ -511,9 +637,9 @@ static kr_date sentence_date(docstate *d, const tok_sent *s)
     for (i = s->first; i < end; i++) {
         const tok_token *t = &d->td.tokens[i];
         const char *p = d->text + t->span.start;
-        size_t rest = d->td.tokens[end - 1].span.end - t->span.start;
+        size_t rest = d->td.tokens[end - 1].span.end - t->span.start, n = t->span.end - t->span.start;
         uint32_t st = d->ti[i].start;
-        int mo, dd, wd;
+        int mo, dd, wd, num = t->type == TOK_NUM;
         if (st & (1u << CUE_TODAY))
             return d->date;
         if (st & (1u << CUE_YESTERDAY))
@@ -522,23 +648,16 @@ static kr_date sentence_date(docstate *d, const tok_sent *s)
             return date_add_days(d->date, 1);
         if (st & (1u << CUE_LAST_WEEK))
             return date_add_days(d->date, -7);
-        if (date_parse(p, rest, &r) && (t->type == TOK_NUM || date_month(p, t->span.end - t->span.start)))
-            return r;
-        if ((t->type == TOK_NUM || (t->type == TOK_WORD && date_month(p, t->span.end - t->span.start))) &&
-            date_parse_month_day(p, rest, &mo, &dd)) {
-            if (!d->date.y)
-                return none;
-            r.y = d->date.y;
-            r.m = mo;
-            r.d = dd;
-            if (!date_valid(r))
-                return none;
-            /* "on December 30" in a report of January 2 is last year */
-            if (date_cmp(r, date_add_days(d->date, 60)) > 0)
-                r.y--;
-            return date_valid(r) ? r : none;
+        if (t->type != TOK_NUM && t->type != TOK_WORD)
+            continue;
+        if ((num || (i + 1 < end && d->td.tokens[i + 1].type == TOK_NUM && date_month(p, n))) &&
+            !names_a_document(d, i, s->first)) {
+            if (date_parse(p, rest, &r))
+                return r;
+            if (date_parse_month_day(p, rest, &mo, &dd))
+                return month_day(d, mo, dd);
         }
-        if (t->type == TOK_WORD && (wd = date_weekday(p, t->span.end - t->span.start)) && d->date.y) {
+        if (!num && d->date.y && weekday_place(d, i, s->first) && (wd = date_weekday(p, n))) {
             int back = (date_dow(d->date) - wd + 7) % 7;
             d->weekday_date = 1;
             return date_add_days(d->date, -back);
@@ -688,6 +807,13 @@ static int sources_of(docstate *d, const tok_sent *s, const match *m, slot *src,
             c = pf;
         }
     }
+    if (g < 0 && (d->ti[from].start & (1u << CUE_COMPLEMENT)) && from > s->first) {
+        /* "X announced that an agreement had been reached": an agentless
+         * passive reported by a party to it */
+        for (i = from; i <= m->end && g < 0; i++)
+            if (cue_at(d, i, CUE_PASSIVE))
+                g = subject_in(d, clause_start(d, s, from - 1), from);
+    }
     if (g < 0) {
         for (i = from; i < m->anchor; i++)
             if (d->ti[i].start & (1u << CUE_PRONOUN))
@@ -753,6 +879,8 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
             tgt.n = 1;
         }
     }
+    if (!src.n && !tgt.n)
+        return 0; /* an act without actors is no event record */
     if (src.n)
         d->prev_subject = src.g[0];
     mode_of(d, from, m, &e.mode, &e.negated);
@@ -808,7 +936,14 @@ static int code_sentence(docstate *d, const tok_sent *s)
         d->narrative = sdate;
     else if (!sdate.y)
         sdate = d->narrative;
+    for (k = s->first; k < s->first + s->count; k++) {
+        d->present[d->ti[k].key] = 1;
+        d->present[d->ti[k].xkey] = 1;
+    }
+    d->present[0] = 0;
     n = select_matches(ms, find_matches(d, s, ms, MAX_MATCHES));
+    for (k = s->first; k < s->first + s->count; k++)
+        d->present[d->ti[k].key] = d->present[d->ti[k].xkey] = 0;
     for (k = 0; k < n; k++)
         if ((rc = emit(d, s, &ms[k], ms, n, sdate)) != 0)
             return rc;
@@ -842,8 +977,10 @@ int ev_code_doc(ev_ctx *c, const char *text, size_t n, size_t body, kr_date date
         return rc;
     if (!d.td.ntokens)
         return 0;
-    if (!(d.ti = arena_alloc(a, d.td.ntokens * sizeof *d.ti)))
+    if (!(d.ti = arena_alloc(a, d.td.ntokens * sizeof *d.ti)) ||
+        !(d.present = arena_alloc(a, evlex_nkeys(c->lex) + 1)))
         return KR_ENOMEM;
+    memset(d.present, 0, evlex_nkeys(c->lex) + 1);
     token_keys(&d);
     for (k = 0; k < d.td.nsents; k++)
         mark_cues(&d, &d.td.sents[k]);

@@ -48,6 +48,7 @@ struct evlex {
     size_t acap;     /* slots of anchors and cues */
     macro *macros;
     size_t nmacros, mcap;
+    int exact; /* some pattern has an exact word */
 };
 
 typedef struct reader {
@@ -301,6 +302,12 @@ static int alternatives(reader *r, const char *s, size_t n, uint32_t *ids)
             continue;
         }
         exact = wn > 1 && w[wn - 1] == '!';
+        r->e->exact |= exact;
+        /* an exact word's stem is interned too: a text word whose stem is
+         * unknown needs no exact lookup */
+        if (exact && (kl = evlex_word_key(r->sc, w, wn - 1, 0, key, sizeof key)) &&
+            !intern(r->e, key, kl))
+            return -1;
         kl = evlex_word_key(r->sc, w, wn - (size_t)exact, exact, key, sizeof key);
         if (!kl) {
             problem(r, "'%s' is not a word", arena_strndup(r->e->arena, w, wn));
@@ -700,6 +707,16 @@ void evlex_free(evlex *e)
     kr_free(e->macros);
     arena_free(e->arena);
     kr_free(e);
+}
+
+size_t evlex_nkeys(const evlex *e)
+{
+    return e->nkeys;
+}
+
+int evlex_has_exact(const evlex *e)
+{
+    return e->exact;
 }
 
 size_t evlex_ncodes(const evlex *e)

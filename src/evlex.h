@@ -103,6 +103,13 @@ size_t evlex_npatterns(const evlex *e);
  * the word has no letters or digits). */
 size_t evlex_word_key(stem_cache *sc, const char *w, size_t n, int exact, char *out, size_t cap);
 
+/* Whether some pattern has an exact word (`word!`): else texts need no
+ * exact keys. */
+int evlex_has_exact(const evlex *e);
+
+/* Key ids run from 1 to evlex_nkeys(). */
+size_t evlex_nkeys(const evlex *e);
+
 /* Id of a key (> 0), or 0 when no pattern or cue uses it. */
 uint32_t evlex_key_id(const evlex *e, const char *key, size_t n);
 

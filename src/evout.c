@@ -60,7 +60,39 @@ static void ok(evout *o, int rc)
 
 static void j_key(evout *o, const char *k, int first)
 {
-    ok(o, kr_buf_printf(&o->b, "%s\"%s\": ", first ? "" : ", ", k));
+    if (!first)
+        ok(o, kr_buf_append(&o->b, ", ", 2));
+    ok(o, kr_buf_putc(&o->b, '"'));
+    ok(o, kr_buf_puts(&o->b, k));
+    ok(o, kr_buf_append(&o->b, "\": ", 3));
+}
+
+/* Numbers without printf, which costs more than the rest of a record. */
+static void put_uint(evout *o, uint64_t v)
+{
+    char b[24];
+    size_t n = sizeof b;
+    do {
+        b[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    ok(o, kr_buf_append(&o->b, b + n, sizeof b - n));
+}
+
+/* v with `places` decimals (1 or 2), rounded half away from zero. */
+static void put_fixed(evout *o, double v, int places)
+{
+    uint64_t scale = places == 1 ? 10 : 100, u;
+    if (v < 0) {
+        ok(o, kr_buf_putc(&o->b, '-'));
+        v = -v;
+    }
+    u = (uint64_t)(v * (double)scale + 0.5);
+    put_uint(o, u / scale);
+    ok(o, kr_buf_putc(&o->b, '.'));
+    if (places == 2)
+        ok(o, kr_buf_putc(&o->b, (char)('0' + u % 100 / 10)));
+    ok(o, kr_buf_putc(&o->b, (char)('0' + u % 10)));
 }
 
 static void j_str(evout *o, const char *s)
@@ -112,9 +144,9 @@ static void write_jsonl(evout *o, const ev_record *r)
     j_key(o, "plover_mode", 0);
     j_str(o, r->plover_mode);
     j_key(o, "goldstein", 0);
-    ok(o, kr_buf_printf(&o->b, "%.1f", r->goldstein));
+    put_fixed(o, r->goldstein, 1);
     j_key(o, "quad", 0);
-    ok(o, kr_buf_printf(&o->b, "%d", r->quad));
+    ok(o, kr_buf_putc(&o->b, (char)('0' + (r->quad >= 0 && r->quad <= 9 ? r->quad : 0))));
     j_key(o, "mode", 0);
     j_str(o, r->mode);
     j_key(o, "negated", 0);
@@ -131,12 +163,17 @@ static void write_jsonl(evout *o, const ev_record *r)
         ok(o, kr_buf_puts(&o->b, "null"));
     }
     j_key(o, "evidence", 0);
-    ok(o, kr_buf_printf(&o->b, "{\"start\": %zu, \"end\": %zu, \"sentence\": %zu, \"text\": ",
-                        r->evidence.start, r->evidence.end, r->sentence));
+    ok(o, kr_buf_puts(&o->b, "{\"start\": "));
+    put_uint(o, r->evidence.start);
+    ok(o, kr_buf_puts(&o->b, ", \"end\": "));
+    put_uint(o, r->evidence.end);
+    ok(o, kr_buf_puts(&o->b, ", \"sentence\": "));
+    put_uint(o, r->sentence);
+    ok(o, kr_buf_puts(&o->b, ", \"text\": "));
     ok(o, json_put_str(&o->b, r->evidence_text.p ? r->evidence_text.p : "", r->evidence_text.n));
     ok(o, kr_buf_putc(&o->b, '}'));
     j_key(o, "confidence", 0);
-    ok(o, kr_buf_printf(&o->b, "%.2f", r->confidence));
+    put_fixed(o, r->confidence, 2);
     ok(o, kr_buf_puts(&o->b, "}\n"));
 }
 

@@ -474,7 +474,7 @@ static int ingest_file(run *r, const input *in, kr_buf *buf)
 static int ingest_stdin(run *r)
 {
     kr_buf b = {0};
-    size_t chunk = (size_t)4 << 20;
+    size_t chunk = (size_t)4 << 20, scanned = 0;
     int rc = 0, eof = 0;
     r->line_base = 0;
     r->file_rejects = 0;
@@ -483,6 +483,8 @@ static int ingest_stdin(run *r)
         return r->fatal = rc;
     r->in_tx = 0;
     r->tx_bytes = 0;
+    /* b.p[0..scanned) holds no line end: each byte is looked at once, so
+     * a huge line costs no more than its length */
     while (!eof && !r->fatal) {
         size_t got, cut, k, lines = 0;
         if (kr_buf_reserve(&b, chunk)) {
@@ -494,8 +496,11 @@ static int ingest_stdin(run *r)
         r->stats->bytes += got;
         if (got == 0)
             eof = 1;
-        for (cut = b.n; cut > 0 && b.p[cut - 1] != '\n'; cut--)
+        for (cut = b.n; cut > scanned && b.p[cut - 1] != '\n'; cut--)
             ;
+        if (cut == scanned)
+            cut = 0; /* no line end in what was read */
+        scanned = b.n;
         if (eof)
             cut = b.n;
         if (cut == 0)
@@ -506,6 +511,7 @@ static int ingest_stdin(run *r)
         r->line_base += lines;
         memmove(b.p, b.p + cut, b.n - cut);
         b.n -= cut;
+        scanned = b.n; /* the rest of a line */
     }
     if (ferror(stdin) && !r->fatal) {
         report(r->o, "-", 0, KR_EIO, "cannot read standard input");

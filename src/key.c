@@ -6,58 +6,57 @@
 
 #include <string.h>
 
-/* Nominal endings, longest first. `nom` marks the endings of a nominative
- * form (singular or plural, noun or adjective): the only ones a lexicon
- * name, written in the nominative, loses (key_lex). -ий/-ия/-ие nouns
- * decline as one stem (Дмитрий, Дмитрия, Дмитрием -> дмитр; Россия,
- * России, Россией -> росс). Surname suffixes (-ов, -ев, -ин) are not
- * endings: Лавров stays лавров. At least three letters stay, so short
- * words keep their identity. */
-#define E(s, nom) {s, sizeof s - 1, nom}
-static const struct {
+/* Nominal endings, by their last letter, longest first. `nom` marks the
+ * endings of a nominative form (singular or plural, noun or adjective):
+ * the only ones a lexicon name, written in the nominative, loses
+ * (key_lex). -ий/-ия/-ие nouns decline as one stem (Дмитрий, Дмитрия,
+ * Дмитрием -> дмитр; Россия, России, Россией -> росс). Surname suffixes
+ * (-ов, -ев, -ин) are not endings: Лавров stays лавров. At least three
+ * letters stay, so short words keep their identity. */
+typedef struct ending {
     const char *end;
-    size_t len; /* bytes of end */
+    size_t len; /* bytes */
     int nom;
-} ru_endings[] = {
-    E("иями", 0), E("ями", 0), E("ами", 0), E("ого", 0), E("его", 0), E("ому", 0),
-    E("ему", 0), E("ыми", 0), E("ими", 0), E("иях", 0), E("ией", 0), E("ием", 0), E("иям", 0),
-    E("ях", 0), E("ах", 0), E("ам", 0), E("ям", 0), E("ом", 0), E("ем", 0), E("ой", 1),
-    E("ый", 1), E("ий", 1), E("ая", 1), E("яя", 1), E("ое", 1), E("ее", 1), E("ые", 1),
-    E("ие", 1), E("ия", 1), E("ию", 0), E("ии", 0), E("ую", 0), E("юю", 0), E("ым", 0),
-    E("им", 0), E("ых", 0), E("их", 0),
-    E("а", 1), E("я", 1), E("о", 1), E("е", 1), E("у", 0), E("ю", 0), E("ы", 1), E("и", 1),
-    E("й", 1), E("ь", 1),
-};
+} ending;
+
+#define E(s, nom) {s, sizeof s - 1, nom}
+static const ending end_a[] = {E("а", 1)};
+static const ending end_e[] = {E("ое", 1), E("ее", 1), E("ые", 1), E("ие", 1), E("е", 1)};
+static const ending end_i[] = {E("иями", 0), E("ями", 0), E("ами", 0), E("ыми", 0), E("ими", 0),
+                               E("ии", 0), E("и", 1)};
+static const ending end_ii[] = {E("ией", 0), E("ой", 1), E("ый", 1), E("ий", 1), E("й", 1)};
+static const ending end_m[] = {E("ием", 0), E("иям", 0), E("ам", 0), E("ям", 0), E("ом", 0),
+                               E("ем", 0), E("ым", 0), E("им", 0)};
+static const ending end_o[] = {E("ого", 0), E("его", 0), E("о", 1)};
+static const ending end_u[] = {E("ому", 0), E("ему", 0), E("у", 0)};
+static const ending end_kh[] = {E("иях", 0), E("ях", 0), E("ах", 0), E("ых", 0), E("их", 0)};
+static const ending end_y[] = {E("ы", 1)};
+static const ending end_soft[] = {E("ь", 1)};
+static const ending end_yu[] = {E("ию", 0), E("ую", 0), E("юю", 0), E("ю", 0)};
+static const ending end_ya[] = {E("ая", 1), E("яя", 1), E("ия", 1), E("я", 1)};
 #undef E
-#define NENDINGS (sizeof ru_endings / sizeof ru_endings[0])
-#define FIRST_ONE_LETTER 37 /* index of "а": the one-letter endings follow */
 
-/* Letters (not bytes) of a UTF-8 word. */
-static size_t letters(const char *w, size_t n)
+/* The endings of each last letter, by its index in а..я. */
+#define L(v) {v, sizeof v / sizeof v[0]}
+static const struct {
+    const ending *v;
+    size_t n;
+} by_last[32] = {
+    [0] = L(end_a), [5] = L(end_e), [8] = L(end_i), [9] = L(end_ii), [12] = L(end_m),
+    [14] = L(end_o), [19] = L(end_u), [21] = L(end_kh), [27] = L(end_y), [28] = L(end_soft),
+    [30] = L(end_yu), [31] = L(end_ya),
+};
+#undef L
+
+/* The longest ending of the folded Cyrillic word w[0..n), nominative ones
+ * only when `nom`, the one-letter one only when `one`; or NULL. Every
+ * letter of a folded Cyrillic word takes two bytes. */
+static const ending *ru_ending(const char *w, size_t n, int one, int nom)
 {
-    size_t i, chars = 0;
-    for (i = 0; i < n; i++)
-        chars += ((unsigned char)w[i] & 0xC0) != 0x80;
-    return chars;
-}
-
-/* Cyrillic letters that end some ending (а е и й м о у х ы ь ю я), as bits
- * of their index in а..я: most words end otherwise and are done at once. */
-#define LAST_LETTERS                                                                      \
-    ((1u << 0) | (1u << 5) | (1u << 8) | (1u << 9) | (1u << 12) | (1u << 14) | (1u << 19) | \
-     (1u << 21) | (1u << 27) | (1u << 28) | (1u << 30) | (1u << 31))
-
-/* The longest ending of the folded Cyrillic word w[0..n) (index into
- * ru_endings) among those from `first` on, nominative ones only when
- * `nom`; or -1. Every ending's last letter is compared first: most words
- * are rejected by two byte comparisons per ending. */
-static long ru_ending(const char *w, size_t n, size_t first, int nom)
-{
-    size_t k, chars = 0;
+    size_t k, idx;
     unsigned char lead, trail;
-    unsigned idx;
     if (n < 2)
-        return -1;
+        return NULL;
     lead = (unsigned char)w[n - 2];
     trail = (unsigned char)w[n - 1];
     if (lead == 0xD0 && trail >= 0xB0 && trail <= 0xBF)
@@ -65,27 +64,22 @@ static long ru_ending(const char *w, size_t n, size_t first, int nom)
     else if (lead == 0xD1 && trail >= 0x80 && trail <= 0x8F)
         idx = 16u + trail - 0x80u; /* р..я */
     else
-        return -1;
-    if (!(LAST_LETTERS >> idx & 1))
-        return -1;
-    for (k = first; k < NENDINGS; k++) {
-        size_t el = ru_endings[k].len;
-        const char *e = ru_endings[k].end;
-        if (w[n - 1] != e[el - 1] || w[n - 2] != e[el - 2] || (nom && !ru_endings[k].nom))
+        return NULL;
+    for (k = 0; k < by_last[idx].n; k++) {
+        const ending *e = &by_last[idx].v[k];
+        if ((nom && !e->nom) || (one && e->len != 2))
             continue;
-        if (!chars)
-            chars = letters(w, n);
-        /* at least three letters stay (Cyrillic letters are two bytes) */
-        if (el < n && chars >= el / 2 + 3 && memcmp(w + n - el, e, el) == 0)
-            return (long)k;
+        /* at least three letters stay */
+        if (n >= e->len + 6 && memcmp(w + n - e->len, e->end, e->len) == 0)
+            return e;
     }
-    return -1;
+    return NULL;
 }
 
 size_t key_ru_strip(const char *w, size_t n)
 {
-    long k = ru_ending(w, n, 0, 0);
-    return k < 0 ? n : n - ru_endings[k].len;
+    const ending *e = ru_ending(w, n, 0, 0);
+    return e ? n - e->len : n;
 }
 
 /* Name skeleton of a Latin key: y -> i, then runs of one letter once. */
@@ -125,10 +119,10 @@ static size_t clip(size_t n)
     return n > FOLD_MAX_WORD + 4 ? FOLD_MAX_WORD + 4 : n;
 }
 
-/* w without the ending ru_endings[e] (none when e < 0), into out. */
-static size_t ru_cut(const char *w, size_t n, long e, char *out)
+/* w without the ending e (none when NULL), into out. */
+static size_t ru_cut(const char *w, size_t n, const ending *e, char *out)
 {
-    size_t keep = e < 0 ? n : n - ru_endings[e].len;
+    size_t keep = e ? n - e->len : n;
     memcpy(out, w, keep);
     return keep;
 }
@@ -153,33 +147,40 @@ size_t key_lex(stem_cache *sc, unsigned script, const char *w, size_t n, char *o
     return key_of(sc, script, w, n, out);
 }
 
-size_t key_text(stem_cache *sc, unsigned script, const char *w, size_t n, char out[][KEY_MAX],
-                size_t *len)
+size_t key_text(stem_cache *sc, unsigned script, const char *w, size_t n, char buf[][KEY_MAX],
+                kr_str *keys)
 {
     size_t k = 0;
     n = clip(n);
     if (script == FOLD_CYRILLIC) {
-        long e = ru_ending(w, n, 0, 0);
-        if (e >= 0) {
-            len[k] = ru_cut(w, n, e, out[k]);
-            k++;
-            if ((size_t)e < FIRST_ONE_LETTER) {
-                long one = ru_ending(w, n, FIRST_ONE_LETTER, 0);
-                if (one >= 0) {
-                    len[k] = ru_cut(w, n, one, out[k]);
-                    k++;
-                }
+        /* every key is a prefix of the word: no copies */
+        const ending *e = ru_ending(w, n, 0, 0), *one;
+        if (e) {
+            keys[k].p = w;
+            keys[k++].n = n - e->len;
+            if (e->len > 2 && (one = ru_ending(w, n, 1, 0)) != NULL) {
+                keys[k].p = w;
+                keys[k++].n = n - one->len;
             }
         }
-        len[k] = ru_cut(w, n, -1, out[k]);
+        keys[k].p = w;
+        keys[k].n = n;
         return k + 1;
     }
-    len[0] = key_of(sc, script, w, n, out[0]);
+    keys[0].p = buf[0];
     if (script == FOLD_LATIN) {
-        memcpy(out[1], w, n);
-        len[1] = skeleton(out[1], n);
-        if (len[1] != len[0] || memcmp(out[0], out[1], len[0]) != 0)
-            return 2;
+        size_t p;
+        memcpy(buf[0], w, n);
+        if ((p = en_plural(buf[0], n)) == n) {
+            keys[0].n = skeleton(buf[0], n);
+            return 1;
+        }
+        keys[0].n = skeleton(buf[0], p);
+        memcpy(buf[1], w, n);
+        keys[1].p = buf[1];
+        keys[1].n = skeleton(buf[1], n);
+        return 2;
     }
+    keys[0].n = key_of(sc, script, w, n, buf[0]);
     return 1;
 }

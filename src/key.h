@@ -33,12 +33,12 @@ size_t key_lex(stem_cache *sc, unsigned script, const char *w, size_t n, char *o
 /* The keys a word of a text may have, most stripped first: key_of's; for
  * Cyrillic, the word without its last letter when that is an ending too;
  * and last the bare word (Latin: the skeleton without the plural ending
- * stripped). Writes them into out[0..KEY_ALTS) with lengths in len; returns
- * how many (1 to KEY_ALTS, no two alike). For every word w, key_lex(w) is
- * one of key_text(w). */
+ * stripped). Fills keys[0..KEY_ALTS), pointing into w or into buf (which
+ * must live as long as they are used); returns how many (1 to KEY_ALTS,
+ * no two alike). For every word w, key_lex(w) is one of key_text(w). */
 #define KEY_ALTS 3
-size_t key_text(stem_cache *sc, unsigned script, const char *w, size_t n, char out[][KEY_MAX],
-                size_t *len);
+size_t key_text(stem_cache *sc, unsigned script, const char *w, size_t n, char buf[][KEY_MAX],
+                kr_str *keys);
 
 /* The Russian nominal ending stripper alone, on a folded Cyrillic word
  * (exposed for tests): returns the length of the kept part. */

@@ -782,6 +782,12 @@ int lex_load_dir(const char *dir, int check, lex_report_fn report, void *ud, lex
 extern const lex_source lex_builtin_sources[];
 extern const size_t lex_builtin_nsources;
 
+const lex_source *lex_builtin_files(size_t *n)
+{
+    *n = lex_builtin_nsources;
+    return lex_builtin_sources;
+}
+
 int lex_builtin(int check, lex_report_fn report, void *ud, lex_db **out)
 {
     return lex_build(lex_builtin_sources, lex_builtin_nsources, check, report, ud, out);

@@ -66,6 +66,8 @@ typedef struct lex_source {
  * reported as warnings. KR_ENOMEM when memory runs out. */
 int lex_build(const lex_source *src, size_t nsrc, int check, lex_report_fn report, void *ud,
               lex_db **out);
+/* The files of the built-in lexicon (actors and events). */
+const lex_source *lex_builtin_files(size_t *n);
 /* The lexicon compiled into the binary (from lexicon/ at build time). */
 int lex_builtin(int check, lex_report_fn report, void *ud, lex_db **out);
 /* Reads every *.txt under dir (recursively) into sources and builds them.

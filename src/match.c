@@ -5,6 +5,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+/* inlined: a text's every word is hashed once or more */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "fold.h"
@@ -45,6 +47,7 @@ struct match_db {
      * lookups end here. NULL while the lexicon is compiled. */
     uint64_t *kbits;
     size_t kbmask;
+    uint32_t *root;  /* per key id: the node its edge from the root reaches, or 0 */
 };
 
 static uint64_t hash_bytes(const char *s, size_t n)
@@ -52,20 +55,42 @@ static uint64_t hash_bytes(const char *s, size_t n)
     return XXH3_64bits(s, n) | 1;
 }
 
-static uint32_t key_find_h(const match_db *m, const char *s, size_t n, uint64_t h)
+/* Keys marked for acronyms and capitalized one-word names (marked_key)
+ * start with a byte below ' ': the mark seeds the hash of the rest, so a
+ * text word's marked keys are hashed without being copied. */
+#define MARK_ACRONYM '\x01'
+#define MARK_CAPITAL '\x02'
+
+static uint64_t hash_marked(char mark, const char *s, size_t n)
 {
-    size_t mask = m->keycap - 1, i;
+    return XXH3_64bits_withSeed(s, n, (unsigned char)mark) | 1;
+}
+
+static uint64_t hash_key(const char *s, size_t n)
+{
+    if (n && (s[0] == MARK_ACRONYM || s[0] == MARK_CAPITAL))
+        return hash_marked(s[0], s + 1, n - 1);
+    return hash_bytes(s, n);
+}
+
+/* The id of key `mark` + s[0..n) (mark 0: no mark) of hash h, or 0. */
+static uint32_t key_find_h(const match_db *m, char mark, const char *s, size_t n, uint64_t h)
+{
+    size_t mask = m->keycap - 1, i, kn = n + (mark != 0);
     if (m->kbits && !(m->kbits[(h >> 20 & m->kbmask) >> 6] >> (h >> 20 & 63) & 1))
-        return 0;
-    for (i = h & mask; m->keys[i].hash; i = (i + 1) & mask)
-        if (m->keys[i].hash == h && m->keys[i].len == n && memcmp(m->pool.p + m->keys[i].off, s, n) == 0)
+        return 0; /* not in the filter */
+    for (i = h & mask; m->keys[i].hash; i = (i + 1) & mask) {
+        const char *k = m->pool.p + m->keys[i].off;
+        if (m->keys[i].hash == h && m->keys[i].len == kn && (!mark || k[0] == mark) &&
+            memcmp(k + (mark != 0), s, n) == 0)
             return m->keys[i].id;
+    }
     return 0;
 }
 
 static uint32_t key_find(const match_db *m, const char *s, size_t n)
 {
-    return key_find_h(m, s, n, hash_bytes(s, n));
+    return key_find_h(m, 0, s, n, hash_key(s, n));
 }
 
 static int key_add(match_db *m, const char *s, size_t n, uint32_t *id)
@@ -90,7 +115,7 @@ static int key_add(match_db *m, const char *s, size_t n, uint32_t *id)
         m->keys = nk;
         m->keycap = cap;
     }
-    h = hash_bytes(s, n);
+    h = hash_key(s, n);
     mask = m->keycap - 1;
     for (i = h & mask; m->keys[i].hash; i = (i + 1) & mask)
         ;
@@ -193,7 +218,7 @@ static size_t marked_key(char mark, const char *k, size_t n, char *out)
 
 static size_t acronym_key(const char *folded, size_t n, char *out)
 {
-    return marked_key('\x01', folded, n, out);
+    return marked_key(MARK_ACRONYM, folded, n, out);
 }
 
 /* Payloads are added name by name, so a node's payloads may be spread; they
@@ -248,8 +273,8 @@ int match_build(const lex_db *lex, match_db **out)
             size_t wl = w.span.end - w.span.start;
             size_t kl = fold_all_upper(ws, wl) ? acronym_key(buf, w.n, key)
                                           : key_lex(sc, w.script, buf, w.n, key);
-            if (nwords == 1 && key[0] != '\x01' && fold_capitalized(ws, wl))
-                kl = marked_key('\x02', key, kl, key);
+            if (nwords == 1 && key[0] != MARK_ACRONYM && fold_capitalized(ws, wl))
+                kl = marked_key(MARK_CAPITAL, key, kl, key);
             if (key_add(m, key, kl, &id) || edge_add(m, node, id, &node))
                 goto fail;
             words++;
@@ -291,6 +316,12 @@ int match_build(const lex_db *lex, match_db **out)
     for (k = 0; k < m->keycap; k++)
         if (m->keys[k].hash)
             m->kbits[(m->keys[k].hash >> 20 & m->kbmask) >> 6] |= (uint64_t)1 << (m->keys[k].hash >> 20 & 63);
+    /* the edges out of the root, by key id: the first step of every walk */
+    if (!(m->root = kr_calloc(m->nkeys + 1, sizeof *m->root)))
+        goto fail;
+    for (k = 0; k < m->edgecap; k++)
+        if (m->edges[k].from_key && (m->edges[k].from_key >> 32) == root)
+            m->root[(uint32_t)m->edges[k].from_key] = m->edges[k].to;
     kr_free(pends);
     stem_free(sc);
     *out = m;
@@ -313,6 +344,7 @@ void match_free(match_db *m)
     kr_free(m->pcount);
     kr_free(m->pay);
     kr_free(m->kbits);
+    kr_free(m->root);
     kr_free(m);
 }
 
@@ -403,19 +435,19 @@ static uint32_t step(const match_db *m, const match_word *w, uint32_t node, uint
  * form: the acronym key first for a word in capitals, then the keys the
  * lexicon has, in order. */
 static void word_ids(const match_db *m, match_word *mw, const char *text, const char *folded,
-                     size_t fn, char keys[][KEY_MAX], const size_t *lens, size_t nkeys)
+                     size_t fn, const kr_str *keys, size_t nkeys)
 {
     uint32_t ids[KEY_ALTS + 1];
     size_t n = 0, k, j;
     int acronym = 0;
-    mw->khash = hash_bytes(keys[0], lens[0]);
+    mw->khash = hash_bytes(keys[0].p, keys[0].n);
     if (mw->cap && fold_all_upper(text + mw->span.start, mw->span.end - mw->span.start)) {
-        char ak[KEY_MAX];
-        if ((ids[n] = key_find(m, ak, acronym_key(folded, fn, ak))) != 0)
+        size_t an = fn < KEY_MAX - 1 ? fn : KEY_MAX - 1;
+        if ((ids[n] = key_find_h(m, MARK_ACRONYM, folded, an, hash_marked(MARK_ACRONYM, folded, an))) != 0)
             n++, acronym = 1;
     }
     for (k = 0; k < nkeys; k++) {
-        uint32_t id = key_find_h(m, keys[k], lens[k], k ? hash_bytes(keys[k], lens[k]) : mw->khash);
+        uint32_t id = key_find_h(m, 0, keys[k].p, keys[k].n, k ? hash_bytes(keys[k].p, keys[k].n) : mw->khash);
         if (k == nkeys - 1)
             mw->bare = id;
         for (j = 0; j < n && ids[j] != id; j++)
@@ -424,8 +456,8 @@ static void word_ids(const match_db *m, match_word *mw, const char *text, const 
             ids[n++] = id;
         /* a capitalized one-word name, unless the word is a known acronym */
         if (mw->cap && !acronym && !mw->ckey) {
-            char mk[KEY_MAX];
-            mw->ckey = key_find(m, mk, marked_key('\x02', keys[k], lens[k], mk));
+            size_t cn = keys[k].n < KEY_MAX - 1 ? keys[k].n : KEY_MAX - 1;
+            mw->ckey = key_find_h(m, MARK_CAPITAL, keys[k].p, cn, hash_marked(MARK_CAPITAL, keys[k].p, cn));
         }
     }
     mw->key = n > 0 ? ids[0] : 0;
@@ -442,7 +474,7 @@ static size_t longest_at(const match_db *m, const match_word *words, size_t nw, 
     uint32_t ids[3];
     size_t k, n = word_keys(&words[i], ids), best_end = 0;
     for (k = 0; k < n; k++) {
-        uint32_t node = edge_find(m, 0, ids[k]);
+        uint32_t node = m->root[ids[k]];
         size_t j;
         for (j = i; node; ) {
             if (m->pcount[node] && j + 1 > best_end) {
@@ -462,7 +494,7 @@ static size_t longest_at(const match_db *m, const match_word *words, size_t nw, 
  * resolvers see the key that matched (the others stay in alt). */
 static void use_keys(const match_db *m, match_word *words, size_t i, size_t end, uint32_t first)
 {
-    uint32_t node = edge_find(m, 0, first), used = first;
+    uint32_t node = m->root[first], used = first;
     size_t j;
     for (j = i; j < end; j++) {
         match_word *w = &words[j];
@@ -478,14 +510,32 @@ static void use_keys(const match_db *m, match_word *words, size_t i, size_t end,
     }
 }
 
+/* The word starts with a capital: fold_capitalized, with ASCII and
+ * Cyrillic (the most words by far) decided on their bytes. */
+static int capitalized(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0], d = n > 1 ? (unsigned char)s[1] : 0;
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    if (c == 0xD0 && d >= 0x80 && d <= 0xBF)
+        return d < 0xB0; /* U+0400..U+042F */
+    if (c == 0xD1 && d >= 0x80 && d <= 0x9F)
+        return 0; /* U+0440..U+045F */
+    return fold_capitalized(s, n);
+}
+
 int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, size_t from,
                kr_arena *a, match_result *out)
 {
-    size_t cap = 256, nw = 0, hcap = 64, nh = 0, i, pos = from, prev_start = from, prev_end = from;
+    /* room for a word every five bytes: a text rarely needs more, and a
+     * bigger array would be copied as it grows */
+    size_t cap = (n - from) / 5 + 16, nw = 0, hcap = 64, nh = 0, i, pos = from, prev_start = from,
+           prev_end = from;
     match_word *words = arena_alloc(a, cap * sizeof *words);
     match_hit *hits = arena_alloc(a, hcap * sizeof *hits);
-    char buf[FOLD_MAX_WORD + 8], keys[KEY_ALTS][KEY_MAX];
-    size_t lens[KEY_ALTS], nkeys;
+    char buf[FOLD_MAX_WORD + 8], kbuf[KEY_ALTS][KEY_MAX];
+    kr_str keys[KEY_ALTS];
+    size_t nkeys;
     fold_word w;
     if (!words || !hits)
         return KR_ENOMEM;
@@ -504,9 +554,9 @@ int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, si
         mw->span = w.span;
         mw->script = (uint16_t)w.script;
         mw->joined = nw > 0 ? joinable(text, prev_start, prev_end, w.span.start) : 0;
-        mw->cap = (uint8_t)fold_capitalized(text + w.span.start, w.span.end - w.span.start);
-        nkeys = key_text(sc, w.script, buf, w.n, keys, lens);
-        word_ids(m, mw, text, buf, w.n, keys, lens, nkeys);
+        mw->cap = (uint8_t)capitalized(text + w.span.start, w.span.end - w.span.start);
+        nkeys = key_text(sc, w.script, buf, w.n, kbuf, keys);
+        word_ids(m, mw, text, buf, w.n, keys, nkeys);
         prev_start = w.span.start;
         prev_end = w.span.end;
         nw++;
@@ -515,7 +565,7 @@ int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, si
         uint32_t node = 0, best = 0, first = 0;
         size_t j, best_end = 0;
         /* a capitalized one-word name first; a longer name wins over it */
-        if (words[i].ckey && (node = edge_find(m, 0, words[i].ckey)) != 0 && m->pcount[node]) {
+        if (words[i].ckey && (node = m->root[words[i].ckey]) != 0 && m->pcount[node]) {
             best = node;
             best_end = i + 1;
         }

@@ -50,31 +50,32 @@ static const char *const migrations[] = {
     "  spans BLOB NOT NULL,"          /* per mention, varints: start - previous end, length, kind */
     "  PRIMARY KEY(doc, eid)) WITHOUT ROWID;"
     "CREATE INDEX mentions_eid ON mentions(eid);",
-    /* 3: events */
+    /* 3: events, clustered by document (one b-tree write per event and
+     * index; the id is a column, not a key) */
     "CREATE TABLE events("
-    "  rowid INTEGER PRIMARY KEY,"
-    "  id TEXT NOT NULL UNIQUE,"        /* hex hash (evout_event_id) */
     "  doc INTEGER NOT NULL,"           /* docs.rowid */
+    "  seq INTEGER NOT NULL,"           /* order in the document */
+    "  id TEXT NOT NULL,"               /* hex hash (evout_event_id) */
     "  date TEXT,"                      /* YYYY-MM-DD, the day it happened */
     "  src INTEGER, src_code TEXT, src_country TEXT, src_start INTEGER, src_end INTEGER,"
     "  tgt INTEGER, tgt_code TEXT, tgt_country TEXT, tgt_start INTEGER, tgt_end INTEGER,"
-    "  cameo TEXT NOT NULL, root TEXT NOT NULL, plover TEXT, plover_mode TEXT, label TEXT,"
+    "  cameo TEXT NOT NULL, plover TEXT, plover_mode TEXT, label TEXT,"
     "  goldstein REAL NOT NULL, quad INTEGER NOT NULL,"
     "  mode TEXT NOT NULL, negated INTEGER NOT NULL,"
     "  place TEXT, place_country TEXT,"
     "  ev_start INTEGER NOT NULL, ev_end INTEGER NOT NULL, sentence INTEGER NOT NULL,"
-    "  confidence REAL NOT NULL);"
+    "  confidence REAL NOT NULL,"
+    "  PRIMARY KEY(doc, seq)) WITHOUT ROWID;"
     "CREATE INDEX events_date ON events(date);"
-    "CREATE INDEX events_doc ON events(doc);"
-    "CREATE INDEX events_src ON events(src);"
-    "CREATE INDEX events_tgt ON events(tgt);"
-    "CREATE INDEX events_cameo ON events(cameo);",
+    "CREATE INDEX events_src ON events(src) WHERE src IS NOT NULL;"
+    "CREATE INDEX events_tgt ON events(tgt) WHERE tgt IS NOT NULL;",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 enum {
     Q_HAS_DOC, Q_PUT_DOC, Q_PUT_FTS, Q_FILE_DONE, Q_FILE_MARK, Q_DOCS, Q_DOC_GET,
-    Q_SEARCH, Q_COUNT, Q_PUT_ENTITY, Q_GET_EID, Q_PUT_MENTION, Q_ENTITIES, Q_SPANS, Q_DOC_MENTIONS,
+    Q_SEARCH, Q_COUNT, Q_PUT_ENTITY, Q_GET_EID, Q_PUT_MENTION, Q_ENTITIES, Q_DOC_ENTITIES,
+    Q_DOC_MENTIONS,
     Q_PUT_EVENT, NQ
 };
 
@@ -98,26 +99,35 @@ static const char *const sql[NQ] = {
                  " FROM docs_fts JOIN docs d ON d.rowid = docs_fts.rowid"
                  " WHERE docs_fts MATCH ?1 ORDER BY bm25(docs_fts, 2.0, 1.0) LIMIT ?2",
     [Q_COUNT] = "SELECT count(*) FROM docs",
+    /* a lexicon entry replaces a candidate stored under the same id (a
+     * newer lexicon may know a name an older one left unknown) */
     [Q_PUT_ENTITY] = "INSERT INTO entities(id, type, name, country, code, known)"
-                     " VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO NOTHING",
+                     " VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET"
+                     " type = excluded.type, name = excluded.name, country = excluded.country,"
+                     " code = excluded.code, known = 1"
+                     " WHERE excluded.known = 1 AND entities.known = 0",
     [Q_GET_EID] = "SELECT eid FROM entities WHERE id = ?1",
     [Q_PUT_MENTION] = "INSERT OR REPLACE INTO mentions(doc, eid, n, code, spans)"
                       " VALUES(?1, ?2, ?3, ?4, ?5)",
-    /* ?1 type or NULL, ?2 doc rowid or NULL */
+    /* ?1 type or NULL; the code most used across the corpus */
     [Q_ENTITIES] = "SELECT e.id, e.type, e.name, e.country,"
                    " (SELECT m2.code FROM mentions m2 WHERE m2.eid = e.eid AND m2.code IS NOT NULL"
                    "   GROUP BY m2.code ORDER BY sum(m2.n) DESC, max(m2.doc) DESC LIMIT 1),"
-                   " sum(m.n), e.known, e.eid"
+                   " sum(m.n), e.known"
                    " FROM mentions m JOIN entities e ON e.eid = m.eid"
-                   " WHERE (?1 IS NULL OR e.type = ?1) AND (?2 IS NULL OR m.doc = ?2)"
+                   " WHERE (?1 IS NULL OR e.type = ?1)"
                    " GROUP BY e.eid ORDER BY sum(m.n) DESC, e.id",
+    /* ?1 type or NULL, ?2 doc rowid: one document's row per entity, with
+     * the code on that report's date */
+    [Q_DOC_ENTITIES] = "SELECT e.id, e.type, e.name, e.country, m.code, m.n, e.known, m.spans"
+                       " FROM mentions m JOIN entities e ON e.eid = m.eid"
+                       " WHERE m.doc = ?2 AND (?1 IS NULL OR e.type = ?1)"
+                       " ORDER BY m.n DESC, e.id",
     [Q_DOC_MENTIONS] = "SELECT m.spans, e.id, e.type, m.code FROM mentions m"
                        " JOIN entities e ON e.eid = m.eid WHERE m.doc = ?1",
-    [Q_SPANS] = "SELECT m.spans, d.text FROM mentions m JOIN docs d ON d.rowid = m.doc"
-                " WHERE m.doc = ?1 AND m.eid = ?2",
-    [Q_PUT_EVENT] = "INSERT OR IGNORE INTO events(id, doc, date, src, src_code, src_country,"
+    [Q_PUT_EVENT] = "INSERT OR REPLACE INTO events(id, doc, date, src, src_code, src_country,"
                     " src_start, src_end, tgt, tgt_code, tgt_country, tgt_start, tgt_end, cameo,"
-                    " root, plover, plover_mode, label, goldstein, quad, mode, negated, place,"
+                    " seq, plover, plover_mode, label, goldstein, quad, mode, negated, place,"
                     " place_country, ev_start, ev_end, sentence, confidence) VALUES(?1, ?2, ?3,"
                     " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
                     " ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
@@ -129,6 +139,7 @@ static const char *const sql[NQ] = {
 typedef struct eid_slot {
     uint64_t hash; /* 0: empty */
     int64_t eid;
+    int known;     /* the row is a lexicon entry's */
     char id[72];
 } eid_slot;
 
@@ -566,8 +577,11 @@ static int entity_eid(store *s, const ent_mention *m, int64_t *eid, kr_error *er
     int rc;
     for (i = h & mask; s->eids[i].hash; i = (i + 1) & mask)
         if (s->eids[i].hash == h && strcmp(s->eids[i].id, m->id) == 0) {
-            *eid = s->eids[i].eid;
-            return 0;
+            if (s->eids[i].known || m->entry < 0) {
+                *eid = s->eids[i].eid;
+                return 0;
+            }
+            break; /* a candidate's row, now met as a lexicon entry: upsert */
         }
     st = s->q[Q_PUT_ENTITY];
     sqlite3_bind_text(st, 1, m->id, -1, SQLITE_STATIC);
@@ -589,6 +603,10 @@ static int entity_eid(store *s, const ent_mention *m, int64_t *eid, kr_error *er
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     /* remember it; a full cache starts over, so memory stays bounded */
+    if (s->eids[i].hash) { /* the candidate's slot, found above */
+        s->eids[i].known = 1;
+        return 0;
+    }
     if (s->neids >= STORE_EID_SLOTS / 2 || strlen(m->id) >= sizeof s->eids[0].id) {
         if (strlen(m->id) >= sizeof s->eids[0].id)
             return 0;
@@ -598,6 +616,7 @@ static int entity_eid(store *s, const ent_mention *m, int64_t *eid, kr_error *er
     }
     s->eids[i].hash = h;
     s->eids[i].eid = *eid;
+    s->eids[i].known = m->entry >= 0;
     memcpy(s->eids[i].id, m->id, strlen(m->id) + 1);
     s->neids++;
     return 0;
@@ -712,25 +731,55 @@ int store_put_mentions(store *s, int64_t doc, const ent_mention *m, size_t n, kr
     return rc;
 }
 
-static int rowid_of(void *ud, const store_doc *d)
+/* The row id and a copy of the text of the document found. */
+typedef struct doc_text {
+    int64_t rowid;
+    kr_buf text;
+    int nomem;
+} doc_text;
+
+static int doc_text_of(void *ud, const store_doc *d)
 {
-    *(int64_t *)ud = d->rowid;
+    doc_text *x = ud;
+    x->rowid = d->rowid;
+    x->nomem = kr_buf_append(&x->text, d->text, d->text_n) != 0;
     return 0;
+}
+
+/* One row of Q_DOC_ENTITIES into e, its spans' texts pointing into the
+ * document's text. */
+static void doc_entity_row(sqlite3_stmt *st, const kr_buf *text, store_entity *e)
+{
+    const unsigned char *blob = sqlite3_column_blob(st, 7);
+    size_t bn = (size_t)sqlite3_column_bytes(st, 7), i = 0;
+    int64_t prev = 0;
+    int kind;
+    while (e->nspans < STORE_MAX_SPANS && next_span(blob, bn, &i, &prev, &e->spans[e->nspans], &kind)) {
+        store_span *x = &e->spans[e->nspans];
+        if (x->end > (int64_t)text->n || x->start > x->end)
+            break;
+        x->text = text->p + x->start;
+        x->text_n = (size_t)(x->end - x->start);
+        e->nspans++;
+    }
 }
 
 int store_entities(store *s, const char *type, const char *doc, store_entity_fn fn, void *ud,
                    kr_error *err)
 {
-    sqlite3_stmt *st = s->q[Q_ENTITIES], *sp = s->q[Q_SPANS];
-    int64_t rowid = 0;
+    sqlite3_stmt *st = s->q[doc ? Q_DOC_ENTITIES : Q_ENTITIES];
+    doc_text dt;
     int rc, n = 0, stop = 0;
+    memset(&dt, 0, sizeof dt);
     if (doc) {
-        rc = store_doc_get(s, doc, rowid_of, &rowid, err);
-        if (rc < 0)
-            return rc;
-        if (rc == 0)
-            return kr_errorf(err, KR_EUSAGE, "no document %s", doc);
-        sqlite3_bind_int64(st, 2, rowid);
+        rc = store_doc_get(s, doc, doc_text_of, &dt, err);
+        if (rc >= 0 && dt.nomem)
+            rc = kr_errorf(err, KR_ENOMEM, "out of memory");
+        if (rc <= 0) {
+            kr_buf_free(&dt.text);
+            return rc < 0 ? rc : kr_errorf(err, KR_EUSAGE, "no document %s", doc);
+        }
+        sqlite3_bind_int64(st, 2, dt.rowid);
     }
     if (type)
         sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
@@ -744,45 +793,16 @@ int store_entities(store *s, const char *type, const char *doc, store_entity_fn 
         e.code = col(st, 4);
         e.mentions = sqlite3_column_int64(st, 5);
         e.known = sqlite3_column_int(st, 6);
-        if (doc) {
-            /* The spans' texts are copied: a step invalidates the row. */
-            size_t offs[STORE_MAX_SPANS], k;
-            kr_buf_reset(&s->scratch);
-            sqlite3_bind_int64(sp, 1, rowid);
-            sqlite3_bind_int64(sp, 2, sqlite3_column_int64(st, 7));
-            if (sqlite3_step(sp) == SQLITE_ROW) {
-                const unsigned char *blob = sqlite3_column_blob(sp, 0);
-                size_t bn = (size_t)sqlite3_column_bytes(sp, 0), i = 0;
-                const char *text = (const char *)sqlite3_column_text(sp, 1);
-                size_t tn = (size_t)sqlite3_column_bytes(sp, 1);
-                int64_t prev = 0;
-                int kind;
-                while (e.nspans < STORE_MAX_SPANS &&
-                       next_span(blob, bn, &i, &prev, &e.spans[e.nspans], &kind)) {
-                    store_span *x = &e.spans[e.nspans];
-                    if (x->end > (int64_t)tn || x->start > x->end)
-                        break;
-                    x->text_n = (size_t)(x->end - x->start);
-                    offs[e.nspans] = s->scratch.n;
-                    if (kr_buf_append(&s->scratch, text + x->start, x->text_n))
-                        break;
-                    e.nspans++;
-                }
-            }
-            for (k = 0; k < e.nspans; k++)
-                e.spans[k].text = s->scratch.p + offs[k];
-        }
+        if (doc)
+            doc_entity_row(st, &dt.text, &e);
         n++;
         stop = fn(ud, &e) != 0;
-        if (doc) {
-            sqlite3_reset(sp);
-            sqlite3_clear_bindings(sp);
-        }
     }
     if (!stop && rc != SQLITE_DONE)
         n = db_error(s, err, "reading entities");
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
+    kr_buf_free(&dt.text);
     return n;
 }
 
@@ -810,20 +830,23 @@ int store_doc_mentions(store *s, int64_t doc, store_mention_fn fn, void *ud, kr_
         int64_t prev = 0;
         store_span sp;
         int kind;
-        kr_buf_puts(&names, col(st, 1));
-        kr_buf_putc(&names, '\0');
-        kr_buf_puts(&names, col(st, 2));
-        kr_buf_putc(&names, '\0');
-        kr_buf_puts(&names, col(st, 3) ? col(st, 3) : "");
-        kr_buf_putc(&names, '\0');
-        while (next_span(blob, bn, &i, &prev, &sp, &kind)) {
+        if (kr_buf_puts(&names, col(st, 1)) || kr_buf_putc(&names, '\0') ||
+            kr_buf_puts(&names, col(st, 2)) || kr_buf_putc(&names, '\0') ||
+            kr_buf_puts(&names, col(st, 3) ? col(st, 3) : "") || kr_buf_putc(&names, '\0')) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        while (rc == SQLITE_ROW && next_span(blob, bn, &i, &prev, &sp, &kind)) {
             if (nv == cap) {
-                store_mention *nvv = kr_realloc(v, (cap = cap ? cap * 2 : 64) * sizeof *v);
+                /* the capacity grows only once the memory is there */
+                size_t ncap = cap ? cap * 2 : 64;
+                store_mention *nvv = kr_realloc(v, ncap * sizeof *v);
                 if (!nvv) {
                     rc = SQLITE_NOMEM;
                     break;
                 }
                 v = nvv;
+                cap = ncap;
             }
             v[nv].start = sp.start;
             v[nv].end = sp.end;
@@ -831,6 +854,8 @@ int store_doc_mentions(store *s, int64_t doc, store_mention_fn fn, void *ud, kr_
             v[nv].entity = (const char *)(uintptr_t)off; /* fixed below */
             nv++;
         }
+        if (rc != SQLITE_ROW)
+            break;
     }
     if (rc != SQLITE_DONE) {
         n = rc == SQLITE_NOMEM ? kr_errorf(err, KR_ENOMEM, "out of memory")
@@ -908,7 +933,7 @@ int store_put_events(store *s, int64_t doc, const char *docid, const ev_event *e
             (rc = bind_side(s, st, 9, &e[k].target, err)) != 0)
             break;
         sqlite3_bind_text(st, 14, e[k].code->code, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 15, evout_root(e[k].code->code), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 15, (sqlite3_int64)k);
         sqlite3_bind_text(st, 16, e[k].code->plover, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 17, e[k].code->plover_mode, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 18, e[k].code->label, -1, SQLITE_STATIC);
@@ -941,7 +966,7 @@ static const char *const events_sql =
     " substr(CAST(d.text AS BLOB), v.src_start + 1, v.src_end - v.src_start),"
     " te.id, v.tgt_code, v.tgt_country, te.name, te.type,"
     " substr(CAST(d.text AS BLOB), v.tgt_start + 1, v.tgt_end - v.tgt_start),"
-    " v.cameo, v.root, v.plover, v.plover_mode, v.label, v.goldstein, v.quad, v.mode, v.negated,"
+    " v.cameo, substr(v.cameo, 1, 2), v.plover, v.plover_mode, v.label, v.goldstein, v.quad, v.mode, v.negated,"
     " v.place, v.place_country, v.ev_start, v.ev_end, v.sentence, v.confidence,"
     " substr(CAST(d.text AS BLOB), v.ev_start + 1, v.ev_end - v.ev_start)"
     " FROM events v JOIN docs d ON d.rowid = v.doc"
@@ -953,7 +978,9 @@ static const char *const events_sql =
     " AND (?5 IS NULL OR v.date >= ?5) AND (?6 IS NULL OR v.date <= ?6)"
     " AND (?7 IS NULL OR d.lang = ?7)"
     " AND (?8 IS NULL OR (d.id >= ?8 AND d.id < ?8 || 'g'))"
-    " ORDER BY v.date IS NULL, v.date, v.doc, v.ev_start, v.rowid LIMIT ?9";
+    /* one report's events in text order, others by date */
+    " ORDER BY CASE WHEN ?8 IS NULL THEN v.date IS NULL END,"
+    " CASE WHEN ?8 IS NULL THEN v.date END, v.doc, v.seq LIMIT ?9";
 
 static const char *col_text(sqlite3_stmt *st, int c)
 {

@@ -26,7 +26,10 @@ cat >in/en1.txt <<'TXT'
 date 2023-09-20 TEHRAN, September 20. /TASS/. Russian Defense Minister Sergey Shoigu held talks with his Iranian counterpart Mohammad-Reza Ashtiani on Wednesday. Shoigu praised the cooperation. Ashtiyani said that Iran valued the partnership. Baku announced new measures, and residents of Yerevan protested in the streets.
 TXT
 cat >in/en2.txt <<'TXT'
-date 2025-03-01 MOSCOW, March 1. /TASS/. The Russian defense minister visited troops in the south. Kyrgyz official Nurlan Abdrakhmanov met reporters.
+date 2025-03-01 MOSCOW, March 1. /TASS/. The Russian defense minister visited troops in the south. Kyrgyz official Nurlan Abdrakhmanov met reporters. Russian troops left the area.
+TXT
+cat >in/en3.txt <<'TXT'
+date 2025-06-01 MOSCOW, June 1. /TASS/. Sergey Shoigu held talks in Pyongyang. Shoigu said the talks went well. Shoigu flew home.
 TXT
 cat >in/ru1.txt <<'TXT'
 Министр иностранных дел Азербайджана Джейхун Байрамов встретился с Сергеем Лавровым. Байрамов выразил соболезнования. Глава МИД Армении также прибыл в Москву.
@@ -45,12 +48,16 @@ has_entity "$en1" mohammad-reza-ashtiani IRN
 check "Ashtiani and Ashtiyani are one entity" sh -c "\"$KRONIKA\" entities --db e.db --doc $en1 --format jsonl | grep '\"id\": \"mohammad-reza-ashtiani\"' | grep -q Ashtiyani"
 check "Shoigu alone after the full name" sh -c "\"$KRONIKA\" entities --db e.db --doc $en1 --format jsonl | grep '\"id\": \"sergey-shoigu\"' | grep -q '\"mentions\": 2'"
 check "Baku acts for Azerbaijan" sh -c "\"$KRONIKA\" entities --db e.db --doc $en1 --format jsonl | grep '\"id\": \"AZE\"' | grep -q 'Baku'"
-check "Shoigu's code in 2023 is RUSMIL" grep -q -E '^sergey-shoigu,PER,[^,]*,RUS,RUSMIL,' "$T/ents"
+# one report's listing gives that report's code (RUSGOV in 2025 is more frequent)
+check "Shoigu's code in 2023 is RUSMIL" grep -q -E '^sergey-shoigu,PER,[^,]*,RUS,RUSMIL,2,' "$T/ents"
+run kr entities --db e.db --type PER --format csv
+check "across reports the code used most" grep -q -E '^sergey-shoigu,PER,[^,]*,RUS,RUSGOV,5$' "$T/out"
 # The role is resolved to its holder on the report's date: Belousov in 2025.
 has_entity "$en2" andrei-belousov RUS
 kr entities --db e.db --doc "$en2" --format csv >"$T/ents"
 check "not Shoigu in 2025" sh -c "! grep -q '^sergey-shoigu,' '$T/ents'"
-check "Russian troops are a group of RUS (RUSMIL)" grep -q -E '^RUS,GPE,[^,]*,RUS,' "$T/ents"
+check "Russian troops are a group of RUS (RUSMIL)" grep -q -E '^RUS,GPE,[^,]*,RUS,RUSMIL,1,' "$T/ents"
+check "the adjective in the role phrase is not a mention of RUS too" grep -q -E '^RUS,GPE,[^,]*,RUS,RUSMIL,1,[^;]*troops"?$' "$T/ents"
 check "an unknown full name is kept as a PER candidate" grep -q -E '^nurlan-abdrakhmanov,PER,' "$T/ents"
 # Russian: inflected names and a role description
 has_entity "$ru1" jeyhun-bayramov AZE

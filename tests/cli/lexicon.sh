@@ -48,6 +48,9 @@ metonym: RUS; nowhere
 type: PER
 name: Someone Else
 role: RUS foreign-minister 2020-13..
+[no-type]
+name: Nobody
+role: RUS foreign-minister 2001..
 TXT
 expect_exit 1 kr lexicon check --lexicon lx
 expect_stderr 'lx/a.txt:[0-9]+: duplicate id .RUS.'
@@ -57,6 +60,12 @@ expect_stderr "role agent 'astronaut' is not an agent"
 expect_stderr 'lx/a.txt:35: bad role dates'
 expect_stderr "metonym 'RUS; nowhere' names an unknown id"
 expect_stderr "warning: overlapping roles of 'sergey-lavrov' as foreign-minister"
+expect_stderr "entry 'no-type' has no type"
+# A faulty lexicon still serves an ingest: the faulty entries are left out
+printf 'The Russian foreign minister Sergey Lavrov met Someone in Moscow.\n' >doc.txt
+expect_exit 0 kr ingest --lexicon lx --db lx.db doc.txt
+run kr entities --db lx.db --format csv
+expect_stdout '^sergey-lavrov,PER,'
 expect_exit 2 kr lexicon check --lexicon no-such-folder
 expect_exit 2 kr lexicon frobnicate
 summary
