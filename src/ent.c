@@ -938,6 +938,42 @@ static void consume(res *r, const unit *u)
         r->o.v[u->mention - 1].kind = 0; /* removed before sorting */
 }
 
+/* A role word that names a group rather than a post: no person ever holds
+ * it (police, protesters, gunmen, residents) and it is no institution. */
+static int group_agent(const ent_ctx *c, const lex_entry *e, size_t agent)
+{
+    static const char *const posts[] = {"GOV", "LEG", "JUD", "IGO"};
+    size_t k;
+    if ((long)agent == c->counterpart || c->agent_first[agent] != c->agent_first[agent + 1] ||
+        e->body || !e->sector)
+        return 0;
+    for (k = 0; k < sizeof posts / sizeof posts[0]; k++)
+        if (!strcmp(e->sector, posts[k]))
+            return 0; /* "the leadership", "officials": whose? */
+    return 1;
+}
+
+/* A group of no named state ("Police arrested...", "Gunmen kidnapped..."):
+ * an actor all the same, coded by its sector alone (COP, UAF), as CAMEO
+ * codes actors of unknown nationality. Posts (a lone "the minister") and
+ * institutions say too little and stay unmarked. */
+static int bare_group(res *r, const lex_entry *e, size_t agent, kr_span span)
+{
+    ent_mention *mt;
+    if (!group_agent(r->c, e, agent))
+        return 0;
+    /* part of a compound: "anti-terrorist", "police-led" */
+    if ((span.start > 0 && r->t[span.start - 1] == '-') || (span.end < r->n && r->t[span.end] == '-'))
+        return 0;
+    if (!(mt = emit_entry(&r->o, r->c->lex, agent, span, ENT_GROUP, r->day)))
+        return KR_ENOMEM;
+    mt->type = "ORG";
+    mt->country = NULL;
+    mt->code = e->sector;
+    mt->agent = (long)agent;
+    return 0;
+}
+
 /* A role word (units[k]): with a state before it ("Russian Defense
  * Minister", "the Russian UN envoy") or after it ("глава МИД
  * Азербайджана"), the person who held the role on the report's date, or
@@ -982,12 +1018,19 @@ static int resolve_role(res *r, size_t k)
         /* "Министр иностранных дел Азербайджана Джейхун Байрамов" */
         next = neighbour(r->c, r->units, r->nu, (size_t)(next - r->units), +1, r->mr.words, r->t);
     }
+    /* "residents of the Armenian capital", "protesters in Yerevan": a
+     * group takes the state of the place or demonym after it */
+    if (!country && next && group_agent(r->c, e, (size_t)agent)) {
+        const lex_entry *ne = lex_entry_at(lex, next->entry);
+        if ((ne->type == LEX_GPE || ne->type == LEX_LOC) && (country = country_of(lex, ne)) != NULL)
+            span.end = next->span.end;
+    }
     /* A name right after the role word is the holder: "Foreign Minister
      * Sergey Lavrov", "коллегой Сергеем Лавровым". */
     if (next && lex_entry_at(lex, next->entry)->type == LEX_PER)
         return 0;
     if (!country)
-        return 0;
+        return bare_group(r, e, (size_t)agent, span);
     if (agent == r->c->counterpart && r->last_agent >= 0)
         agent = r->last_agent;
     who = agent == r->c->counterpart ? -1 : holder(r->c, (size_t)agent, country, r->day);
