@@ -92,14 +92,25 @@ eval-ner: $(BUILD)/tests/eval_ner
 	@if [ -d $(PEERS)/NEREL/NEREL-v1.1/dev ]; then $(BUILD)/tests/eval_ner $(PEERS)/NEREL/NEREL-v1.1/dev 8; else echo "SKIP eval: $(PEERS)/NEREL/NEREL-v1.1/dev not found"; fi
 	@if [ -d $(PEERS)/NEREL/NEREL-v1.1/test ]; then $(BUILD)/tests/eval_ner $(PEERS)/NEREL/NEREL-v1.1/test 15; else echo "SKIP eval: $(PEERS)/NEREL/NEREL-v1.1/test not found"; fi
 
-# Event coding: PLOVER's gold sentences with kronika's own lexicon; TABARI's
-# and PETRARCH2's records need their dictionaries (EVAL_LEXICON=DIR).
+# Event coding: PLOVER's gold sentences with kronika's own lexicon;
+# TABARI's validation records and PETRARCH2's unit tests with their own
+# dictionaries, imported by kronika lexicon import (or EVAL_LEXICON=DIR).
+TABARI_DIR = $(PEERS)/TABARI-Code
+PETR_DIR = $(PEERS)/petrarch2/petrarch2/data
 eval-events: $(BUILD)/tests/eval_events kronika
 	$(BUILD)/tests/eval_events ./kronika $(PEERS)/PLOVER/gold_standard_records/PLOVER_GSR_CAMEO.txt
-	@if [ -n "$(EVAL_LEXICON)" ]; then \
-	  $(BUILD)/tests/eval_events ./kronika $(PEERS)/TABARI-Code/Validate.text --lexicon $(EVAL_LEXICON); \
-	  $(BUILD)/tests/eval_events ./kronika $(PEERS)/petrarch2/petrarch2/data/text/PETR.UnitTest.records.xml --lexicon $(EVAL_LEXICON); \
-	else echo "SKIP eval: TABARI and PETRARCH2 records need EVAL_LEXICON=DIR (dictionaries imported with kronika lexicon import)"; fi
+	@if [ -d $(TABARI_DIR) ]; then \
+	  lx=$${EVAL_LEXICON:-build/eval/tabari}; \
+	  [ -n "$(EVAL_LEXICON)" ] || { mkdir -p build/eval && ./kronika lexicon import -q --out $$lx $(TABARI_DIR)/Validate.project; }; \
+	  $(BUILD)/tests/eval_events ./kronika $(TABARI_DIR)/Validate.text --lexicon $$lx; \
+	else echo "SKIP eval: $(TABARI_DIR) not found"; fi
+	@if [ -d $(PETR_DIR) ]; then \
+	  lx=$${EVAL_LEXICON:-build/eval/petrarch2}; \
+	  [ -n "$(EVAL_LEXICON)" ] || { mkdir -p build/eval && ./kronika lexicon import -q --out $$lx \
+	    $(PETR_DIR)/dictionaries/PETR.Validate.verbs.txt $(PETR_DIR)/dictionaries/PETR.Validate.actors.txt \
+	    $(PETR_DIR)/dictionaries/PETR.Validate.agents.txt; }; \
+	  $(BUILD)/tests/eval_events ./kronika $(PETR_DIR)/text/PETR.UnitTest.records.xml --lexicon $$lx; \
+	else echo "SKIP eval: $(PETR_DIR) not found"; fi
 
 # The main commands under valgrind on the samples: no leak, no error.
 VG = valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9

@@ -10,6 +10,7 @@
 
 #include "evlex.h"
 #include "evout.h"
+#include "import.h"
 #include "ingest.h"
 #include "json.h"
 #include "lex.h"
@@ -29,6 +30,7 @@ typedef struct opts {
     const char *doc;     /* --doc ID */
     int format;          /* OUT_*, or -1 for the default */
     const char *format_name; /* --format of the event commands */
+    const char *out;         /* --out DIR of lexicon import */
     store_event_filter ev;   /* event filters: --actor --source ... */
     char *dyad_owned;        /* the A of --dyad A,B */
     size_t limit;
@@ -779,14 +781,51 @@ static int lexicon_stats(const opts *o, lex_db *db)
     return out_close(w) ? EXIT_USAGE : EXIT_OK;
 }
 
+static void import_report(void *ud, const char *file, size_t line, const char *msg)
+{
+    (void)ud;
+    if (line)
+        fprintf(stderr, "kronika: %s:%zu: %s\n", file, line, msg);
+    else
+        fprintf(stderr, "kronika: %s: %s\n", file, msg);
+}
+
+/* kronika lexicon import --out DIR PATH... */
+static int lexicon_import_cmd(opts *o)
+{
+    import_stats st;
+    kr_error e;
+    int rc;
+    if (!o->out || o->nargs < 2) {
+        error("lexicon import: give --out DIR and the dictionary files or folders%s%s", "", "");
+        return EXIT_USAGE;
+    }
+    memset(&st, 0, sizeof st);
+    kr_error_clear(&e, NULL);
+    rc = lexicon_import(o->args + 1, o->nargs - 1, o->out, o->quiet ? NULL : import_report, NULL,
+                        &st, &e);
+    if (rc) {
+        print_error(&e);
+        return EXIT_USAGE;
+    }
+    if (!o->quiet)
+        printf("%zu file%s: %zu actors, %zu agents, %zu verbs, %zu patterns, %zu codes added;"
+               " %zu left out, %zu narrowed; written to %s (use --lexicon %s)\n",
+               st.files, st.files == 1 ? "" : "s", st.actors, st.agents, st.verbs, st.patterns,
+               st.codes, st.skipped, st.narrowed, o->out, o->out);
+    return EXIT_OK;
+}
+
 static int cmd_lexicon(opts *o)
 {
     lex_db *db = NULL;
     lex_problems pr = {0, 0, 0};
     int rc;
     const char *sub = o->nargs ? o->args[0] : "";
+    if (strcmp(sub, "import") == 0)
+        return lexicon_import_cmd(o);
     if (strcmp(sub, "check") != 0 && strcmp(sub, "stats") != 0) {
-        error("lexicon: expected 'check' or 'stats', not '%s'%s", sub, "");
+        error("lexicon: expected 'check', 'stats' or 'import', not '%s'%s", sub, "");
         return EXIT_USAGE;
     }
     pr.quiet_warnings = strcmp(sub, "stats") == 0;
@@ -860,12 +899,20 @@ static const command commands[] = {
      "documents, most mentioned first, with their canonical English name, country\n"
      "and actor code. With --doc, only that document's, with the spans\n"
      "[start, end, text] of each mention (byte offsets into the stored text).", LIST_FORMATS},
-    {"lexicon", cmd_lexicon, "kronika lexicon check|stats [--lexicon DIR] [--format F]",
+    {"lexicon", cmd_lexicon,
+     "kronika lexicon check|stats [--lexicon DIR] [--format F]\n"
+     "       kronika lexicon import --out DIR PATH...",
      "check: validates the lexicon (the built-in one, or the *.txt files under DIR):\n"
      "syntax, unknown keys, bad codes and dates, references, duplicate ids (errors,\n"
-     "exit status 1), overlapping roles and names shared by two entries (warnings).\n"
+     "exit status 1), overlapping roles and names shared by two entries (warnings);\n"
+     "and the event codebook and patterns under events/.\n"
      "stats: counts entries by type, names by language, persons with roles.\n"
-     "The format is described in docs/lexicon.md.", LIST_FORMATS},
+     "import: reads TABARI and PETRARCH dictionaries (.verbs, .actors, .agents,\n"
+     ".options, .project, PETRARCH verb pattern, actor and agent files, or folders of\n"
+     "them) and writes DIR/actors.txt, DIR/agents.txt, DIR/events/en.txt and\n"
+     "DIR/events/cameo.txt, to code with: kronika code --lexicon DIR. What could not\n"
+     "be carried over is reported as FILE:LINE: reason (docs/import.md).\n"
+     "The formats are described in docs/lexicon.md and docs/events.md.", LIST_FORMATS},
     {"code", cmd_code, "kronika code [--lexicon DIR] [--format jsonl|tsv] [--stats] [PATH...]",
      "Stateless filter: reads documents (files, folders, or JSON Lines on stdin\n"
      "when no PATH or - is given), codes their events and prints them on stdout,\n"
@@ -978,7 +1025,7 @@ static int parse(const command *c, int argc, char **argv, opts *o)
             continue;
         }
         if (OPT("--db") || OPT("--format") || OPT("--limit") || OPT("--lexicon") || OPT("--type") ||
-            OPT("--doc")) {
+            OPT("--doc") || (OPT("--out") && c->run == cmd_lexicon)) {
             if (!val) {
                 if (k + 1 >= argc) {
                     error("%s: missing value for %s", c->name, a);
@@ -988,6 +1035,8 @@ static int parse(const command *c, int argc, char **argv, opts *o)
             }
             if (OPT("--db")) {
                 o->db = val;
+            } else if (OPT("--out")) {
+                o->out = val;
             } else if (OPT("--lexicon")) {
                 o->lexicon = val;
             } else if (OPT("--type")) {

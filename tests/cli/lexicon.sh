@@ -2,6 +2,7 @@
 # tests/cli/lexicon.sh: the lexicon commands: the built-in lexicon passes its
 # own check, a broken lexicon is reported line by line, stats count entries.
 . "$(dirname "$0")/lib.sh"
+TAB=$(printf '\t')
 
 expect_exit 0 kr lexicon check
 check "built-in lexicon: no errors" grep -q ' 0 errors' "$T/out"
@@ -68,4 +69,32 @@ run kr entities --db lx.db --format csv
 expect_stdout '^sergey-lavrov,PER,'
 expect_exit 2 kr lexicon check --lexicon no-such-folder
 expect_exit 2 kr lexicon frobnicate
+
+# Dictionaries of other coders (TABARI syntax), imported and coded with
+mkdir dict
+cat >dict/test.actors <<'TXT'
+GONDOR  [GON]
++MINAS_TIRITH
+ARNOR  [ARN]
+ARAGORN_  [GONGOV 990101-201231]
+TXT
+cat >dict/test.verbs <<'TXT'
+MEET  [040]
+{MEETS MET MEETING}
+- * WITH +  [040]
+CONDEMN  [111]
+{CONDEMNS CONDEMNED}
+BLAH [???
+TXT
+expect_exit 0 kr lexicon import --out imp dict
+expect_stdout '2 files: 3 actors'
+expect_stderr 'dict/test.verbs:6: '
+run kr lexicon check --lexicon imp
+expect_stdout ' 0 errors'
+printf '{"id": "g1", "date": "2001-05-02", "text": "Minas Tirith condemned Arnor. Aragorn met with Arnor."}\n' >g.jsonl
+run kr code --lexicon imp --format tsv g.jsonl
+check "an imported actor and verb code an event" grep -q -E "${TAB}GON${TAB}GON${TAB}111${TAB}ARN${TAB}ARN${TAB}" "$T/out"
+check "an imported person keeps his dated code" grep -q -E "${TAB}aragorn${TAB}GONGOV${TAB}040${TAB}ARN${TAB}ARN${TAB}" "$T/out"
+expect_exit 2 kr lexicon import dict
+expect_exit 2 kr lexicon import --out imp2 no-such-dict
 summary
