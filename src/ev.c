@@ -361,8 +361,9 @@ static size_t take_slot(const docstate *d, size_t i, size_t end, size_t skip, sl
             j++;
         if (j < end && cue_at(d, j, CUE_COORD))
             j++;
-        if (j == d->g[g].last + 1)
-            return j;
+        /* no list runs into the next clause ("Israel, and Israel attacked") */
+        if (j == d->g[g].last + 1 || (j < end && d->ti[j].clause != d->ti[d->g[g].last].clause))
+            return d->g[g].last + 1;
         g = group_after(d, j, end, 0);
         if (g < 0 || !slot_ok(d, g))
             return d->g[s->g[s->n - 1]].last + 1;
@@ -379,17 +380,33 @@ static int clause_punct(const docstate *d, size_t i)
     return t->type == TOK_PUNCT && (c == ';' || c == ':' || c == '(' || c == ')');
 }
 
+static int is_comma(const docstate *d, size_t i)
+{
+    return d->td.tokens[i].type == TOK_PUNCT && d->text[d->td.tokens[i].span.start] == ',';
+}
+
+/* A sentence is cut before clause words (but, which, that, но, который),
+ * at ; : and parentheses, and at ", and" when a verb of the lexicon came
+ * before it in the clause ("Iran threatened Israel, and Israel attacked"),
+ * not in a list of actors ("Russia, Iran, and Turkey agreed"). */
 static void cut_clauses(docstate *d, const tok_sent *s)
 {
     size_t i, end = s->first + s->count;
     int32_t cl = 0;
+    int verb = 0; /* a word that starts some pattern, since the clause began */
     for (i = s->first; i < end; i++) {
         uint32_t st = d->ti[i].start;
+        size_t np = 0;
         if (i > s->first && d->ti[i].group < 0 &&
             ((st & ((1u << CUE_CLAUSE) | (1u << CUE_COMPLEMENT) | (1u << CUE_RELATIVE))) ||
-             clause_punct(d, i)))
+             clause_punct(d, i) || (verb && (st & (1u << CUE_COORD)) && is_comma(d, i - 1)))) {
             cl++;
+            verb = 0;
+        }
         d->ti[i].clause = cl;
+        if (d->ti[i].group < 0 && d->ti[i].key)
+            evlex_anchored(d->c->lex, d->ti[i].key, &np);
+        verb |= np > 0;
     }
 }
 
@@ -398,6 +415,28 @@ static size_t clause_start(const docstate *d, const tok_sent *s, size_t i)
     while (i > s->first && d->ti[i - 1].clause == d->ti[i].clause)
         i--;
     return i;
+}
+
+/* "Thousands of Georgians protested", "Residents of Yerevan": a word or
+ * two before "of" at the start of the clause, no actor, no verb among
+ * them: the actor after "of" is the subject. */
+static int heads_subject(const docstate *d, size_t from, size_t of)
+{
+    const tok_token *t = &d->td.tokens[of];
+    size_t i, np;
+    if (t->span.end - t->span.start != 2 || (d->text[t->span.start] | 32) != 'o' ||
+        (d->text[t->span.start + 1] | 32) != 'f' || of == from || of - from > 3)
+        return 0;
+    for (i = from; i < of; i++) {
+        np = 0;
+        if (d->ti[i].group >= 0 || !is_word(&d->td.tokens[i]) || d->ti[i].cover)
+            return 0;
+        if (d->ti[i].key)
+            evlex_anchored(d->c->lex, d->ti[i].key, &np);
+        if (np)
+            return 0;
+    }
+    return 1;
 }
 
 /* The clause's subject: its first actor not governed by a preposition. */
@@ -416,7 +455,8 @@ static int32_t subject_in(const docstate *d, size_t from, size_t to)
         for (p = i; p > from && cue_at(d, p - 1, CUE_DET); p--)
             ;
         if (p > from && (cue_at(d, p - 1, CUE_PREP) || cue_at(d, p - 1, CUE_LOCATIVE) ||
-                         cue_at(d, p - 1, CUE_AGENT))) {
+                         cue_at(d, p - 1, CUE_AGENT)) &&
+            !heads_subject(d, from, p - 1)) {
             i = d->g[g].last;
             continue;
         }
@@ -448,6 +488,10 @@ static int try_elems(const docstate *d, const ev_pattern *p, size_t e, size_t i,
             if (try_elems(d, p, e + 1, k, end, m))
                 return 1;
             if (k == end || d->ti[k].group >= 0 || clause_punct(d, k))
+                return 0;
+            /* a gap stays in its clause, or runs into a "that" clause */
+            if (k > i && d->ti[k].clause != d->ti[k - 1].clause &&
+                !(d->ti[k].start & (1u << CUE_COMPLEMENT)))
                 return 0;
             if (is_word(&d->td.tokens[k]) && ++words > EV_GAP_MAX)
                 return 0;
@@ -537,11 +581,43 @@ static int anchor_cmp(const void *a, const void *b)
     return x->anchor < y->anchor ? -1 : x->anchor > y->anchor;
 }
 
-/* Keeps the most specific of overlapping matches, and drops an act right
- * after a refusal ("refused to participate" is a refusal, not a meeting). */
-static size_t select_matches(match *m, size_t n)
+/* A demand, an appeal, a refusal or a threat frames the act it is about. */
+static int is_frame(const match *m)
 {
-    size_t i, j, kept = 0;
+    const char *c = m->p->code->code;
+    return !strncmp(c, "02", 2) || !strncmp(c, "10", 2) || !strncmp(c, "12", 2) ||
+           !strncmp(c, "13", 2);
+}
+
+static int is_to(const docstate *d, size_t i)
+{
+    const tok_token *t = &d->td.tokens[i];
+    const char *p = d->text + t->span.start;
+    return t->span.end - t->span.start == 2 && (p[0] | 32) == 't' && (p[1] | 32) == 'o';
+}
+
+/* The tokens a frame's complement covers: "that ..." or "to ..." right
+ * after it, up to the end of that clause or the next comma; the two
+ * words right after it otherwise ("отказался участвовать"). */
+static size_t complement_end(const docstate *d, const tok_sent *s, const match *f)
+{
+    size_t j = f->end + 1, end = s->first + s->count, k;
+    if (j < end && (is_to(d, j) || (d->ti[j].start & (1u << CUE_COMPLEMENT)))) {
+        for (k = j + 1; k < end; k++)
+            if (clause_punct(d, k) || d->ti[k].clause != d->ti[j + 1 < end ? j + 1 : j].clause ||
+                (d->td.tokens[k].type == TOK_PUNCT && d->text[d->td.tokens[k].span.start] == ','))
+                break;
+        return k;
+    }
+    return j + 2 < end ? j + 2 : end;
+}
+
+/* Keeps the most specific of overlapping matches, then drops the acts a
+ * frame is about: "refused to participate" is a refusal, not a meeting;
+ * "demanded that Armenia withdraw" a demand, not a withdrawal. */
+static size_t select_matches(const docstate *d, const tok_sent *s, match *m, size_t n)
+{
+    size_t i, j, kept = 0, frame_end = 0;
     qsort(m, n, sizeof *m, match_cmp);
     for (i = 0; i < n; i++) {
         int ok = 1;
@@ -552,9 +628,10 @@ static size_t select_matches(match *m, size_t n)
     }
     qsort(m, kept, sizeof *m, anchor_cmp);
     for (i = 0, j = 0; i < kept; i++) {
-        if (j > 0 && !strncmp(m[j - 1].p->code->code, "12", 2) && m[i].anchor > m[j - 1].end &&
-            m[i].anchor <= m[j - 1].end + 2)
+        if (j > 0 && m[i].anchor < frame_end)
             continue;
+        if (is_frame(&m[i]))
+            frame_end = complement_end(d, s, &m[i]);
         m[j++] = m[i];
     }
     return j;
@@ -941,7 +1018,7 @@ static int code_sentence(docstate *d, const tok_sent *s)
         d->present[d->ti[k].xkey] = 1;
     }
     d->present[0] = 0;
-    n = select_matches(ms, find_matches(d, s, ms, MAX_MATCHES));
+    n = select_matches(d, s, ms, find_matches(d, s, ms, MAX_MATCHES));
     for (k = s->first; k < s->first + s->count; k++)
         d->present[d->ti[k].key] = d->present[d->ti[k].xkey] = 0;
     for (k = 0; k < n; k++)

@@ -174,6 +174,15 @@ static void write_jsonl(evout *o, const ev_record *r)
     ok(o, kr_buf_putc(&o->b, '}'));
     j_key(o, "confidence", 0);
     put_fixed(o, r->confidence, 2);
+    if (r->pattern_file) { /* which lexicon line said so: "events/en.txt:123" */
+        const char *f = strstr(r->pattern_file, "events/");
+        j_key(o, "pattern", 0);
+        ok(o, kr_buf_putc(&o->b, '"'));
+        ok(o, kr_buf_puts(&o->b, f ? f : r->pattern_file));
+        ok(o, kr_buf_putc(&o->b, ':'));
+        put_uint(o, r->pattern_line);
+        ok(o, kr_buf_putc(&o->b, '"'));
+    }
     ok(o, kr_buf_puts(&o->b, "}\n"));
 }
 
@@ -460,4 +469,6 @@ void evout_record_of(const ev_event *e, const kr_doc *d, const char *doc, kr_are
     r->evidence_text.n = e->evidence.end - e->evidence.start;
     r->sentence = e->sentence;
     r->confidence = e->confidence;
+    r->pattern_file = e->pattern_file;
+    r->pattern_line = e->pattern_line;
 }

@@ -30,6 +30,8 @@ typedef struct ev_record {
     kr_str evidence_text;
     size_t sentence; /* 1-based sentence number in the report */
     double confidence;
+    const char *pattern_file; /* the pattern that coded it, or NULL */
+    size_t pattern_line;
 } ev_record;
 
 enum { EVOUT_JSONL, EVOUT_CSV, EVOUT_TABLE, EVOUT_GDELT, EVOUT_ICEWS, EVOUT_TSV };
