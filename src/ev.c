@@ -52,6 +52,7 @@ enum { G_ACTOR = 0, G_PLACE, G_AGENCY, G_NONE };
 typedef struct group {
     size_t first, last;  /* tokens, inclusive */
     const ent_mention *best;
+    const ent_mention *state; /* a mention of the group's state, if any */
     kr_span span;
     int role;            /* G_* */
 } group;
@@ -293,6 +294,8 @@ static int build_groups(docstate *d, const ent_mention *mv, size_t nm)
         } else if (rank(m) >= rank(g->best)) {
             g->best = m;
         }
+        if (m->country && m->code && !g->state)
+            g->state = m;
         if (lastt > g->last)
             g->last = lastt;
         if (m->span.end > g->span.end)
@@ -581,12 +584,14 @@ static int anchor_cmp(const void *a, const void *b)
     return x->anchor < y->anchor ? -1 : x->anchor > y->anchor;
 }
 
-/* A demand, an appeal, a refusal or a threat frames the act it is about. */
+/* A demand, an appeal, a criticism or accusation, a refusal, a threat or
+ * a denial frames the act it is about ("condemned the attack on ...",
+ * "accused Russia of shelling ..."). */
 static int is_frame(const match *m)
 {
     const char *c = m->p->code->code;
-    return !strncmp(c, "02", 2) || !strncmp(c, "10", 2) || !strncmp(c, "12", 2) ||
-           !strncmp(c, "13", 2);
+    return !strncmp(c, "02", 2) || !strncmp(c, "10", 2) || !strncmp(c, "11", 2) ||
+           !strncmp(c, "12", 2) || !strncmp(c, "13", 2) || !strcmp(c, "016");
 }
 
 static int is_to(const docstate *d, size_t i)
@@ -597,8 +602,9 @@ static int is_to(const docstate *d, size_t i)
 }
 
 /* The tokens a frame's complement covers: "that ..." or "to ..." right
- * after it, up to the end of that clause or the next comma; the two
- * words right after it otherwise ("отказался участвовать"). */
+ * after it, up to the end of that clause or the next comma; else its
+ * object, up to four words ("отказался участвовать", "condemned the
+ * attack"). */
 static size_t complement_end(const docstate *d, const tok_sent *s, const match *f)
 {
     size_t j = f->end + 1, end = s->first + s->count, k;
@@ -609,7 +615,12 @@ static size_t complement_end(const docstate *d, const tok_sent *s, const match *
                 break;
         return k;
     }
-    return j + 2 < end ? j + 2 : end;
+    /* an object naming the act: "condemned the attack", "denied
+     * involvement in the attack"; a new verb after "and" is not in it */
+    for (k = j; k < end && k < j + 4; k++)
+        if (cue_at(d, k, CUE_COORD) || is_comma(d, k) || d->ti[k].clause != d->ti[f->end].clause)
+            break;
+    return k;
 }
 
 /* Keeps the most specific of overlapping matches, then drops the acts a
@@ -761,6 +772,12 @@ static void side_of(const docstate *d, int32_t g, ev_side *s)
     s->name = m->name;
     s->type = m->type;
     s->known = m->entry >= 0;
+    /* an unknown name in a role phrase of a state: "Japanese Prime
+     * Minister Fumio Kishida" is Japan's */
+    if (!s->code && d->g[g].state) {
+        s->country = d->g[g].state->country;
+        s->code = d->g[g].state->country;
+    }
 }
 
 static int same_side(const ev_side *a, const ev_side *b)
