@@ -954,6 +954,26 @@ static double confidence_of(const match *m, int has_src, int has_tgt, ev_mode mo
     return c > 0.95 ? 0.95 : c;
 }
 
+/* A pattern without a target slot takes the first actor after it in its
+ * clause, as the dictionary coders do ("launched strikes yesterday on
+ * Ukraine"); statements keep none. Symmetric patterns pair their sources
+ * instead. */
+static void target_after(const docstate *d, const tok_sent *s, const match *m, slot *tgt)
+{
+    size_t i, end = s->first + s->count;
+    if (m->p->opts & EV_OPT_SYMMETRIC)
+        return;
+    for (i = m->end + 1; i < end; i++) {
+        int32_t g = d->ti[i].group;
+        if (clause_punct(d, i) || d->ti[i].clause != d->ti[m->end].clause)
+            return;
+        if (g >= 0 && slot_ok(d, g)) { /* a place: its state ("struck targets in Syria") */
+            take_slot(d, i, end, 0, tgt);
+            return;
+        }
+    }
+}
+
 static int emit(docstate *d, const tok_sent *s, const match *m, const match *all, size_t nall,
                 kr_date sdate)
 {
@@ -973,6 +993,8 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
             tgt.n = 1;
         }
     }
+    if (!tgt.n && !passive && !has_slot(m->p, EV_TARGET) && strncmp(m->p->code->code, "01", 2))
+        target_after(d, s, m, &tgt);
     if (!src.n && !tgt.n)
         return 0; /* an act without actors is no event record */
     if (src.n)
@@ -1006,8 +1028,11 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
                 side_of(d, src.g[i], &e.source);
             if (tgt.n)
                 side_of(d, tgt.g[j], &e.target);
-            if (src.n && tgt.n && same_side(&e.source, &e.target))
-                continue;
+            if (src.n && tgt.n && same_side(&e.source, &e.target)) {
+                if (tgt.n > 1)
+                    continue; /* the others of a list are the targets */
+                memset(&e.target, 0, sizeof e.target); /* no one acts on himself */
+            }
             e.confidence = confidence_of(m, src.n > 0, tgt.n > 0, e.mode);
             if ((rc = add_event(d, &e)) != 0)
                 return rc;

@@ -42,7 +42,7 @@ en11	1123	RUS	UKR	Russia accused Ukraine of shelling the nuclear plant.
 en12	12	ISR	-	Israel rejected the ceasefire proposal.
 en13	1312	CHN	LTU	China threatened to impose sanctions on Lithuania.
 en14	141	GEO	-	Thousands of Georgians protested in Tbilisi.
-en15	150	RUS	-	Russia deployed troops to the border with Ukraine.
+en15	150	RUS	UKR	Russia deployed troops to the border with Ukraine.
 en16	163	IGOEUR	BLR	The European Union imposed sanctions on Belarus.
 en17	173	TUR	-	Turkish police arrested dozens of Kurdish politicians.
 en18	181	NGA	CHN	Nigerian gunmen kidnapped Chinese workers.
@@ -59,10 +59,10 @@ ru08	0841	PSE	ISR	ХАМАС освободил израильских зало�
 ru09	09	RUS	-	Следственный комитет России начал расследование нападения.
 ru10	1056	POL	BLR	Польша потребовала от Белоруссии вывести войска от границы.
 ru11	1123	RUS	UKR	Россия обвинила Украину в обстреле Запорожской АЭС.
-ru12	12	IRN	-	Иран отверг предложение США.
+ru12	12	IRN	USA	Иран отверг предложение США.
 ru13	1312	CHN	LTU	Китай пригрозил ввести санкции против Литвы.
 ru14	141	GEO	-	Тысячи грузин вышли на митинг в Тбилиси.
-ru15	150	RUS	-	Россия перебросила войска к границе с Украиной.
+ru15	150	RUS	UKR	Россия перебросила войска к границе с Украиной.
 ru16	163	IGOEUR	BLR	Евросоюз ввел санкции против Белоруссии.
 ru17	173	TUR	-	Полиция Турции задержала курдских политиков.
 ru18	19	ISR	LBN	Израиль нанес удар по позициям Хезболлы в Ливане.
