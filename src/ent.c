@@ -35,6 +35,7 @@ typedef struct wset_slot {
 
 struct ent_ctx {
     wset_slot words[WSET_SLOTS];
+    match_memo *memo; /* word keys seen before */
     uint64_t *given;  /* key hashes of given names (0: empty) */
     size_t givencap;  /* power of two, above twice the hashes */
     const lex_db *lex;
@@ -277,9 +278,10 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
     while (c->sncap < nn * 2)
         c->sncap *= 2;
     c->sc = stem_new();
+    c->memo = match_memo_new();
     c->sn_key = kr_calloc(c->sncap, sizeof *c->sn_key);
     c->sn_entry = kr_calloc(c->sncap, sizeof *c->sn_entry);
-    if (!c->sc || !c->sn_key || !c->sn_entry || index_roles(c) || index_given(c, names, nn)) {
+    if (!c->sc || !c->memo || !c->sn_key || !c->sn_entry || index_roles(c) || index_given(c, names, nn)) {
         ent_free(c);
         return KR_ENOMEM;
     }
@@ -324,6 +326,7 @@ void ent_free(ent_ctx *c)
     kr_free(c->agent_first);
     kr_free(c->role_owner);
     stem_free(c->sc);
+    match_memo_free(c->memo);
     kr_free(c->sn_key);
     kr_free(c->sn_entry);
     kr_free(c->given);
@@ -1277,7 +1280,7 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
     r.a = a;
     r.o.a = a;
     r.last_agent = -1;
-    if ((rc = match_text(c->m, c->sc, t, n, from, a, &r.mr)) != 0)
+    if ((rc = match_text_memo(c->m, c->sc, c->memo, t, n, from, a, &r.mr)) != 0)
         return rc;
     r.units = arena_alloc(a, (r.mr.nhits + 1) * sizeof *r.units);
     r.covered = arena_alloc(a, r.mr.nwords + 1);

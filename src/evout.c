@@ -7,7 +7,6 @@
 #include <xxhash.h>
 
 #include "arena.h"
-#include "json.h"
 #include "out.h"
 
 struct evout {
@@ -58,17 +57,60 @@ static void ok(evout *o, int rc)
 
 /* --- JSON Lines ----------------------------------------------------------- */
 
-static void j_key(evout *o, const char *k, int first)
+/* JSON Lines are written into room reserved once per record (every
+ * string at most six bytes per byte escaped): a record is ~1 KB and
+ * events come by the million, so per-call checks would dominate. */
+typedef struct jw {
+    char *p;
+} jw;
+
+#define JW_LIT(w, lit) (memcpy((w)->p, lit, sizeof lit - 1), (w)->p += sizeof lit - 1)
+
+static size_t jw_room(const char *s, size_t n)
 {
-    if (!first)
-        ok(o, kr_buf_append(&o->b, ", ", 2));
-    ok(o, kr_buf_putc(&o->b, '"'));
-    ok(o, kr_buf_puts(&o->b, k));
-    ok(o, kr_buf_append(&o->b, "\": ", 3));
+    return s ? 6 * n + 2 : 4;
 }
 
-/* Numbers without printf, which costs more than the rest of a record. */
-static void put_uint(evout *o, uint64_t v)
+static void jw_strn(jw *w, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i = 0, run;
+    *w->p++ = '"';
+    while (i < n) {
+        unsigned char c;
+        for (run = i; i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\'; i++)
+            ;
+        memcpy(w->p, s + run, i - run);
+        w->p += i - run;
+        if (i == n)
+            break;
+        c = (unsigned char)s[i++];
+        *w->p++ = '\\';
+        switch (c) {
+        case '"': *w->p++ = '"'; break;
+        case '\\': *w->p++ = '\\'; break;
+        case '\n': *w->p++ = 'n'; break;
+        case '\t': *w->p++ = 't'; break;
+        case '\r': *w->p++ = 'r'; break;
+        default:
+            memcpy(w->p, "u00", 3);
+            w->p[3] = hex[c >> 4];
+            w->p[4] = hex[c & 15];
+            w->p += 5;
+        }
+    }
+    *w->p++ = '"';
+}
+
+static void jw_str(jw *w, const char *s)
+{
+    if (s)
+        jw_strn(w, s, strlen(s));
+    else
+        JW_LIT(w, "null");
+}
+
+static void jw_uint(jw *w, uint64_t v)
 {
     char b[24];
     size_t n = sizeof b;
@@ -76,114 +118,131 @@ static void put_uint(evout *o, uint64_t v)
         b[--n] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    ok(o, kr_buf_append(&o->b, b + n, sizeof b - n));
+    memcpy(w->p, b + n, sizeof b - n);
+    w->p += sizeof b - n;
 }
 
 /* v with `places` decimals (1 or 2), rounded half away from zero. */
-static void put_fixed(evout *o, double v, int places)
+static void jw_fixed(jw *w, double v, int places)
 {
     uint64_t scale = places == 1 ? 10 : 100, u;
     if (v < 0) {
-        ok(o, kr_buf_putc(&o->b, '-'));
+        *w->p++ = '-';
         v = -v;
     }
     u = (uint64_t)(v * (double)scale + 0.5);
-    put_uint(o, u / scale);
-    ok(o, kr_buf_putc(&o->b, '.'));
+    jw_uint(w, u / scale);
+    *w->p++ = '.';
     if (places == 2)
-        ok(o, kr_buf_putc(&o->b, (char)('0' + u % 100 / 10)));
-    ok(o, kr_buf_putc(&o->b, (char)('0' + u % 10)));
+        *w->p++ = (char)('0' + u % 100 / 10);
+    *w->p++ = (char)('0' + u % 10);
 }
 
-static void j_str(evout *o, const char *s)
+static size_t side_room(const ev_side_rec *s)
 {
-    ok(o, s ? json_put_str(&o->b, s, strlen(s)) : kr_buf_puts(&o->b, "null"));
+    return 128 + jw_room(s->entity, s->entity ? strlen(s->entity) : 0) +
+           jw_room(s->code, s->code ? strlen(s->code) : 0) +
+           jw_room(s->country, s->country ? strlen(s->country) : 0) +
+           jw_room(s->name, s->name ? strlen(s->name) : 0) + 6 * s->text.n + 2;
 }
 
-static void j_side(evout *o, const ev_side_rec *s)
+static void jw_side(jw *w, const ev_side_rec *s)
 {
     if (!s->entity) {
-        ok(o, kr_buf_puts(&o->b, "null"));
+        JW_LIT(w, "null");
         return;
     }
-    ok(o, kr_buf_putc(&o->b, '{'));
-    j_key(o, "entity", 1);
-    j_str(o, s->entity);
-    j_key(o, "code", 0);
-    j_str(o, s->code);
-    j_key(o, "country", 0);
-    j_str(o, s->country);
-    j_key(o, "name", 0);
-    j_str(o, s->name);
-    j_key(o, "text", 0);
-    ok(o, json_put_str(&o->b, s->text.p ? s->text.p : "", s->text.n));
-    ok(o, kr_buf_putc(&o->b, '}'));
+    JW_LIT(w, "{\"entity\": ");
+    jw_str(w, s->entity);
+    JW_LIT(w, ", \"code\": ");
+    jw_str(w, s->code);
+    JW_LIT(w, ", \"country\": ");
+    jw_str(w, s->country);
+    JW_LIT(w, ", \"name\": ");
+    jw_str(w, s->name);
+    JW_LIT(w, ", \"text\": ");
+    jw_strn(w, s->text.p ? s->text.p : "", s->text.n);
+    *w->p++ = '}';
 }
+
+#define ROOM(s) jw_room(s, (s) ? strlen(s) : 0)
 
 static void write_jsonl(evout *o, const ev_record *r)
 {
-    ok(o, kr_buf_putc(&o->b, '{'));
-    j_key(o, "id", 1);
-    j_str(o, r->id);
-    j_key(o, "doc", 0);
-    j_str(o, r->doc);
-    j_key(o, "date", 0);
-    j_str(o, r->date);
-    j_key(o, "lang", 0);
-    j_str(o, r->lang);
-    j_key(o, "source", 0);
-    j_side(o, &r->source);
-    j_key(o, "target", 0);
-    j_side(o, &r->target);
-    j_key(o, "cameo", 0);
-    j_str(o, r->cameo);
-    j_key(o, "root", 0);
-    j_str(o, r->root);
-    j_key(o, "plover", 0);
-    j_str(o, r->plover);
-    j_key(o, "plover_mode", 0);
-    j_str(o, r->plover_mode);
-    j_key(o, "goldstein", 0);
-    put_fixed(o, r->goldstein, 1);
-    j_key(o, "quad", 0);
-    ok(o, kr_buf_putc(&o->b, (char)('0' + (r->quad >= 0 && r->quad <= 9 ? r->quad : 0))));
-    j_key(o, "mode", 0);
-    j_str(o, r->mode);
-    j_key(o, "negated", 0);
-    ok(o, kr_buf_puts(&o->b, r->negated ? "true" : "false"));
-    j_key(o, "location", 0);
+    const char *pf = r->pattern_file ? strstr(r->pattern_file, "events/") : NULL;
+    size_t room = 512 + ROOM(r->id) + ROOM(r->doc) + ROOM(r->date) + ROOM(r->lang) +
+                  side_room(&r->source) + side_room(&r->target) + ROOM(r->cameo) + ROOM(r->root) +
+                  ROOM(r->plover) + ROOM(r->plover_mode) + ROOM(r->mode) + ROOM(r->place) +
+                  ROOM(r->place_country) + 6 * r->evidence_text.n +
+                  (r->pattern_file ? strlen(r->pattern_file) : 0);
+    jw w;
+    if (!pf)
+        pf = r->pattern_file;
+    if (kr_buf_reserve(&o->b, room)) {
+        o->nomem = 1;
+        return;
+    }
+    w.p = o->b.p + o->b.n;
+    JW_LIT(&w, "{\"id\": ");
+    jw_str(&w, r->id);
+    JW_LIT(&w, ", \"doc\": ");
+    jw_str(&w, r->doc);
+    JW_LIT(&w, ", \"date\": ");
+    jw_str(&w, r->date);
+    JW_LIT(&w, ", \"lang\": ");
+    jw_str(&w, r->lang);
+    JW_LIT(&w, ", \"source\": ");
+    jw_side(&w, &r->source);
+    JW_LIT(&w, ", \"target\": ");
+    jw_side(&w, &r->target);
+    JW_LIT(&w, ", \"cameo\": ");
+    jw_str(&w, r->cameo);
+    JW_LIT(&w, ", \"root\": ");
+    jw_str(&w, r->root);
+    JW_LIT(&w, ", \"plover\": ");
+    jw_str(&w, r->plover);
+    JW_LIT(&w, ", \"plover_mode\": ");
+    jw_str(&w, r->plover_mode);
+    JW_LIT(&w, ", \"goldstein\": ");
+    jw_fixed(&w, r->goldstein, 1);
+    JW_LIT(&w, ", \"quad\": ");
+    *w.p++ = (char)('0' + (r->quad >= 0 && r->quad <= 9 ? r->quad : 0));
+    JW_LIT(&w, ", \"mode\": ");
+    jw_str(&w, r->mode);
+    if (r->negated)
+        JW_LIT(&w, ", \"negated\": true, \"location\": ");
+    else
+        JW_LIT(&w, ", \"negated\": false, \"location\": ");
     if (r->place) {
-        ok(o, kr_buf_putc(&o->b, '{'));
-        j_key(o, "name", 1);
-        j_str(o, r->place);
-        j_key(o, "country", 0);
-        j_str(o, r->place_country);
-        ok(o, kr_buf_putc(&o->b, '}'));
+        JW_LIT(&w, "{\"name\": ");
+        jw_str(&w, r->place);
+        JW_LIT(&w, ", \"country\": ");
+        jw_str(&w, r->place_country);
+        *w.p++ = '}';
     } else {
-        ok(o, kr_buf_puts(&o->b, "null"));
+        JW_LIT(&w, "null");
     }
-    j_key(o, "evidence", 0);
-    ok(o, kr_buf_puts(&o->b, "{\"start\": "));
-    put_uint(o, r->evidence.start);
-    ok(o, kr_buf_puts(&o->b, ", \"end\": "));
-    put_uint(o, r->evidence.end);
-    ok(o, kr_buf_puts(&o->b, ", \"sentence\": "));
-    put_uint(o, r->sentence);
-    ok(o, kr_buf_puts(&o->b, ", \"text\": "));
-    ok(o, json_put_str(&o->b, r->evidence_text.p ? r->evidence_text.p : "", r->evidence_text.n));
-    ok(o, kr_buf_putc(&o->b, '}'));
-    j_key(o, "confidence", 0);
-    put_fixed(o, r->confidence, 2);
-    if (r->pattern_file) { /* which lexicon line said so: "events/en.txt:123" */
-        const char *f = strstr(r->pattern_file, "events/");
-        j_key(o, "pattern", 0);
-        ok(o, kr_buf_putc(&o->b, '"'));
-        ok(o, kr_buf_puts(&o->b, f ? f : r->pattern_file));
-        ok(o, kr_buf_putc(&o->b, ':'));
-        put_uint(o, r->pattern_line);
-        ok(o, kr_buf_putc(&o->b, '"'));
+    JW_LIT(&w, ", \"evidence\": {\"start\": ");
+    jw_uint(&w, r->evidence.start);
+    JW_LIT(&w, ", \"end\": ");
+    jw_uint(&w, r->evidence.end);
+    JW_LIT(&w, ", \"sentence\": ");
+    jw_uint(&w, r->sentence);
+    JW_LIT(&w, ", \"text\": ");
+    jw_strn(&w, r->evidence_text.p ? r->evidence_text.p : "", r->evidence_text.n);
+    JW_LIT(&w, "}, \"confidence\": ");
+    jw_fixed(&w, r->confidence, 2);
+    if (pf) { /* which lexicon line said so: "events/en.txt:123" */
+        JW_LIT(&w, ", \"pattern\": \"");
+        memcpy(w.p, pf, strlen(pf));
+        w.p += strlen(pf);
+        *w.p++ = ':';
+        jw_uint(&w, r->pattern_line);
+        *w.p++ = '"';
     }
-    ok(o, kr_buf_puts(&o->b, "}\n"));
+    JW_LIT(&w, "}\n");
+    o->b.n = (size_t)(w.p - o->b.p);
+    o->b.p[o->b.n] = '\0';
 }
 
 /* --- tab-separated rows ------------------------------------------------------ */

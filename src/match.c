@@ -524,8 +524,46 @@ static int capitalized(const char *s, size_t n)
     return fold_capitalized(s, n);
 }
 
+#define MEMO_SLOTS 16384
+#define MEMO_LEN 24
+typedef struct memo_slot {
+    uint64_t hash; /* of the word's bytes; 0: empty */
+    uint64_t khash;
+    uint32_t key, alt[2], bare, ckey;
+    uint8_t n;
+    char w[MEMO_LEN];
+} memo_slot;
+
+struct match_memo {
+    memo_slot *slots;
+};
+
+match_memo *match_memo_new(void)
+{
+    match_memo *mm = kr_calloc(1, sizeof *mm);
+    if (mm && !(mm->slots = kr_calloc(MEMO_SLOTS, sizeof *mm->slots))) {
+        kr_free(mm);
+        mm = NULL;
+    }
+    return mm;
+}
+
+void match_memo_free(match_memo *mm)
+{
+    if (!mm)
+        return;
+    kr_free(mm->slots);
+    kr_free(mm);
+}
+
 int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, size_t from,
                kr_arena *a, match_result *out)
+{
+    return match_text_memo(m, sc, NULL, text, n, from, a, out);
+}
+
+int match_text_memo(const match_db *m, stem_cache *sc, match_memo *mm, const char *text,
+                    size_t n, size_t from, kr_arena *a, match_result *out)
 {
     /* room for a word every five bytes: a text rarely needs more, and a
      * bigger array would be copied as it grows */
@@ -555,8 +593,39 @@ int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, si
         mw->script = (uint16_t)w.script;
         mw->joined = nw > 0 ? joinable(text, prev_start, prev_end, w.span.start) : 0;
         mw->cap = (uint8_t)capitalized(text + w.span.start, w.span.end - w.span.start);
-        nkeys = key_text(sc, w.script, buf, w.n, kbuf, keys);
-        word_ids(m, mw, text, buf, w.n, keys, nkeys);
+        {
+            const char *raw = text + w.span.start;
+            size_t rn = w.span.end - w.span.start;
+            memo_slot *ms = NULL;
+            uint64_t h = 0;
+            if (mm && rn <= MEMO_LEN) {
+                h = hash_bytes(raw, rn) | 1;
+                ms = &mm->slots[h & (MEMO_SLOTS - 1)];
+                if (ms->hash == h && ms->n == rn && memcmp(ms->w, raw, rn) == 0) {
+                    mw->key = ms->key;
+                    mw->alt[0] = ms->alt[0];
+                    mw->alt[1] = ms->alt[1];
+                    mw->bare = ms->bare;
+                    mw->ckey = ms->ckey;
+                    mw->khash = ms->khash;
+                    goto keyed;
+                }
+            }
+            nkeys = key_text(sc, w.script, buf, w.n, kbuf, keys);
+            word_ids(m, mw, text, buf, w.n, keys, nkeys);
+            if (ms) {
+                ms->hash = h;
+                ms->n = (uint8_t)rn;
+                memcpy(ms->w, raw, rn);
+                ms->key = mw->key;
+                ms->alt[0] = mw->alt[0];
+                ms->alt[1] = mw->alt[1];
+                ms->bare = mw->bare;
+                ms->ckey = mw->ckey;
+                ms->khash = mw->khash;
+            }
+        }
+    keyed:
         prev_start = w.span.start;
         prev_end = w.span.end;
         nw++;
