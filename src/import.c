@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "arena.h"
+#include "date.h"
 #include "evlex.h"
 #include "fold.h"
 #include "lex.h"
@@ -1894,37 +1895,15 @@ static int32_t dict_date(const char *s, size_t n)
     return y * 10000 + mo * 100 + d;
 }
 
-/* Days since 1970-01-01 of a YYYYMMDD date, and back (civil calendar). */
-static long day_number(int32_t ymd)
-{
-    long y = ymd / 10000, mo = ymd / 100 % 100, d = ymd % 100, era, yoe, doy, doe;
-    y -= mo <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static int32_t day_ymd(long z)
-{
-    long era, doe, yoe, y, doy, mp, d, mo;
-    z += 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = z - era * 146097;
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    y = yoe + era * 400;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    mo = mp + (mp < 10 ? 3 : -9);
-    y += mo <= 2;
-    return (int32_t)(y * 10000 + mo * 100 + d);
-}
-
+/* A YYYYMMDD date moved by `days` (date.c does the calendar). */
 static int32_t day_add(int32_t ymd, long days)
 {
-    return day_ymd(day_number(ymd) + days);
+    kr_date dt;
+    dt.y = ymd / 10000;
+    dt.m = ymd / 100 % 100;
+    dt.d = ymd % 100;
+    dt = date_add_days(dt, (int)days);
+    return dt.y * 10000 + dt.m * 100 + dt.d;
 }
 
 /* CAMEO three-letter codes that name no state: sectors, kinds of

@@ -982,18 +982,13 @@ static const char *const events_sql =
     " ORDER BY CASE WHEN ?8 IS NULL THEN v.date IS NULL END,"
     " CASE WHEN ?8 IS NULL THEN v.date END, v.doc, v.seq LIMIT ?9";
 
-static const char *col_text(sqlite3_stmt *st, int c)
-{
-    return (const char *)sqlite3_column_text(st, c);
-}
-
 static void side_from_row(sqlite3_stmt *st, int c, ev_side_rec *r)
 {
-    r->entity = col_text(st, c);
-    r->code = col_text(st, c + 1);
-    r->country = col_text(st, c + 2);
-    r->name = col_text(st, c + 3);
-    r->type = col_text(st, c + 4);
+    r->entity = col(st, c);
+    r->code = col(st, c + 1);
+    r->country = col(st, c + 2);
+    r->name = col(st, c + 3);
+    r->type = col(st, c + 4);
     r->text.p = (const char *)sqlite3_column_blob(st, c + 5);
     r->text.n = (size_t)sqlite3_column_bytes(st, c + 5);
 }
@@ -1020,25 +1015,25 @@ int store_events(store *s, const store_event_filter *f, store_event_fn fn, void 
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         ev_record r;
         memset(&r, 0, sizeof r);
-        r.id = col_text(st, 0);
-        r.doc = col_text(st, 1);
-        r.date = col_text(st, 2);
-        r.lang = col_text(st, 3);
-        r.url = col_text(st, 4);
-        r.agency = col_text(st, 5);
+        r.id = col(st, 0);
+        r.doc = col(st, 1);
+        r.date = col(st, 2);
+        r.lang = col(st, 3);
+        r.url = col(st, 4);
+        r.agency = col(st, 5);
         side_from_row(st, 6, &r.source);
         side_from_row(st, 12, &r.target);
-        r.cameo = col_text(st, 18);
-        r.root = col_text(st, 19);
-        r.plover = col_text(st, 20);
-        r.plover_mode = col_text(st, 21);
-        r.label = col_text(st, 22);
+        r.cameo = col(st, 18);
+        r.root = col(st, 19);
+        r.plover = col(st, 20);
+        r.plover_mode = col(st, 21);
+        r.label = col(st, 22);
         r.goldstein = sqlite3_column_double(st, 23);
         r.quad = sqlite3_column_int(st, 24);
-        r.mode = col_text(st, 25);
+        r.mode = col(st, 25);
         r.negated = sqlite3_column_int(st, 26);
-        r.place = col_text(st, 27);
-        r.place_country = col_text(st, 28);
+        r.place = col(st, 27);
+        r.place_country = col(st, 28);
         r.evidence.start = (size_t)sqlite3_column_int64(st, 29);
         r.evidence.end = (size_t)sqlite3_column_int64(st, 30);
         r.sentence = (size_t)sqlite3_column_int64(st, 31);

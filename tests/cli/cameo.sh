@@ -2,42 +2,14 @@
 # tests/cli/cameo.sh: checks the CAMEO event table lexicon/events/cameo.txt:
 # its own consistency, then its codes, Goldstein scores and PLOVER types
 # against the public tables kept beside the repository (../shared/peers),
-# skipped with a message when they are absent. Needs neither kronika nor a
-# database, so it does not source lib.sh; its output follows the same rules.
+# skipped with a message when they are absent.
+. "$(dirname "$0")/lib.sh"
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TABLE=$ROOT/lexicon/events/cameo.txt
 PEERS=${PEERS:-$(cd "$ROOT/.." && pwd)/shared/peers}
 GOLDSTEIN=$PEERS/UNDP-BCPR-Project-GDELT-lookups/CAMEO.goldsteinscale.txt
 CODEBOOK=$PEERS/CAMEO-Event-Data-Codebook/cameo.csv
 TOPLOVER=$PEERS/PLOVER/CAMEO2PLOVER-2021.txt
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/kronika-cameo.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' INT TERM HUP
-
-npass=0
-nfail=0
-
-pass() {
-    npass=$((npass + 1))
-    echo "ok   $1"
-}
-
-# fail NAME [DETAIL]
-fail() {
-    nfail=$((nfail + 1))
-    echo "FAIL $1${2:+: $2}"
-}
-
-skip() {
-    echo "SKIP $1: $2"
-}
-
-summary() {
-    echo "$npass passed, $nfail failed"
-    [ "$nfail" -eq 0 ]
-}
 
 # problems NAME AWK-PROGRAM [FILE...]: runs awk over the table (first) and
 # the given files; every line it prints is one problem. Passes when there is
