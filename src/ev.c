@@ -1055,6 +1055,12 @@ static int code_sentence(docstate *d, const tok_sent *s)
         d->narrative = sdate;
     else if (!sdate.y)
         sdate = d->narrative;
+    /* no actor and no pronoun for one: no event can come of it */
+    for (k = s->first; k < s->first + s->count; k++)
+        if (slot_ok(d, d->ti[k].group) || (d->ti[k].start & (1u << CUE_PRONOUN)))
+            break;
+    if (k == s->first + s->count)
+        return 0;
     for (k = s->first; k < s->first + s->count; k++) {
         d->present[d->ti[k].key] = 1;
         d->present[d->ti[k].xkey] = 1;
