@@ -509,7 +509,11 @@ static int try_elems(const docstate *d, const ev_pattern *p, size_t e, size_t i,
                       m->anchor > 0 && cue_at(d, m->anchor - 1, CUE_PASSIVE);
         if (!s.n)
             return (x->optional || passive) && try_elems(d, p, e + 1, i, end, m);
-        if (!try_elems(d, p, e + 1, after, end, m))
+        /* a word after the slot may be the head of its last actor:
+         * "expelled + diplomats" matches "expelled Russian diplomats" */
+        if (!try_elems(d, p, e + 1, after, end, m) &&
+            !(e + 1 < p->nelems && p->elems[e + 1].kind == EV_WORD && after > i &&
+              try_elems(d, p, e + 1, after - 1, end, m)))
             return 0;
         if (x->kind == EV_TARGET)
             m->tgt = s;
