@@ -20,7 +20,6 @@
 #define MAX_SLOT 8      /* coordinated actors in one slot */
 #define SLOT_SKIP 3     /* words skipped before a slot's actor */
 #define SUBJECT_AGENCY_GAP 4
-#define MAX_MATCHES 64  /* per sentence */
 
 /* Key ids by the word's bytes as written: news vocabulary repeats, and a
  * hit saves folding, stemming and two lookups. Direct-mapped, bounded. */
@@ -48,6 +47,15 @@ typedef struct tinfo {
 } tinfo;
 
 enum { G_ACTOR = 0, G_PLACE, G_AGENCY, G_NONE };
+
+/* Where a sentence's date came from; intentions read some differently. */
+enum {
+    DATE_NONE = 0,   /* the report's date */
+    DATE_NAMED,      /* a full date, or today/yesterday... */
+    DATE_WEEKDAY,    /* the last such weekday up to the report's date */
+    DATE_LAST_YEAR,  /* a day and month, put in the year before */
+    DATE_CARRIED     /* named by an earlier sentence of the paragraph */
+};
 
 typedef struct group {
     size_t first, last;  /* tokens, inclusive */
@@ -82,10 +90,11 @@ typedef struct docstate {
     kr_arena *a;
     ev_event *ev;
     size_t nev, evcap;
+    uint32_t *slots;      /* event index + 1 by event key, 2 * evcap */
     uint8_t *present;     /* key ids of the sentence being coded */
     int32_t prev_subject; /* group, for pronouns and verbs without a subject */
     kr_date narrative;    /* last past date named in this paragraph */
-    int weekday_date;     /* the sentence's date came from a weekday name */
+    int date_kind;        /* where the sentence's date came from: DATE_* */
 } docstate;
 
 int ev_new(const evlex *lex, ev_ctx **out)
@@ -252,6 +261,8 @@ static int joins(const docstate *d, const group *g, const ent_mention *last,
                  const ent_mention *m, size_t first)
 {
     size_t i, gap, caps = 0;
+    if (d->td.tokens[first].flags & TOK_SENT_START)
+        return 0; /* a heading's last actor is not the next sentence's first */
     if (first <= g->last)
         return 1;
     gap = first - g->last - 1;
@@ -259,7 +270,7 @@ static int joins(const docstate *d, const group *g, const ent_mention *last,
         return 0;
     for (i = g->last + 1; i < first; i++) {
         const tok_token *t = &d->td.tokens[i];
-        if (t->type != TOK_WORD || d->ti[i].cover)
+        if (t->type != TOK_WORD || d->ti[i].cover || (t->flags & TOK_SENT_START))
             return 0;
         caps += (t->flags & TOK_CAP) != 0;
     }
@@ -665,7 +676,7 @@ static int date_cmp(kr_date a, kr_date b)
 
 /* A day and month without a year ("on September 19", "22 сентября"): the
  * report's year, or the year before when that would be far ahead. */
-static kr_date month_day(const docstate *d, int mo, int dd)
+static kr_date month_day(docstate *d, int mo, int dd)
 {
     kr_date none = {0, 0, 0}, r;
     if (!d->date.y)
@@ -675,8 +686,11 @@ static kr_date month_day(const docstate *d, int mo, int dd)
     r.d = dd;
     if (!date_valid(r))
         return none;
-    if (date_cmp(r, date_add_days(d->date, 60)) > 0) /* "December 30" on January 2 */
+    d->date_kind = DATE_NAMED;
+    if (date_cmp(r, date_add_days(d->date, 60)) > 0) { /* "December 30" on January 2 */
         r.y--;
+        d->date_kind = DATE_LAST_YEAR;
+    }
     return date_valid(r) ? r : none;
 }
 
@@ -732,6 +746,7 @@ static kr_date sentence_date(docstate *d, const tok_sent *s)
         size_t rest = d->td.tokens[end - 1].span.end - t->span.start, n = t->span.end - t->span.start;
         uint32_t st = d->ti[i].start;
         int mo, dd, wd, num = t->type == TOK_NUM;
+        d->date_kind = DATE_NAMED;
         if (st & (1u << CUE_TODAY))
             return d->date;
         if (st & (1u << CUE_YESTERDAY))
@@ -740,18 +755,25 @@ static kr_date sentence_date(docstate *d, const tok_sent *s)
             return date_add_days(d->date, 1);
         if (st & (1u << CUE_LAST_WEEK))
             return date_add_days(d->date, -7);
+        d->date_kind = DATE_NONE;
         if (t->type != TOK_NUM && t->type != TOK_WORD)
             continue;
         if ((num || (i + 1 < end && d->td.tokens[i + 1].type == TOK_NUM && date_month(p, n))) &&
             !names_a_document(d, i, s->first)) {
-            if (date_parse(p, rest, &r))
+            if (date_parse(p, rest, &r)) {
+                d->date_kind = DATE_NAMED;
                 return r;
+            }
             if (date_parse_month_day(p, rest, &mo, &dd))
                 return month_day(d, mo, dd);
         }
         if (!num && d->date.y && weekday_place(d, i, s->first) && (wd = date_weekday(p, n))) {
             int back = (date_dow(d->date) - wd + 7) % 7;
-            d->weekday_date = 1;
+            if (date_parse(p, rest, &r)) { /* "Wednesday, 13 September 2023" */
+                d->date_kind = DATE_NAMED;
+                return r;
+            }
+            d->date_kind = DATE_WEEKDAY;
             return date_add_days(d->date, -back);
         }
     }
@@ -791,28 +813,65 @@ static int same_side(const ev_side *a, const ev_side *b)
     return !strcmp(a->entity, b->entity);
 }
 
+static uint64_t str_hash(uint64_t h, const char *s)
+{
+    for (; s && *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return (h ^ 0xff) * 1099511628211ull;
+}
+
+/* What makes two records one event: code, mode, negation, day, sides. */
+static uint64_t event_key(const ev_event *e)
+{
+    uint64_t h = 14695981039346656037ull;
+    h = str_hash(h, e->code->code);
+    h = str_hash(h, e->source.entity);
+    h = str_hash(h, e->target.entity);
+    h = (h ^ (uint64_t)(e->mode * 2 + e->negated)) * 1099511628211ull;
+    h = (h ^ (uint64_t)(e->date.y * 10000 + e->date.m * 100 + e->date.d)) * 1099511628211ull;
+    return h | 1;
+}
+
+static int same_event(const ev_event *o, const ev_event *e)
+{
+    return o->code == e->code && o->mode == e->mode && o->negated == e->negated &&
+           !date_cmp(o->date, e->date) && same_side(&o->source, &e->source) &&
+           same_side(&o->target, &e->target);
+}
+
+/* Keeps one record per distinct event of the document, found through an
+ * open-addressing table of event keys (a report may hold thousands). */
 static int add_event(docstate *d, const ev_event *e)
 {
-    size_t k;
-    for (k = 0; k < d->nev; k++) {
-        ev_event *o = &d->ev[k];
-        if (o->code == e->code && o->mode == e->mode && o->negated == e->negated &&
-            !date_cmp(o->date, e->date) && same_side(&o->source, &e->source) &&
-            same_side(&o->target, &e->target)) {
+    uint64_t h = event_key(e);
+    size_t mask, i;
+    if (d->nev == d->evcap) {
+        size_t cap = d->evcap ? d->evcap * 2 : 16, k;
+        ev_event *v = arena_alloc(d->a, cap * sizeof *v);
+        uint32_t *slots = arena_alloc(d->a, 2 * cap * sizeof *slots);
+        if (!v || !slots)
+            return KR_ENOMEM;
+        if (d->nev)
+            memcpy(v, d->ev, d->nev * sizeof *v);
+        memset(slots, 0, 2 * cap * sizeof *slots);
+        d->ev = v;
+        d->evcap = cap;
+        d->slots = slots;
+        for (k = 0; k < d->nev; k++) { /* rehash */
+            for (i = event_key(&v[k]) & (2 * cap - 1); slots[i]; i = (i + 1) & (2 * cap - 1))
+                ;
+            slots[i] = (uint32_t)k + 1;
+        }
+    }
+    mask = 2 * d->evcap - 1;
+    for (i = h & mask; d->slots[i]; i = (i + 1) & mask) {
+        ev_event *o = &d->ev[d->slots[i] - 1];
+        if (same_event(o, e)) {
             o->confidence = 1 - (1 - o->confidence) * (1 - e->confidence);
             return 0;
         }
     }
-    if (d->nev == d->evcap) {
-        size_t cap = d->evcap ? d->evcap * 2 : 16;
-        ev_event *v = arena_alloc(d->a, cap * sizeof *v);
-        if (!v)
-            return KR_ENOMEM;
-        if (d->nev)
-            memcpy(v, d->ev, d->nev * sizeof *v);
-        d->ev = v;
-        d->evcap = cap;
-    }
+    d->slots[i] = (uint32_t)d->nev + 1;
     d->ev[d->nev++] = *e;
     return 0;
 }
@@ -990,6 +1049,15 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
     memset(&e, 0, sizeof e);
     if (!sources_of(d, s, m, &src, &passive))
         src.n = 0;
+    /* "Навальный был задержан полицией": a passive whose doer follows the
+     * verb with no preposition (an instrumental) is the source */
+    if (!passive && !m->has_src && tgt.n && m->p->case_agent && m->anchor > s->first &&
+        cue_at(d, m->anchor - 1, CUE_PASSIVE) && d->g[tgt.g[0]].first == m->anchor + 1) {
+        slot t = tgt;
+        tgt = src;
+        src = t;
+        passive = 1;
+    }
     if (passive && !tgt.n) {
         int32_t g = subject_in(d, from, m->anchor);
         if (g >= 0) {
@@ -1008,8 +1076,14 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
         e.mode = EV_REPORTED;
     e.code = m->p->code;
     e.date = sdate.y ? sdate : d->date;
-    if (e.mode == EV_INTENT && d->weekday_date && date_cmp(e.date, d->date) < 0)
-        e.date = date_add_days(e.date, 7); /* "will meet on Friday": the next one */
+    if (e.mode == EV_INTENT) { /* what is intended lies ahead */
+        if (d->date_kind == DATE_WEEKDAY && date_cmp(e.date, d->date) < 0)
+            e.date = date_add_days(e.date, 7); /* "will meet on Friday": the next one */
+        else if (d->date_kind == DATE_LAST_YEAR)
+            e.date.y++;                         /* "will meet on 25 November" */
+        else if (d->date_kind == DATE_CARRIED)
+            e.date = d->date;                   /* an earlier sentence's past day */
+    }
     e.evidence = s->span;
     e.sentence = (size_t)(s - d->td.sents) + 1;
     e.pattern_file = m->p->file;
@@ -1046,19 +1120,23 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
 
 static int code_sentence(docstate *d, const tok_sent *s)
 {
-    match ms[MAX_MATCHES];
-    size_t n, k;
+    match *ms;
+    size_t n, k, cap = 2 * s->count + 8; /* two patterns per word at most */
     kr_date sdate;
     int rc;
     if (d->td.tokens[s->first].flags & TOK_PARA_START)
         d->narrative.y = 0;
-    d->weekday_date = 0;
+    d->date_kind = DATE_NONE;
     cut_clauses(d, s);
     sdate = sentence_date(d, s);
-    if (sdate.y && d->date.y && date_cmp(sdate, d->date) <= 0)
+    /* a past day the sentence names carries to the next ones, unless it
+     * may be an intention's (a weekday or a day put in the year before) */
+    if (sdate.y && d->date.y && date_cmp(sdate, d->date) <= 0 && d->date_kind == DATE_NAMED)
         d->narrative = sdate;
-    else if (!sdate.y)
+    else if (!sdate.y && d->narrative.y) {
         sdate = d->narrative;
+        d->date_kind = DATE_CARRIED;
+    }
     /* no actor and no pronoun for one: no event can come of it */
     for (k = s->first; k < s->first + s->count; k++)
         if (slot_ok(d, d->ti[k].group) || (d->ti[k].start & (1u << CUE_PRONOUN)))
@@ -1070,7 +1148,9 @@ static int code_sentence(docstate *d, const tok_sent *s)
         d->present[d->ti[k].xkey] = 1;
     }
     d->present[0] = 0;
-    n = select_matches(d, s, ms, find_matches(d, s, ms, MAX_MATCHES));
+    if (!(ms = arena_alloc(d->a, cap * sizeof *ms)))
+        return KR_ENOMEM;
+    n = select_matches(d, s, ms, find_matches(d, s, ms, cap));
     for (k = s->first; k < s->first + s->count; k++)
         d->present[d->ti[k].key] = d->present[d->ti[k].xkey] = 0;
     for (k = 0; k < n; k++)

@@ -60,6 +60,7 @@ typedef struct reader {
     const char *lang;
     size_t line;
     int errors;
+    int agent_cue; /* the file has a `cue agent:` line */
 } reader;
 
 static const char *const cue_names[CUE_NCLASSES] = {
@@ -418,6 +419,7 @@ static int cue_line(reader *r, const char *s, size_t n)
         problem(r, "unknown cue class '%s'", arena_strndup(e->arena, s, cn));
         return 0;
     }
+    r->agent_cue |= cls == CUE_AGENT;
     start = (size_t)(colon - s) + 1;
     for (i = start; i <= n; i++) {
         uint32_t ids[MAX_ELEMS];
@@ -673,9 +675,13 @@ int evlex_build(const lex_source *src, size_t nsrc, int check, stem_cache *sc,
                 if (rc == 0 && e->ncodes)
                     qsort(e->codes, e->ncodes, sizeof *e->codes, code_cmp);
             } else {
+                size_t first = e->npats, j;
                 r.lang = file_lang(e, src[k].name);
+                r.agent_cue = 0;
                 e->nmacros = 0; /* word sets are per file */
                 rc = r.lang ? each_line(&r, &src[k], lang_line) : KR_ENOMEM;
+                for (j = first; j < e->npats; j++)
+                    e->pats[j].case_agent = !r.agent_cue;
             }
         }
     if (rc == 0)

@@ -75,6 +75,8 @@ typedef struct ev_pattern {
     uint16_t nelems;
     uint16_t nwords;  /* required words: the more, the more specific */
     uint16_t opts;
+    uint8_t case_agent; /* the language marks a passive's doer by case, not by
+                           a word such as "by" (its file lists no agent cue) */
     const char *lang; /* from the file name: "en", "ru" */
     const char *file;
     size_t line;
