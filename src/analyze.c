@@ -47,7 +47,7 @@ int analyzer_new(const char *lexdir, analyzer **out, kr_error *err)
             rc = evlex_build(src, nsrc, 0, sc, NULL, NULL, &an->evl);
         }
         if (rc == 0)
-            rc = ev_new(an->evl, &an->ev);
+            rc = ev_new(an->evl, an->lex, &an->ev);
     }
     if (rc == KR_ENOMEM)
         kr_errorf(err, rc, "out of memory");

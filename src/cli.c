@@ -595,7 +595,7 @@ static int cmd_code(opts *o)
 static int is_day(const char *v)
 {
     kr_date d;
-    return strlen(v) == 10 && date_parse(v, 10, &d) == 10;
+    return strlen(v) == 10 && v[4] == '-' && v[7] == '-' && date_parse(v, 10, &d) == 10;
 }
 
 /* Takes one event filter option; 0, or -1 after printing why not. */

@@ -34,6 +34,7 @@ typedef struct word_slot {
 
 struct ev_ctx {
     const evlex *lex;
+    const lex_db *actors;
     stem_cache *sc;
     word_slot *words;
 };
@@ -97,7 +98,7 @@ typedef struct docstate {
     int date_kind;        /* where the sentence's date came from: DATE_* */
 } docstate;
 
-int ev_new(const evlex *lex, ev_ctx **out)
+int ev_new(const evlex *lex, const lex_db *actors, ev_ctx **out)
 {
     ev_ctx *c = kr_calloc(1, sizeof *c);
     if (!c || !(c->sc = stem_new()) ||
@@ -108,6 +109,7 @@ int ev_new(const evlex *lex, ev_ctx **out)
         return KR_ENOMEM;
     }
     c->lex = lex;
+    c->actors = actors;
     *out = c;
     return 0;
 }
@@ -361,6 +363,11 @@ static int32_t group_after(const docstate *d, size_t i, size_t end, size_t skip)
     return -1;
 }
 
+static int is_comma(const docstate *d, size_t i)
+{
+    return d->td.tokens[i].type == TOK_PUNCT && d->text[d->td.tokens[i].span.start] == ',';
+}
+
 /* Fills s with the actor group at i and those coordinated with it
  * ("Russia, Iran and Turkey"); returns the token after the last one. */
 static size_t take_slot(const docstate *d, size_t i, size_t end, size_t skip, slot *s)
@@ -368,13 +375,24 @@ static size_t take_slot(const docstate *d, size_t i, size_t end, size_t skip, sl
     int32_t g = group_after(d, i, end, skip);
     s->n = 0;
     while (g >= 0 && slot_ok(d, g) && s->n < MAX_SLOT) {
-        size_t j = d->g[g].last + 1;
+        size_t j = d->g[g].last + 1, k;
+        int comma_only = 0;
         s->g[s->n++] = g;
-        if (j < end && d->td.tokens[j].type == TOK_PUNCT &&
-            d->text[d->td.tokens[j].span.start] == ',')
+        if (j < end && is_comma(d, j)) {
             j++;
+            comma_only = !(j < end && cue_at(d, j, CUE_COORD));
+        }
         if (j < end && cue_at(d, j, CUE_COORD))
             j++;
+        /* after a bare comma the list goes on only if another comma or
+         * "and" follows the next actor: "with Russia and Iran, Turkey
+         * attacked" ends at Iran */
+        if (comma_only) {
+            int32_t h = group_after(d, j, end, 0);
+            k = h >= 0 ? d->g[h].last + 1 : end;
+            if (h < 0 || k >= end || !(is_comma(d, k) || cue_at(d, k, CUE_COORD)))
+                return d->g[g].last + 1;
+        }
         /* no list runs into the next clause ("Israel, and Israel attacked") */
         if (j == d->g[g].last + 1 || (j < end && d->ti[j].clause != d->ti[d->g[g].last].clause))
             return d->g[g].last + 1;
@@ -394,10 +412,6 @@ static int clause_punct(const docstate *d, size_t i)
     return t->type == TOK_PUNCT && (c == ';' || c == ':' || c == '(' || c == ')');
 }
 
-static int is_comma(const docstate *d, size_t i)
-{
-    return d->td.tokens[i].type == TOK_PUNCT && d->text[d->td.tokens[i].span.start] == ',';
-}
 
 /* A sentence is cut before clause words (but, which, that, но, который),
  * at ; : and parentheses, and at ", and" when a verb of the lexicon came
@@ -453,6 +467,22 @@ static int heads_subject(const docstate *d, size_t from, size_t of)
     return 1;
 }
 
+/* The first token of the list of actors that token i ends ("with Russia
+ * and Iran": Russia), so that a preposition governs the whole list. */
+static size_t list_head(const docstate *d, size_t from, size_t i)
+{
+    size_t p = i;
+    while (p > from + 1 && cue_at(d, p - 1, CUE_COORD)) {
+        size_t q = p - 1;
+        if (q > from && is_comma(d, q - 1))
+            q--;
+        if (q == from || d->ti[q - 1].group < 0 || !actor(d, d->ti[q - 1].group))
+            break;
+        p = d->g[d->ti[q - 1].group].first;
+    }
+    return p;
+}
+
 /* The clause's subject: its first actor not governed by a preposition. */
 static int32_t subject_in(const docstate *d, size_t from, size_t to)
 {
@@ -466,7 +496,8 @@ static int32_t subject_in(const docstate *d, size_t from, size_t to)
             i = d->g[g].last;
             continue;
         }
-        for (p = i; p > from && cue_at(d, p - 1, CUE_DET); p--)
+        p = list_head(d, from, i);
+        for (; p > from && cue_at(d, p - 1, CUE_DET); p--)
             ;
         if (p > from && (cue_at(d, p - 1, CUE_PREP) || cue_at(d, p - 1, CUE_LOCATIVE) ||
                          cue_at(d, p - 1, CUE_AGENT)) &&
@@ -786,10 +817,14 @@ static void side_of(const docstate *d, int32_t g, ev_side *s)
 {
     const ent_mention *m = d->g[g].best;
     s->span = d->g[g].span;
-    if (d->g[g].role == G_PLACE) {
-        s->entity = s->code = s->country = s->name = m->country;
+    if (d->g[g].role == G_PLACE) { /* "arrived in Tehran": Iran */
+        long st = d->c->actors ? lex_find(d->c->actors, m->country) : -1;
+        const lex_entry *e = st >= 0 ? lex_entry_at(d->c->actors, (size_t)st) : NULL;
+        s->entity = s->country = m->country;
+        s->code = e && e->code ? e->code : m->country;
+        s->name = e ? e->name : NULL;
         s->type = "GPE";
-        s->known = 1;
+        s->known = e != NULL;
         return;
     }
     s->entity = m->id;
@@ -917,9 +952,11 @@ static void place_of(const docstate *d, const tok_sent *s, ev_event *e)
 
 /* An agency right before the verb reports the event: "..., the Tasnim
  * news agency reports." */
-static int agency_speaks(const docstate *d, size_t from, size_t anchor)
+static int agency_speaks(const docstate *d, const match *m, size_t from)
 {
-    size_t i, words = 0;
+    size_t i, words = 0, anchor = m->anchor;
+    if (!(m->p->opts & EV_OPT_SPEECH))
+        return 0; /* "Azerbaijan, according to TASS, attacked Armenia" */
     for (i = anchor; i > from && words <= SUBJECT_AGENCY_GAP; i--) {
         int32_t g = d->ti[i - 1].group;
         if (g >= 0)
@@ -931,9 +968,10 @@ static int agency_speaks(const docstate *d, size_t from, size_t anchor)
 
 /* The source actors of a match: its `$` slot, the doer of a passive ("was
  * attacked by X"), or the subject of the clause or one before it. */
-static int sources_of(docstate *d, const tok_sent *s, const match *m, slot *src, int *passive)
+static int sources_of(docstate *d, const tok_sent *s, const match *m, size_t from, slot *src,
+                      int *passive)
 {
-    size_t from = clause_start(d, s, m->anchor), end = s->first + s->count, i;
+    size_t end = s->first + s->count, i;
     int32_t g;
     *passive = 0;
     if (m->has_src) {
@@ -972,9 +1010,15 @@ static int sources_of(docstate *d, const tok_sent *s, const match *m, slot *src,
                 g = subject_in(d, clause_start(d, s, from - 1), from);
     }
     if (g < 0) {
-        for (i = from; i < m->anchor; i++)
+        size_t cs = clause_start(d, s, m->anchor);
+        for (i = from; i < m->anchor && g < 0; i++)
             if (d->ti[i].start & (1u << CUE_PRONOUN))
-                g = d->prev_subject;
+                /* "Arnor said it would meet": the speaker; else the last subject */
+                g = from > cs ? subject_in(d, cs, from) : -1;
+        if (g < 0)
+            for (i = from; i < m->anchor; i++)
+                if (d->ti[i].start & (1u << CUE_PRONOUN))
+                    g = d->prev_subject;
     }
     if (g < 0)
         return 0;
@@ -991,10 +1035,20 @@ static int sources_of(docstate *d, const tok_sent *s, const match *m, slot *src,
 static int in_reported_clause(const docstate *d, const match *ms, size_t nm, size_t i)
 {
     size_t k;
-    for (k = 0; k < nm; k++)
-        if ((ms[k].p->opts & EV_OPT_SPEECH) && ms[k].end < i &&
-            d->ti[ms[k].end].clause != d->ti[i].clause)
-            return 1;
+    for (k = 0; k < nm; k++) {
+        size_t j = ms[k].end + 1;
+        if (!(ms[k].p->opts & EV_OPT_SPEECH) || ms[k].end >= i)
+            continue;
+        if (d->ti[ms[k].end].clause == d->ti[i].clause)
+            return 1; /* "Baku said Armenian troops attacked" */
+        /* "заявил, что", "told reporters that", "заявила журналистам, что" */
+        for (; j < i && j <= ms[k].end + 4 && !(d->ti[j].start & (1u << CUE_COMPLEMENT)); j++)
+            if (clause_punct(d, j))
+                break;
+        if (j <= i && (d->ti[j].start & (1u << CUE_COMPLEMENT)) &&
+            d->ti[j].clause == d->ti[i].clause)
+            return 1; /* the clause the speech verb introduces, not the ones after */
+    }
     return 0;
 }
 
@@ -1043,11 +1097,16 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
     slot src, tgt = m->tgt;
     ev_event e;
     int passive, i, j, rc;
-    size_t from = clause_start(d, s, m->anchor);
-    if (agency_speaks(d, from, m->anchor))
+    size_t from = clause_start(d, s, m->anchor), sfrom = from, k;
+    if (agency_speaks(d, m, from))
         return 0;
+    /* "Baku said Armenian troops attacked": the reported act's subject
+     * comes after the speech verb */
+    for (k = 0; k < nall; k++)
+        if ((all[k].p->opts & EV_OPT_SPEECH) && all[k].end < m->anchor && all[k].end >= sfrom)
+            sfrom = all[k].end + 1;
     memset(&e, 0, sizeof e);
-    if (!sources_of(d, s, m, &src, &passive))
+    if (!sources_of(d, s, m, sfrom, &src, &passive))
         src.n = 0;
     /* "Навальный был задержан полицией": a passive whose doer follows the
      * verb with no preposition (an instrumental) is the source */
@@ -1094,8 +1153,9 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
     if ((m->p->opts & EV_OPT_SYMMETRIC) && !tgt.n && src.n < 2 && !has_slot(m->p, EV_TARGET))
         return 0;
     if ((m->p->opts & EV_OPT_SYMMETRIC) && !tgt.n && src.n > 1) {
-        tgt.g[0] = src.g[1];
-        tgt.n = 1;
+        for (i = 1; i < src.n; i++) /* "Russia, Iran and Turkey met": Russia with each */
+            tgt.g[i - 1] = src.g[i];
+        tgt.n = src.n - 1;
         src.n = 1;
     }
     for (i = 0; i < (src.n ? src.n : 1); i++)

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "ent.h"
 #include "evlex.h"
+#include "lex.h"
 #include "kr.h"
 
 typedef enum { EV_ACTUAL = 0, EV_INTENT, EV_REPORTED, EV_HYPOTHETICAL } ev_mode;
@@ -43,9 +44,10 @@ typedef struct ev_event {
 
 typedef struct ev_ctx ev_ctx;
 
-/* Prepares coding with an event lexicon (borrowed, read-only). One context
- * per thread: it holds a stem cache. */
-int ev_new(const evlex *lex, ev_ctx **out);
+/* Prepares coding with an event lexicon and the actor lexicon (for the
+ * names of states a place stands for; may be NULL), both borrowed and
+ * read-only. One context per thread: it holds a stem cache. */
+int ev_new(const evlex *lex, const lex_db *actors, ev_ctx **out);
 void ev_free(ev_ctx *c); /* ev_free(NULL) is a no-op */
 
 /* Codes text[body..n) of a report dated `date` whose header names the

@@ -234,7 +234,7 @@ static int code_line(reader *r, const char *line, size_t n)
     c = &e->codes[e->ncodes];
     memset(c, 0, sizeof *c);
     c->goldstein = strtod(num, &end);
-    if (*end || c->goldstein < -10 || c->goldstein > 10) {
+    if (end == num || *end || !(c->goldstein >= -10 && c->goldstein <= 10)) {
         problem(r, "bad Goldstein score '%s' (a number from -10 to 10)", num);
         return 0;
     }

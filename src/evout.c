@@ -167,17 +167,28 @@ static void jw_side(jw *w, const ev_side_rec *s)
 
 #define ROOM(s) jw_room(s, (s) ? strlen(s) : 0)
 
+/* A pattern file from its events/ folder on ("events/en.txt"), as the
+ * lexicon names it, whatever folder holds the lexicon. */
+static const char *pattern_name(const char *path)
+{
+    const char *p, *last = NULL;
+    if (!path)
+        return NULL;
+    for (p = strstr(path, "events/"); p; p = strstr(p + 1, "events/"))
+        if (p == path || p[-1] == '/')
+            last = p;
+    return last ? last : path;
+}
+
 static void write_jsonl(evout *o, const ev_record *r)
 {
-    const char *pf = r->pattern_file ? strstr(r->pattern_file, "events/") : NULL;
+    const char *pf = pattern_name(r->pattern_file);
     size_t room = 512 + ROOM(r->id) + ROOM(r->doc) + ROOM(r->date) + ROOM(r->lang) +
                   side_room(&r->source) + side_room(&r->target) + ROOM(r->cameo) + ROOM(r->root) +
                   ROOM(r->plover) + ROOM(r->plover_mode) + ROOM(r->mode) + ROOM(r->place) +
                   ROOM(r->place_country) + 6 * r->evidence_text.n +
-                  (r->pattern_file ? strlen(r->pattern_file) : 0);
+                  6 * 320;
     jw w;
-    if (!pf)
-        pf = r->pattern_file;
     if (kr_buf_reserve(&o->b, room)) {
         o->nomem = 1;
         return;
@@ -233,12 +244,10 @@ static void write_jsonl(evout *o, const ev_record *r)
     JW_LIT(&w, "}, \"confidence\": ");
     jw_fixed(&w, r->confidence, 2);
     if (pf) { /* which lexicon line said so: "events/en.txt:123" */
-        JW_LIT(&w, ", \"pattern\": \"");
-        memcpy(w.p, pf, strlen(pf));
-        w.p += strlen(pf);
-        *w.p++ = ':';
-        jw_uint(&w, r->pattern_line);
-        *w.p++ = '"';
+        char where[320];
+        int wn = snprintf(where, sizeof where, "%.280s:%zu", pf, r->pattern_line);
+        JW_LIT(&w, ", \"pattern\": ");
+        jw_strn(&w, where, wn > 0 ? (size_t)wn : 0);
     }
     JW_LIT(&w, "}\n");
     o->b.n = (size_t)(w.p - o->b.p);

@@ -150,7 +150,7 @@ static void test_coding(stem_cache *sc)
                                   "Azerbaijan"};
     size_t k;
     CHECK_INT(build(patterns, 1, sc, &e), 0);
-    CHECK_INT(ev_new(e, &c), 0);
+    CHECK_INT(ev_new(e, NULL, &c), 0);
     for (k = 0; k < sizeof states / sizeof *states; k++)
         mention(text, states[k], states[k], k == 1 ? "ORG" : "GPE", 0, m, &nm);
     mention(text, "Russia@Azerbaijan.", "Russia", "GPE", 0, m, &nm);
