@@ -387,7 +387,8 @@ static int show_doc(void *ud, const store_doc *d)
         store_event_filter f;
         memset(&f, 0, sizeof f);
         f.doc = d->id;
-        store_events(s->st, &f, show_event, s, &e);
+        if (store_events(s->st, &f, show_event, s, &e) < 0)
+            error("show: %s%s", e.msg, "");
     }
     return 0;
 }
@@ -644,6 +645,7 @@ static int event_filter(opts *o, const char *a, size_t nl, const char *val)
             return -1;
         f->source = src;
         f->target = comma + 1;
+        kr_free(o->dyad_owned); /* a second --dyad replaces the first */
         o->dyad_owned = src;
     }
 #undef IS

@@ -734,7 +734,8 @@ static int weekday_place(const docstate *d, size_t i, size_t first)
     const char *p;
     size_t n;
     if ((t->flags & TOK_CAP) && (t->flags & TOK_LATIN)) /* Monday .. Sunday */
-        return strchr("MTWFS", d->text[t->span.start]) != NULL;
+        return strchr("MTWFS", d->text[t->span.start]) != NULL &&
+               t->span.end - t->span.start >= 6; /* full names: not "The Sun" */
     if (!(t->flags & TOK_CYRILLIC) || i == first)
         return 0;
     pv = &d->td.tokens[i - 1];
@@ -925,7 +926,7 @@ static void mode_of(const docstate *d, size_t from, const match *m, ev_mode *mod
         hyp |= (st >> CUE_HYPOTHETICAL) & 1;
         intent |= (st >> CUE_INTENT) & 1;
         rep |= (st >> CUE_REPORTED) & 1;
-        if (((st >> CUE_NEGATION) & 1) && i + 3 >= m->anchor)
+        if (((st >> CUE_NEGATION) & 1) && i < m->anchor && i + 3 >= m->anchor)
             *neg = 1;
     }
     *mode = hyp ? EV_HYPOTHETICAL : intent ? EV_INTENT : rep ? EV_REPORTED : EV_ACTUAL;
@@ -1171,7 +1172,7 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
                     continue; /* the others of a list are the targets */
                 memset(&e.target, 0, sizeof e.target); /* no one acts on himself */
             }
-            e.confidence = confidence_of(m, src.n > 0, tgt.n > 0, e.mode);
+            e.confidence = confidence_of(m, src.n > 0, e.target.entity != NULL, e.mode);
             if ((rc = add_event(d, &e)) != 0)
                 return rc;
         }

@@ -75,10 +75,18 @@ static const char *const plover_types[] = {
 static void problem(reader *r, const char *fmt, const char *arg)
 {
     char msg[256];
-    snprintf(msg, sizeof msg, fmt, arg);
+    snprintf(msg, sizeof msg, fmt, arg ? arg : "");
     r->errors++;
     if (r->report)
         r->report(r->ud, r->file, r->line, 0, msg);
+}
+
+/* problem() about the text s[0..n), quoted from a bounded copy. */
+static void problem_at(reader *r, const char *fmt, const char *s, size_t n)
+{
+    char arg[96];
+    snprintf(arg, sizeof arg, "%.*s", (int)(n < sizeof arg - 1 ? n : sizeof arg - 1), s);
+    problem(r, fmt, arg);
 }
 
 /* --- keys --------------------------------------------------------------- */
@@ -219,7 +227,7 @@ static int code_line(reader *r, const char *line, size_t n)
     }
     for (k = 0; k < code.n; k++)
         if (!kr_isdigit((unsigned char)code.p[k])) {
-            problem(r, "bad CAMEO code '%s'", arena_strndup(e->arena, code.p, code.n));
+            problem_at(r, "bad CAMEO code '%s'", code.p, code.n);
             return 0;
         }
     snprintf(num, sizeof num, "%.*s", (int)(gs.n < 31 ? gs.n : 31), gs.p);
@@ -245,7 +253,7 @@ static int code_line(reader *r, const char *line, size_t n)
         colon = memchr(pl.p, ':', pl.n);
         size_t tn = colon ? (size_t)(colon - pl.p) : pl.n;
         if (!known_plover(pl.p, tn)) {
-            problem(r, "unknown PLOVER type '%s'", arena_strndup(e->arena, pl.p, tn));
+            problem_at(r, "unknown PLOVER type '%s'", pl.p, tn);
             return 0;
         }
         if (!(c->plover = arena_strndup(e->arena, pl.p, tn)))
@@ -291,7 +299,7 @@ static int alternatives(reader *r, const char *s, size_t n, uint32_t *ids)
         if (wn && w[0] == '@') {
             const macro *m = find_macro(r->e, w + 1, wn - 1);
             if (!m) {
-                problem(r, "unknown word set '%s'", arena_strndup(r->e->arena, w, wn));
+                problem_at(r, "unknown word set '%s'", w, wn);
                 return 0;
             }
             if (count + m->nkeys > MAX_ALTS) {
@@ -311,7 +319,7 @@ static int alternatives(reader *r, const char *s, size_t n, uint32_t *ids)
             return -1;
         kl = evlex_word_key(r->sc, w, wn - (size_t)exact, exact, key, sizeof key);
         if (!kl) {
-            problem(r, "'%s' is not a word", arena_strndup(r->e->arena, w, wn));
+            problem_at(r, "'%s' is not a word", w, wn);
             return 0;
         }
         if (count == MAX_ALTS) {
@@ -416,7 +424,7 @@ static int cue_line(reader *r, const char *s, size_t n)
         if (strlen(cue_names[k]) == cn && memcmp(cue_names[k], s, cn) == 0)
             cls = (int)k;
     if (cls < 0) {
-        problem(r, "unknown cue class '%s'", arena_strndup(e->arena, s, cn));
+        problem_at(r, "unknown cue class '%s'", s, cn);
         return 0;
     }
     r->agent_cue |= cls == CUE_AGENT;
@@ -436,7 +444,7 @@ static int cue_line(reader *r, const char *s, size_t n)
                 break;
             kl = evlex_word_key(r->sc, w.p, w.n, 0, key, sizeof key);
             if (!kl || nw == MAX_ELEMS) {
-                problem(r, "bad cue word '%s'", arena_strndup(e->arena, w.p, w.n));
+                problem_at(r, "bad cue word '%s'", w.p, w.n);
                 return 0;
             }
             if (!(ids[nw++] = intern(e, key, kl)))
@@ -480,7 +488,7 @@ static int pattern_options(reader *r, const char *s, size_t n, uint16_t *opts)
         else if (o.n == 9 && memcmp(o.p, "symmetric", 9) == 0)
             *opts |= EV_OPT_SYMMETRIC;
         else {
-            problem(r, "unknown pattern option '%s'", arena_strndup(r->e->arena, o.p, o.n));
+            problem_at(r, "unknown pattern option '%s'", o.p, o.n);
             return 1;
         }
     }
@@ -672,8 +680,14 @@ int evlex_build(const lex_source *src, size_t nsrc, int check, stem_cache *sc,
                 continue;
             if (pass == 0) {
                 rc = each_line(&r, &src[k], code_line);
-                if (rc == 0 && e->ncodes)
+                if (rc == 0 && e->ncodes) {
+                    size_t j;
                     qsort(e->codes, e->ncodes, sizeof *e->codes, code_cmp);
+                    r.line = 0;
+                    for (j = 1; j < e->ncodes; j++)
+                        if (!strcmp(e->codes[j].code, e->codes[j - 1].code))
+                            problem(&r, "CAMEO code %s is listed twice", e->codes[j].code);
+                }
             } else {
                 size_t first = e->npats, j;
                 r.lang = file_lang(e, src[k].name);

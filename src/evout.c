@@ -452,6 +452,15 @@ int evout_close(evout *o)
     int rc;
     if (!o)
         return 0;
+    if (o->format == EVOUT_ICEWS && !o->header_done) { /* the header even with no row */
+        size_t k;
+        kr_buf_reset(&o->b);
+        for (k = 0; k < sizeof icews_cols / sizeof icews_cols[0]; k++)
+            t_cell(o, icews_cols[k], strlen(icews_cols[k]), k == 0);
+        ok(o, kr_buf_putc(&o->b, '\n'));
+        if (!o->nomem && fwrite(o->b.p, 1, o->b.n, o->f) != o->b.n)
+            o->failed = 1;
+    }
     rc = o->flat ? out_close(o->flat) : 0;
     if (fflush(o->f) != 0 || ferror(o->f))
         o->failed = 1;

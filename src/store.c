@@ -960,27 +960,63 @@ int store_put_events(store *s, int64_t doc, const char *docid, const ev_event *e
     "(" p " IN (SELECT eid FROM entities WHERE id = " x " OR name = " x " COLLATE NOCASE)" \
     " OR " p "_code = " x " OR " p "_country = " x ")"
 
-static const char *const events_sql =
+/* The columns of an event record; the text columns are read for the rows
+ * listed only (the inner query picks and orders them). */
+static const char *const events_select =
     "SELECT v.id, d.id, v.date, d.lang, d.url, d.agency,"
     " se.id, v.src_code, v.src_country, se.name, se.type,"
     " substr(CAST(d.text AS BLOB), v.src_start + 1, v.src_end - v.src_start),"
     " te.id, v.tgt_code, v.tgt_country, te.name, te.type,"
     " substr(CAST(d.text AS BLOB), v.tgt_start + 1, v.tgt_end - v.tgt_start),"
-    " v.cameo, substr(v.cameo, 1, 2), v.plover, v.plover_mode, v.label, v.goldstein, v.quad, v.mode, v.negated,"
-    " v.place, v.place_country, v.ev_start, v.ev_end, v.sentence, v.confidence,"
-    " substr(CAST(d.text AS BLOB), v.ev_start + 1, v.ev_end - v.ev_start)"
-    " FROM events v JOIN docs d ON d.rowid = v.doc"
-    " LEFT JOIN entities se ON se.eid = v.src LEFT JOIN entities te ON te.eid = v.tgt"
-    " WHERE (?1 IS NULL OR " SIDE_MATCH("v.src", "?1") " OR " SIDE_MATCH("v.tgt", "?1") ")"
-    " AND (?2 IS NULL OR " SIDE_MATCH("v.src", "?2") ")"
-    " AND (?3 IS NULL OR " SIDE_MATCH("v.tgt", "?3") ")"
-    " AND (?4 IS NULL OR v.cameo LIKE ?4 || '%')"
-    " AND (?5 IS NULL OR v.date >= ?5) AND (?6 IS NULL OR v.date <= ?6)"
-    " AND (?7 IS NULL OR d.lang = ?7)"
-    " AND (?8 IS NULL OR (d.id >= ?8 AND d.id < ?8 || 'g'))"
+    " v.cameo, substr(v.cameo, 1, 2), v.plover, v.plover_mode, v.label, v.goldstein, v.quad,"
+    " v.mode, v.negated, v.place, v.place_country, v.ev_start, v.ev_end, v.sentence,"
+    " v.confidence, substr(CAST(d.text AS BLOB), v.ev_start + 1, v.ev_end - v.ev_start)"
+    " FROM (SELECT v.doc AS doc, v.seq AS seq, v.date AS date FROM events v";
+
+/* The query for the filters given: only their conditions are in it, so
+ * that SQLite can use the indexes (by report, by date, by side); every
+ * value is bound, never written into the text. */
+static int events_query(const store_event_filter *f, kr_buf *q)
+{
+    int rc = kr_buf_puts(q, events_select);
+    const char *and = " WHERE ";
+#define COND(c)                                  \
+    do {                                         \
+        rc = rc ? rc : kr_buf_puts(q, and);      \
+        rc = rc ? rc : kr_buf_puts(q, c);        \
+        and = " AND ";                           \
+    } while (0)
+    if (f->doc)
+        COND("v.doc IN (SELECT rowid FROM docs WHERE id >= lower(?8) AND id < lower(?8) || 'g')");
+    if (f->actor)
+        COND("(" SIDE_MATCH("v.src", "?1") " OR " SIDE_MATCH("v.tgt", "?1") ")");
+    if (f->source)
+        COND(SIDE_MATCH("v.src", "?2"));
+    if (f->target)
+        COND(SIDE_MATCH("v.tgt", "?3"));
+    if (f->code)
+        COND("substr(v.cameo, 1, length(?4)) = ?4");
+    if (f->since)
+        COND("v.date >= ?5");
+    if (f->until)
+        COND("v.date <= ?6");
+    if (f->lang)
+        COND("v.doc IN (SELECT rowid FROM docs WHERE lang = ?7)");
+#undef COND
     /* one report's events in text order, others by date */
-    " ORDER BY CASE WHEN ?8 IS NULL THEN v.date IS NULL END,"
-    " CASE WHEN ?8 IS NULL THEN v.date END, v.doc, v.seq LIMIT ?9";
+    if (!rc)
+        rc = kr_buf_puts(q, f->doc ? " ORDER BY v.doc, v.seq LIMIT ?9"
+                                   : " ORDER BY v.date IS NULL, v.date, v.doc, v.seq LIMIT ?9");
+    if (!rc)
+        rc = kr_buf_puts(q, ") k JOIN events v ON v.doc = k.doc AND v.seq = k.seq"
+                            " JOIN docs d ON d.rowid = v.doc"
+                            " LEFT JOIN entities se ON se.eid = v.src"
+                            " LEFT JOIN entities te ON te.eid = v.tgt");
+    if (!rc)
+        rc = kr_buf_puts(q, f->doc ? " ORDER BY k.doc, k.seq"
+                                   : " ORDER BY k.date IS NULL, k.date, k.doc, k.seq");
+    return rc;
+}
 
 static void side_from_row(sqlite3_stmt *st, int c, ev_side_rec *r)
 {
@@ -999,7 +1035,14 @@ int store_events(store *s, const store_event_filter *f, store_event_fn fn, void 
     sqlite3_stmt *st;
     const char *vals[8];
     int rc, k, n = 0;
-    if (sqlite3_prepare_v2(s->db, events_sql, -1, &st, NULL) != SQLITE_OK)
+    kr_buf q = {0};
+    if (events_query(f, &q)) {
+        kr_buf_free(&q);
+        return kr_errorf(err, KR_ENOMEM, "out of memory");
+    }
+    rc = sqlite3_prepare_v2(s->db, q.p, -1, &st, NULL);
+    kr_buf_free(&q);
+    if (rc != SQLITE_OK)
         return db_error(s, err, "listing events");
     vals[0] = f->actor;
     vals[1] = f->source;
