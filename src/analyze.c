@@ -17,7 +17,26 @@ struct analyzer {
     evlex *evl;
     ev_ctx *ev;
     stem_cache *sc; /* for the dateline */
+    size_t problems; /* faulty lexicon lines left out */
 };
+
+static void count_problem(void *ud, const char *file, size_t line, int warning, const char *msg)
+{
+    (void)file;
+    (void)line;
+    (void)msg;
+    if (!warning)
+        (*(size_t *)ud)++;
+}
+
+static int has_event_files(const lex_source *src, size_t n)
+{
+    size_t k;
+    for (k = 0; k < n; k++)
+        if (lex_is_event_file(src[k].name))
+            return 1;
+    return 0;
+}
 
 int analyzer_new(const char *lexdir, analyzer **out, kr_error *err)
 {
@@ -29,23 +48,22 @@ int analyzer_new(const char *lexdir, analyzer **out, kr_error *err)
     if (!an)
         return kr_errorf(err, KR_ENOMEM, "out of memory");
     if (lexdir)
-        rc = lex_load_dir(lexdir, 0, NULL, NULL, &an->lex, err);
-    else if ((rc = lex_builtin(0, NULL, NULL, &an->lex)) != 0)
+        rc = lex_load_dir(lexdir, 0, count_problem, &an->problems, &an->lex, err);
+    else if ((rc = lex_builtin(0, count_problem, &an->problems, &an->lex)) != 0)
         kr_errorf(err, rc, "the built-in lexicon does not load (see kronika lexicon check)");
     if (rc == 0 && (rc = match_build(an->lex, &an->match)) == 0)
         rc = ent_new(an->lex, an->match, &an->ent);
     if (rc == 0) {
         src = lex_sources(an->lex, &nsrc);
+        if (lexdir && !has_event_files(src, nsrc))
+            src = lex_builtin_files(&nsrc); /* a folder of actors only: built-in events */
         if (!(sc = an->sc = stem_new()))
             rc = KR_ENOMEM;
-        else if ((rc = evlex_build(src, nsrc, 0, sc, NULL, NULL, &an->evl)) == 0 &&
-                 evlex_ncodes(an->evl) == 0) {
-            /* a folder of actors only: events with the built-in patterns */
-            evlex_free(an->evl);
-            an->evl = NULL;
-            src = lex_builtin_files(&nsrc);
-            rc = evlex_build(src, nsrc, 0, sc, NULL, NULL, &an->evl);
-        }
+        else
+            rc = evlex_build(src, nsrc, 0, sc, count_problem, &an->problems, &an->evl);
+        if (rc == 0 && evlex_ncodes(an->evl) == 0)
+            rc = kr_errorf(err, KR_EFORMAT,
+                           "%s: the events/ folder has no codebook (events/cameo.txt)", lexdir);
         if (rc == 0)
             rc = ev_new(an->evl, an->lex, &an->ev);
     }
@@ -57,6 +75,11 @@ int analyzer_new(const char *lexdir, analyzer **out, kr_error *err)
     }
     *out = an;
     return 0;
+}
+
+size_t analyzer_problems(const analyzer *an)
+{
+    return an->problems;
 }
 
 void analyzer_free(analyzer *an)

@@ -16,6 +16,9 @@ typedef struct analyzer analyzer;
  * them. Errors: KR_EFORMAT/KR_EIO with err filled, KR_ENOMEM. */
 int analyzer_new(const char *lexdir, analyzer **out, kr_error *err);
 void analyzer_free(analyzer *an); /* analyzer_free(NULL) is a no-op */
+/* Faulty lexicon lines that were left out (kronika lexicon check tells
+ * which); 0 for a sound lexicon. */
+size_t analyzer_problems(const analyzer *an);
 
 typedef struct analysis {
     ent_mention *mentions;

@@ -112,6 +112,14 @@ static int default_format(const opts *o)
 
 /* --- ingest ------------------------------------------------------------ */
 
+/* One warning for a lexicon with faulty lines: they were left out. */
+static void warn_lexicon(const ingest_stats *s)
+{
+    if (s->lexicon_problems)
+        fprintf(stderr, "kronika: warning: %zu faulty lexicon line%s left out (see kronika lexicon"
+                        " check)\n", s->lexicon_problems, s->lexicon_problems == 1 ? "" : "s");
+}
+
 static int cmd_ingest(opts *o)
 {
     store *st;
@@ -134,6 +142,7 @@ static int cmd_ingest(opts *o)
     rc = ingest_paths(st, o->args, o->nargs, &io, &s, &e);
     if (rc)
         print_error(&e);
+    warn_lexicon(&s);
     if (!o->quiet) {
         int64_t total = store_count_docs(st);
         printf("%zu file%s read, %zu unchanged since last ingest; %zu new document%s, "
@@ -571,6 +580,7 @@ static int cmd_code(opts *o)
         rc = ingest_paths(NULL, stdin_only, 1, &io, &s, &e);
     if (rc)
         print_error(&e);
+    warn_lexicon(&s);
     if (evout_close(c.out) && !rc) {
         error("code: cannot write the output%s%s", "", "");
         rc = KR_EIO;

@@ -565,6 +565,7 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
     }
     if (!o->no_entities && (rc = analyzer_new(o->lexicon, &r.an, err)) != 0)
         goto done;
+    stats->lexicon_problems = r.an ? analyzer_problems(r.an) : 0;
     progress_init(&r.bar, o->progress, total);
     for (k = 0; k < w.n && rc == 0; k++) {
         rc = ingest_file(&r, &w.v[k], &buf);

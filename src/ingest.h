@@ -20,6 +20,7 @@ typedef struct ingest_stats {
     size_t rejected;      /* files or records rejected, each reported */
     size_t mentions;      /* entity mentions stored */
     size_t events;        /* events stored */
+    size_t lexicon_problems; /* faulty lexicon lines left out */
     uint64_t bytes;       /* input bytes read */
     double seconds;
     /* seconds spent per stage (the rest: reading, listing, commits) */

@@ -65,6 +65,7 @@ expect_stderr "entry 'no-type' has no type"
 # A faulty lexicon still serves an ingest: the faulty entries are left out
 printf 'The Russian foreign minister Sergey Lavrov met Someone in Moscow.\n' >doc.txt
 expect_exit 0 kr ingest --lexicon lx --db lx.db doc.txt
+expect_stderr 'warning: [0-9]+ faulty lexicon lines left out'
 run kr entities --db lx.db --format csv
 expect_stdout '^sergey-lavrov,PER,'
 expect_exit 2 kr lexicon check --lexicon no-such-folder
@@ -95,6 +96,10 @@ printf '{"id": "g1", "date": "2001-05-02", "text": "Minas Tirith condemned Arnor
 run kr code --lexicon imp --format tsv g.jsonl
 check "an imported actor and verb code an event" grep -q -E "${TAB}GON${TAB}GON${TAB}111${TAB}ARN${TAB}ARN${TAB}" "$T/out"
 check "an imported person keeps his dated code" grep -q -E "${TAB}aragorn${TAB}GONGOV${TAB}040${TAB}ARN${TAB}ARN${TAB}" "$T/out"
+# an events/ folder without its codebook is refused, not coded with nothing
+mkdir -p nocb/events && cp imp/actors.txt nocb/ && printf '040 meet +\n' >nocb/events/en.txt
+expect_exit 2 kr code --lexicon nocb g.jsonl
+expect_stderr 'no codebook'
 expect_exit 2 kr lexicon import dict
 expect_exit 2 kr lexicon import --out imp2 no-such-dict
 summary
