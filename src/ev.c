@@ -270,14 +270,21 @@ static int joins(const docstate *d, const group *g, const ent_mention *last,
     gap = first - g->last - 1;
     if (gap > 3)
         return 0;
+    if (gap == 0)
+        goto adjacent;
     for (i = g->last + 1; i < first; i++) {
         const tok_token *t = &d->td.tokens[i];
         if (t->type != TOK_WORD || d->ti[i].cover || (t->flags & TOK_SENT_START))
             return 0;
         caps += (t->flags & TOK_CAP) != 0;
     }
-    if (caps == gap)
+    if (gap && caps == gap)
         return 1;
+adjacent:
+    if (!gap) /* "В Тегеране Путин встретился": a place after "в", then someone */
+        return !(last->kind != ENT_ADJ && (!strcmp(last->type, "GPE") || !strcmp(last->type, "LOC")) &&
+                 (!strcmp(m->type, "PER") || !strcmp(m->type, "ORG")) && g->first > 0 &&
+                 cue_at(d, g->first - 1, CUE_LOCATIVE));
     return last->kind == ENT_ADJ && !strcmp(m->type, "PER") && m->kind == ENT_NAME;
 }
 
@@ -500,7 +507,7 @@ static int32_t subject_in(const docstate *d, size_t from, size_t to)
         for (; p > from && cue_at(d, p - 1, CUE_DET); p--)
             ;
         if (p > from && (cue_at(d, p - 1, CUE_PREP) || cue_at(d, p - 1, CUE_LOCATIVE) ||
-                         cue_at(d, p - 1, CUE_AGENT)) &&
+                         cue_at(d, p - 1, CUE_AGENT) || cue_at(d, p - 1, CUE_REPORTED)) &&
             !heads_subject(d, from, p - 1)) {
             i = d->g[g].last;
             continue;
