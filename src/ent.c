@@ -23,7 +23,8 @@ enum {
     W_ORG = 8,       /* ministry, партия: an unknown name is an organization */
     W_EVENT = 16,    /* conference, саммит: a happening, not an entity */
     W_TITLE = 32,    /* Mr, г-н: a person follows */
-    W_REGION = 64    /* республика, oblast: an unknown name is a place */
+    W_REGION = 64,   /* республика, oblast: an unknown name is a place */
+    W_STREET = 128   /* площадь, проспект, square: a place in a town */
 };
 
 #define WSET_SLOTS 1024 /* power of two, above twice the listed words */
@@ -96,6 +97,11 @@ static const char *const function_words[] = {"the", "a", "an", "in", "on", "at",
 static const char *const region_words[] = {"республика", "область", "край", "округ", "район",
     "провинция", "штат", "графство", "уезд", "republic", "province", "region", "oblast", "krai",
     "district", "county", "prefecture", NULL};
+
+/* Words after which a capitalized adjective names a place in a town:
+ * "Манежной площади", "Кронштадтском бульваре". */
+static const char *const street_words[] = {"площадь", "улица", "проспект", "бульвар", "переулок",
+    "шоссе", "набережная", "мост", "парк", "square", "street", "avenue", "boulevard", NULL};
 
 /* Names of happenings, not of the four entity types: never candidates. */
 static const char *const event_words[] = {"conference", "summit", "week", "forum", "session",
@@ -272,6 +278,7 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
         wset_add(c, event_words, W_EVENT);
         wset_add(c, titles, W_TITLE);
         wset_add(c, region_words, W_REGION);
+        wset_add(c, street_words, W_STREET);
     }
     names = lex_names(lex, &nn);
     c->sncap = 1024;
@@ -761,6 +768,18 @@ static void mark_role_ends(const match_result *mr, const out_list *o, unsigned c
     }
 }
 
+/* A top-level domain of the sites news reports name. */
+static int top_domain(const char *t, kr_span sp)
+{
+    static const char *const tlds[] = {"ru", "com", "net", "org", "ua", "az", "am", "ge", "by",
+                                       "kz", "uz", "info", "io", "tv", "fm", "su", "рф", NULL};
+    size_t k, n = sp.end - sp.start;
+    for (k = 0; tlds[k]; k++)
+        if (strlen(tlds[k]) == n && memcmp(t + sp.start, tlds[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const match_result *mr,
                       unsigned char *covered, const unsigned char *role_end, int cyrillic_doc,
                       out_list *o, kr_arena *a)
@@ -791,6 +810,10 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
                     break;
             end = q;
         }
+        /* "Lenta.ru", "NEWSru.com": a site's name runs over its domain */
+        if (end + 1 < mr->nwords && mw[end].span.end < n && t[mw[end].span.end] == '.' &&
+            mw[end + 1].span.start == mw[end].span.end + 1 && top_domain(t, mw[end + 1].span))
+            end++;
         initial = sentence_start(t, mw[w].span.start, from);
         /* a sentence-initial function word is not part of a name */
         if (initial && (word_class_h(c, mw[w].khash) & W_FUNCTION)) {
@@ -825,6 +848,15 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
         if (nw == 1 && !initial && end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined == 1 &&
             (word_class_h(c, mw[end + 1].khash) & W_ORG)) {
             type = "ORG";
+            end++;
+            nw++;
+        } else
+        /* "Свердловской области", "Тверской площади": a region or street
+         * noun right after a capitalized word names a place with it */
+        if (nw == 1 && !initial && end + 1 < mr->nwords && !covered[end + 1] &&
+            mw[end + 1].joined == 1 && !mw[end + 1].cap &&
+            (word_class_h(c, mw[end + 1].khash) & (W_REGION | W_STREET))) {
+            type = "LOC";
             end++;
             nw++;
         } else if (nw == 1 && mw[w].span.end - mw[w].span.start == 1)

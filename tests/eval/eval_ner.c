@@ -397,7 +397,7 @@ int main(int argc, char **argv)
     ent_ctx *c;
     score strict, loose;
     size_t nested[NT] = {0};
-    tallies miss = {0}, alarm = {0}, others = {0};
+    tallies miss = {0}, alarm = {0}, others = {0}, bounds = {0};
     gold g = {0};
     charmap cm = {0};
     char **names;
@@ -511,6 +511,16 @@ int main(int argc, char **argv)
                     if (y->start < e && s < y->end && !(y->hit & 2)) {
                         y->hit |= 2;
                         near = 1;
+                        if (!(y->start == s && y->end == e)) { /* a boundary difference */
+                            char both[80];
+                            snprintf(both, sizeof both, "%.*s | %.*s",
+                                     (int)(x->span.end - x->span.start < 36 ? x->span.end - x->span.start : 36),
+                                     text + x->span.start,
+                                     (int)(cm.bytes[y->end] - cm.bytes[y->start] < 36
+                                               ? cm.bytes[y->end] - cm.bytes[y->start] : 36),
+                                     text + cm.bytes[y->start]);
+                            count_err(&bounds, both, strlen(both), type);
+                        }
                     }
                 }
                 strict.pred_n[type]++;
@@ -575,6 +585,7 @@ int main(int argc, char **argv)
         printf(" %s %zu of %zu%s", tname[t], nested[t], loose.gold_n[t] - loose.gold_ok[t], t + 1 < NT ? "," : "\n");
     print_top(&miss, top, "misses");
     print_top(&alarm, top, "false alarms");
+    print_top(&bounds, top, "boundary differences (kronika | gold)");
     if (others.n) {
         /* what gold calls something unscored here (FACILITY, EVENT, ...) */
         size_t sum = 0, all = 0;
@@ -595,6 +606,7 @@ int main(int argc, char **argv)
     kr_free(cm.bytes);
     kr_free(miss.v);
     kr_free(alarm.v);
+    kr_free(bounds.v);
     kr_free(others.v);
     ent_free(c);
     match_free(m);
