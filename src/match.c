@@ -383,6 +383,7 @@ uint32_t match_key_id(const match_db *m, stem_cache *sc, const char *word, size_
 static uint8_t joinable(const char *s, size_t prev, size_t from, size_t to)
 {
     size_t i, hyphens = 0;
+    int quote = 0;
     if ((to - from == 1 && s[from] == '\'') ||
         (to - from == 3 && memcmp(s + from, "\xE2\x80\x99", 3) == 0))
         return 2;
@@ -397,13 +398,20 @@ static uint8_t joinable(const char *s, size_t prev, size_t from, size_t to)
             continue;
         if (s[i] == '-' && ++hyphens == 1 && s[from] != '.')
             continue;
+        /* "РИА «Новости»": an opening quote inside a name */
+        if (i + 1 < to && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xAB &&
+            i + 2 == to && i > from) {
+            quote = 1;
+            i++;
+            continue;
+        }
         if (i + 1 < to && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
             i++; /* no-break space */
             continue;
         }
         return 0;
     }
-    return s[from] == '.' ? 2 : 1;
+    return s[from] == '.' || quote ? 2 : 1;
 }
 
 /* The key ids of a word to try, in order: key, then alt. */
