@@ -772,7 +772,7 @@ static void mark_role_ends(const match_result *mr, const out_list *o, unsigned c
 static int top_domain(const char *t, kr_span sp)
 {
     static const char *const tlds[] = {"ru", "com", "net", "org", "ua", "az", "am", "ge", "by",
-                                       "kz", "uz", "info", "io", "tv", "fm", "su", "рф", NULL};
+                                       "kz", "uz", "info", "io", "tv", "fm", "su", "рф", "ру", NULL};
     size_t k, n = sp.end - sp.start;
     for (k = 0; tlds[k]; k++)
         if (strlen(tlds[k]) == n && memcmp(t + sp.start, tlds[k], n) == 0)
