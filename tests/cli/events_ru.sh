@@ -193,11 +193,6 @@ else
 fi
 cp "$T/out" "$T/events"
 
-# best ID: the event line of document ID with the highest confidence, the
-# first on ties (as the evaluation picks it).
-best() {
-    awk -F'\t' -v doc="$1" '$2 == doc && (!n++ || $14 + 0 > c) { c = $14 + 0; line = $0 } END { print line }' "$T/events"
-}
 
 # side_ok ENTITY CODE WANT: WANT is a prefix of the entity id or of the
 # actor code; "-" wants no actor, "*" anything.
@@ -215,7 +210,7 @@ side_ok() {
 
 while IFS='	' read -r id code src tgt mode neg date rdate text; do
     want="$code $src -> $tgt $mode neg=$neg $date"
-    line=$(best "$id")
+    line=$(best_event "$id" "$T/events")
     if [ -z "$line" ]; then
         fail "$id: $want" "no event for: $text"
         continue

@@ -217,3 +217,10 @@ summary() {
     echo "$npass passed, $nfail failed"
     [ "$nfail" -eq 0 ]
 }
+
+# best_event ID FILE: of the `kronika code --format tsv` lines in FILE, the
+# event of document ID with the highest confidence, the first on ties (as
+# the evaluation picks it).
+best_event() {
+    awk -F'\t' -v doc="$1" '$2 == doc && (!n++ || $14 + 0 > c) { c = $14 + 0; line = $0 } END { print line }' "$2"
+}

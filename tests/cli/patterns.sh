@@ -97,11 +97,6 @@ else
 fi
 cp "$T/out" "$T/events"
 
-# best ID: the event line of document ID with the highest confidence, the
-# first on ties (as the evaluation picks it).
-best() {
-    awk -F'\t' -v doc="$1" '$2 == doc && (!n++ || $14 + 0 > c) { c = $14 + 0; line = $0 } END { print line }' "$T/events"
-}
 
 # prefix_ok GOT WANT: WANT is a prefix of GOT; "-" wants GOT empty.
 prefix_ok() {
@@ -116,7 +111,7 @@ prefix_ok() {
 }
 
 while IFS='	' read -r id code src tgt text; do
-    line=$(best "$id")
+    line=$(best_event "$id" "$T/events")
     if [ -z "$line" ]; then
         fail "$id: $code $src -> $tgt" "no event for: $text"
         continue
