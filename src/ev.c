@@ -274,9 +274,13 @@ static int joins(const docstate *d, const group *g, const ent_mention *last,
         goto adjacent;
     for (i = g->last + 1; i < first; i++) {
         const tok_token *t = &d->td.tokens[i];
-        if (t->type != TOK_WORD || d->ti[i].cover || (t->flags & TOK_SENT_START))
+        /* "Minister of Defense": a small word inside capitalized title words */
+        int inner = i > g->last + 1 && i + 1 < first && (d->ti[i].cover & ~((1u << CUE_PREP) |
+                    (1u << CUE_DET))) == 0 && (d->td.tokens[i - 1].flags & TOK_CAP) &&
+                    (d->td.tokens[i + 1].flags & TOK_CAP);
+        if (t->type != TOK_WORD || (d->ti[i].cover && !inner) || (t->flags & TOK_SENT_START))
             return 0;
-        caps += (t->flags & TOK_CAP) != 0;
+        caps += (t->flags & TOK_CAP) != 0 || inner;
     }
     if (gap && caps == gap)
         return 1;
@@ -1079,6 +1083,15 @@ static double confidence_of(const match *m, int has_src, int has_tgt, ev_mode mo
     return c > 0.95 ? 0.95 : c;
 }
 
+/* Whether the word at i is the object of a preposition ("during the
+ * meeting", "в ходе переговоров"). */
+static int governed(const docstate *d, size_t from, size_t i)
+{
+    while (i > from && cue_at(d, i - 1, CUE_DET))
+        i--;
+    return i > from && (cue_at(d, i - 1, CUE_PREP) || cue_at(d, i - 1, CUE_LOCATIVE));
+}
+
 /* A pattern without a target slot takes the first actor after it in its
  * clause, as the dictionary coders do ("launched strikes yesterday on
  * Ukraine"); statements keep none. Symmetric patterns pair their sources
@@ -1136,6 +1149,8 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
         target_after(d, s, m, &tgt);
     if (!src.n && !tgt.n)
         return 0; /* an act without actors is no event record */
+    if (!src.n && governed(d, from, m->anchor))
+        return 0; /* "during the meeting X and Y discussed": a noun under a preposition */
     if (src.n)
         d->prev_subject = src.g[0];
     mode_of(d, from, m, &e.mode, &e.negated);
