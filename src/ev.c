@@ -1021,6 +1021,13 @@ static int sources_of(docstate *d, const tok_sent *s, const match *m, size_t fro
             if (cue_at(d, i, CUE_PASSIVE))
                 g = subject_in(d, clause_start(d, s, from - 1), from);
     }
+    if (g < 0 && m->anchor > from && cue_at(d, from, CUE_LOCATIVE)) {
+        /* "В Кремле заявили", "В МИД России опровергли": the body or place
+         * right before the verb, after "в", speaks for itself */
+        int32_t h = group_after(d, from + 1, m->anchor, 0);
+        if (h >= 0 && slot_ok(d, h) && d->g[h].last + 1 == m->anchor)
+            g = h;
+    }
     if (g < 0) {
         size_t cs = clause_start(d, s, m->anchor);
         for (i = from; i < m->anchor && g < 0; i++)
