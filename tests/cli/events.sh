@@ -40,6 +40,12 @@ expect_stdout '"cameo": "040"'
 expect_stdout '"date": "2024-04-30"'
 expect_stdout '"source": \{"entity": "RUS".*"target": \{"entity": "IRN"'
 check "every line is a JSON object with the fields of an event" sh -c "grep -c -E '^\\{\"id\": \"[0-9a-f]{16}\", \"doc\": .*\"cameo\": .*\"goldstein\": .*\"quad\": .*\"mode\": .*\"negated\": .*\"evidence\": .*\"confidence\"' '$T/out' | grep -q -x \"\$(wc -l <'$T/out' | tr -d ' ')\""
+# a title with a small word in it is one actor; a noun under a preposition
+# with no subject is no event
+printf '{"id": "t1", "date": "2021-08-11", "text": "Armenian Minister of Defense Arshak Karapetyan met with his Russian counterpart Sergey Shoigu. During the meeting Karapetyan and Shoigu discussed security."}\n' >t.jsonl
+run kr code --format tsv t.jsonl
+check "'Armenian Minister of Defense Arshak Karapetyan' is one source" grep -q -E "${TAB}arshak-karapetyan${TAB}ARMMIL${TAB}04[0-9]*${TAB}sergey-shoigu${TAB}" "$T/out"
+check "every event has a source" sh -c "! cut -f4 '$T/out' | grep -q -x ''"
 # bad input goes to stderr, the rest is coded
 printf '{"text": "Russia criticized NATO."}\n{broken\n' >bad.jsonl
 expect_exit 1 kr code bad.jsonl
