@@ -1090,6 +1090,18 @@ static double confidence_of(const match *m, int has_src, int has_tgt, ev_mode mo
     return c > 0.95 ? 0.95 : c;
 }
 
+/* A sentence opening with an English participle ("Speaking to reporters,
+ * ...", "Congratulating X, ..."): a capitalized -ing word that is no cue
+ * word ("During") and no name ("Beijing"). */
+static int opening_participle(const docstate *d, const tok_sent *s)
+{
+    const tok_token *t = &d->td.tokens[s->first];
+    size_t n = t->span.end - t->span.start;
+    const char *w = d->text + t->span.start;
+    return t->type == TOK_WORD && (t->flags & TOK_LATIN) && n > 5 && !d->ti[s->first].cover &&
+           d->ti[s->first].group < 0 && !memcmp(w + n - 3, "ing", 3);
+}
+
 /* Whether the word at i is the object of a preposition ("during the
  * meeting", "в ходе переговоров"). */
 static int governed(const docstate *d, size_t from, size_t i)
@@ -1128,6 +1140,15 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
     size_t from = clause_start(d, s, m->anchor), sfrom = from, k;
     if (agency_speaks(d, m, from))
         return 0;
+    /* "Congratulating Karapetyan on his appointment, Shoigu praised ...":
+     * an opening participle phrase holds its object, not the subject */
+    if (sfrom == s->first && opening_participle(d, s)) {
+        for (k = s->first + 1; k < m->anchor; k++)
+            if (is_comma(d, k)) {
+                sfrom = k + 1;
+                break;
+            }
+    }
     /* "Baku said Armenian troops attacked": the reported act's subject
      * comes after the speech verb */
     for (k = 0; k < nall; k++)
@@ -1136,6 +1157,16 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
     memset(&e, 0, sizeof e);
     if (!sources_of(d, s, m, sfrom, &src, &passive))
         src.n = 0;
+    if (!src.n && m->anchor == s->first && opening_participle(d, s)) {
+        /* the participle's doer is the main clause's subject, after the comma */
+        for (k = m->end + 1; k < s->first + s->count; k++)
+            if (is_comma(d, k)) {
+                int32_t g = subject_in(d, k + 1, s->first + s->count);
+                if (g >= 0)
+                    take_slot(d, d->g[g].first, s->first + s->count, 0, &src);
+                break;
+            }
+    }
     /* "Навальный был задержан полицией": a passive whose doer follows the
      * verb with no preposition (an instrumental) is the source */
     if (!passive && !m->has_src && tgt.n && m->p->case_agent && m->anchor > s->first &&

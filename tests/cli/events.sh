@@ -46,6 +46,11 @@ printf '{"id": "t1", "date": "2021-08-11", "text": "Armenian Minister of Defense
 run kr code --format tsv t.jsonl
 check "'Armenian Minister of Defense Arshak Karapetyan' is one source" grep -q -E "${TAB}arshak-karapetyan${TAB}ARMMIL${TAB}04[0-9]*${TAB}sergey-shoigu${TAB}" "$T/out"
 check "every event has a source" sh -c "! cut -f4 '$T/out' | grep -q -x ''"
+# an opening participle phrase: its doer is the subject after the comma
+printf '{"id": "p1", "date": "2021-08-11", "text": "Congratulating Arshak Karapetyan on his appointment, Sergey Shoigu praised the work of the ministries."}\n' >p.jsonl
+run kr code --format tsv p.jsonl
+check "the participle's doer is the main subject" grep -q -E "${TAB}sergey-shoigu${TAB}RUSMIL${TAB}05[0-9]*${TAB}arshak-karapetyan${TAB}" "$T/out"
+check "the participle's object is not a subject" sh -c "! cut -f4 '$T/out' | grep -q arshak"
 # bad input goes to stderr, the rest is coded
 printf '{"text": "Russia criticized NATO."}\n{broken\n' >bad.jsonl
 expect_exit 1 kr code bad.jsonl
