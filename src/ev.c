@@ -1090,6 +1090,36 @@ static double confidence_of(const match *m, int has_src, int has_tgt, ev_mode mo
     return c > 0.95 ? 0.95 : c;
 }
 
+/* A verb after "was"/"были" that is no English progressive ("was
+ * attacking"): a passive. */
+static int ends_with(const char *w, size_t n, const char *end)
+{
+    size_t k = strlen(end);
+    return n > k && memcmp(w + n - k, end, k) == 0;
+}
+
+static int passive_verb(const docstate *d, const tok_sent *s, size_t i)
+{
+    /* English participles: -ed, -en and the common irregular ones; Russian
+     * short participles: -н(а/о/ы), -т(а/о/ы) ("задержан", "убита") */
+    static const char *const en[] = {"ed", "en", "wn", "held", "hit", "shot", "struck", "sent",
+                                     "made", "met", "told", "fought", "brought", "caught", "put",
+                                     "cut", "set", "built", "hurt", "kept", "left", "lost", NULL};
+    static const char *const ru[] = {"\xD0\xBD", "\xD0\xBD\xD0\xB0", "\xD0\xBD\xD0\xBE",
+                                     "\xD0\xBD\xD1\x8B", "\xD1\x82", "\xD1\x82\xD0\xB0",
+                                     "\xD1\x82\xD0\xBE", "\xD1\x82\xD1\x8B", NULL};
+    const tok_token *t = &d->td.tokens[i];
+    const char *w = d->text + t->span.start;
+    size_t n = t->span.end - t->span.start, k;
+    const char *const *ends = (t->flags & TOK_CYRILLIC) ? ru : en;
+    if (i == s->first || !cue_at(d, i - 1, CUE_PASSIVE))
+        return 0;
+    for (k = 0; ends[k]; k++)
+        if (ends_with(w, n, ends[k]) || (n == strlen(ends[k]) && !memcmp(w, ends[k], n)))
+            return 1;
+    return 0;
+}
+
 /* A sentence opening with an English participle ("Speaking to reporters,
  * ...", "Congratulating X, ..."): a capitalized -ing word that is no cue
  * word ("During") and no name ("Beijing"). */
@@ -1157,6 +1187,14 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
     memset(&e, 0, sizeof e);
     if (!sources_of(d, s, m, sfrom, &src, &passive))
         src.n = 0;
+    /* "Armenia was attacked", "Посольство было атаковано": a passive with
+     * no doer named makes its subject the target */
+    if (!passive && !m->has_src && !tgt.n && src.n && passive_verb(d, s, m->anchor) &&
+        src.g[0] == subject_in(d, sfrom, m->anchor)) {
+        tgt = src;
+        src.n = 0;
+        passive = 1;
+    }
     if (!src.n && m->anchor == s->first && opening_participle(d, s)) {
         /* the participle's doer is the main clause's subject, after the comma */
         for (k = m->end + 1; k < s->first + s->count; k++)

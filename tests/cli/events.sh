@@ -46,6 +46,11 @@ printf '{"id": "t1", "date": "2021-08-11", "text": "Armenian Minister of Defense
 run kr code --format tsv t.jsonl
 check "'Armenian Minister of Defense Arshak Karapetyan' is one source" grep -q -E "${TAB}arshak-karapetyan${TAB}ARMMIL${TAB}04[0-9]*${TAB}sergey-shoigu${TAB}" "$T/out"
 check "every event has a source" sh -c "! cut -f4 '$T/out' | grep -q -x ''"
+# a passive with no doer named: its subject is the target
+printf '{"id": "v1", "date": "2021-08-11", "text": "Armenia was attacked on Monday. Israel was ready to negotiate with Hamas."}\n' >v.jsonl
+run kr code --format tsv v.jsonl
+check "'Armenia was attacked': Armenia is the target" grep -q -E "${TAB}${TAB}${TAB}19[0-9]*${TAB}ARM${TAB}" "$T/out"
+check "'Israel was ready to': no passive" grep -q -E "${TAB}ISR${TAB}[A-Z]*${TAB}03[0-9]*${TAB}" "$T/out"
 # an opening participle phrase: its doer is the subject after the comma
 printf '{"id": "p1", "date": "2021-08-11", "text": "Congratulating Arshak Karapetyan on his appointment, Sergey Shoigu praised the work of the ministries."}\n' >p.jsonl
 run kr code --format tsv p.jsonl
