@@ -285,6 +285,10 @@ static int joins(const docstate *d, const group *g, const ent_mention *last,
     if (gap && caps == gap)
         return 1;
 adjacent:
+    /* "После встречи с Алиевым Эрдоган заявил": two people side by side */
+    if (!gap && !strcmp(last->type, "PER") && !strcmp(m->type, "PER") && last->kind != ENT_ROLE &&
+        strcmp(last->id, m->id))
+        return 0;
     if (!gap) /* "В Тегеране Путин встретился": a place after "в", then someone */
         return !(last->kind != ENT_ADJ && (!strcmp(last->type, "GPE") || !strcmp(last->type, "LOC")) &&
                  (!strcmp(m->type, "PER") || !strcmp(m->type, "ORG")) && g->first > 0 &&
