@@ -1170,7 +1170,7 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
 {
     slot src, tgt = m->tgt;
     ev_event e;
-    int passive, i, j, rc;
+    int passive, i, j, rc, background = 0;
     size_t from = clause_start(d, s, m->anchor), sfrom = from, k;
     if (agency_speaks(d, m, from))
         return 0;
@@ -1229,8 +1229,16 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
         target_after(d, s, m, &tgt);
     if (!src.n && !tgt.n)
         return 0; /* an act without actors is no event record */
-    if (!src.n && governed(d, from, m->anchor))
-        return 0; /* "during the meeting X and Y discussed": a noun under a preposition */
+    if (!src.n && governed(d, from, m->anchor)) {
+        /* a noun under a preposition: "После встречи с Алиевым Эрдоган
+         * заявил" is Erdogan's meeting; "during the meeting X and Y
+         * discussed" names no one else, and codes nothing */
+        int32_t g = subject_in(d, m->end + 1, s->first + s->count);
+        if (g < 0)
+            return 0;
+        take_slot(d, d->g[g].first, s->first + s->count, 0, &src);
+        background = 1; /* the setting of the sentence, not its news */
+    }
     if (src.n)
         d->prev_subject = src.g[0];
     mode_of(d, from, m, &e.mode, &e.negated);
@@ -1274,7 +1282,8 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
                     continue; /* the others of a list are the targets */
                 memset(&e.target, 0, sizeof e.target); /* no one acts on himself */
             }
-            e.confidence = confidence_of(m, src.n > 0, e.target.entity != NULL, e.mode);
+            e.confidence = confidence_of(m, src.n > 0, e.target.entity != NULL, e.mode) -
+                           (background ? 0.15 : 0);
             if ((rc = add_event(d, &e)) != 0)
                 return rc;
         }
