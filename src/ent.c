@@ -36,7 +36,7 @@ typedef struct wset_slot {
 
 struct ent_ctx {
     wset_slot words[WSET_SLOTS];
-    match_memo *memo; /* word keys seen before */
+    wmemo *memo;      /* word keys seen before */
     uint64_t *given;  /* key hashes of given names (0: empty) */
     size_t givencap;  /* power of two, above twice the hashes */
     const lex_db *lex;
@@ -333,7 +333,7 @@ void ent_free(ent_ctx *c)
     kr_free(c->agent_first);
     kr_free(c->role_owner);
     stem_free(c->sc);
-    match_memo_free(c->memo);
+    wmemo_free(c->memo);
     kr_free(c->sn_key);
     kr_free(c->sn_entry);
     kr_free(c->given);

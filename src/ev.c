@@ -16,27 +16,23 @@
 #include "fold.h"
 #include "stem.h"
 #include "tok.h"
+#include "wmemo.h"
 
 #define MAX_SLOT 8      /* coordinated actors in one slot */
 #define SLOT_SKIP 3     /* words skipped before a slot's actor */
 #define SUBJECT_AGENCY_GAP 4
 
-/* Key ids by the word's bytes as written: news vocabulary repeats, and a
- * hit saves folding, stemming and two lookups. Direct-mapped, bounded. */
-#define WORD_CACHE_SLOTS 16384
-#define WORD_CACHE_LEN 24
-typedef struct word_slot {
-    uint64_t hash; /* 0: empty */
+/* Key ids remembered by the word's bytes as written (wmemo.h). */
+#define WORD_MEMO_SLOTS 16384
+typedef struct word_ids {
     uint32_t key, xkey;
-    uint8_t n;
-    char w[WORD_CACHE_LEN];
-} word_slot;
+} word_ids;
 
 struct ev_ctx {
     const evlex *lex;
     const lex_db *actors;
     stem_cache *sc;
-    word_slot *words;
+    wmemo *words;
 };
 
 typedef struct tinfo {
@@ -102,7 +98,7 @@ int ev_new(const evlex *lex, const lex_db *actors, ev_ctx **out)
 {
     ev_ctx *c = kr_calloc(1, sizeof *c);
     if (!c || !(c->sc = stem_new()) ||
-        !(c->words = kr_calloc(WORD_CACHE_SLOTS, sizeof *c->words))) {
+        !(c->words = wmemo_new(WORD_MEMO_SLOTS, sizeof(word_ids)))) {
         if (c)
             stem_free(c->sc);
         kr_free(c);
@@ -119,7 +115,7 @@ void ev_free(ev_ctx *c)
     if (!c)
         return;
     stem_free(c->sc);
-    kr_free(c->words);
+    wmemo_free(c->words);
     kr_free(c);
 }
 
@@ -134,14 +130,6 @@ const char *ev_mode_name(ev_mode m)
 static int is_word(const tok_token *t)
 {
     return t->type == TOK_WORD || t->type == TOK_NUM;
-}
-
-static uint64_t word_hash(const char *w, size_t n)
-{
-    uint64_t h = 14695981039346656037ull;
-    while (n--)
-        h = (h ^ (unsigned char)*w++) * 1099511628211ull;
-    return h | 1;
 }
 
 /* The stemmed and exact key ids of one word. */
@@ -165,24 +153,20 @@ static void token_keys(docstate *d)
         const char *w = d->text + t->span.start;
         size_t n = t->span.end - t->span.start;
         tinfo *x = &d->ti[i];
+        word_ids *v;
+        int hit;
         memset(x, 0, sizeof *x);
         x->group = -1;
         if (!is_word(t))
             continue;
-        if (n <= WORD_CACHE_LEN) {
-            uint64_t h = word_hash(w, n);
-            word_slot *s = &d->c->words[h & (WORD_CACHE_SLOTS - 1)];
-            if (s->hash != h || s->n != n || memcmp(s->w, w, n) != 0) {
-                word_keys(d->c, w, n, &s->key, &s->xkey);
-                s->hash = h;
-                s->n = (uint8_t)n;
-                memcpy(s->w, w, n);
-            }
-            x->key = s->key;
-            x->xkey = s->xkey;
-        } else {
+        if (!(v = wmemo_slot(d->c->words, w, n, &hit))) { /* too long to remember */
             word_keys(d->c, w, n, &x->key, &x->xkey);
+            continue;
         }
+        if (!hit)
+            word_keys(d->c, w, n, &v->key, &v->xkey);
+        x->key = v->key;
+        x->xkey = v->xkey;
     }
 }
 

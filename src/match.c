@@ -533,35 +533,16 @@ static int capitalized(const char *s, size_t n)
 }
 
 #define MEMO_SLOTS 16384
-#define MEMO_LEN 24
-typedef struct memo_slot {
-    uint64_t hash; /* of the word's bytes; 0: empty */
+
+/* The keys of a word, as the memo keeps them. */
+typedef struct word_keys_memo {
     uint64_t khash;
     uint32_t key, alt[2], bare, ckey;
-    uint8_t n;
-    char w[MEMO_LEN];
-} memo_slot;
+} word_keys_memo;
 
-struct match_memo {
-    memo_slot *slots;
-};
-
-match_memo *match_memo_new(void)
+wmemo *match_memo_new(void)
 {
-    match_memo *mm = kr_calloc(1, sizeof *mm);
-    if (mm && !(mm->slots = kr_calloc(MEMO_SLOTS, sizeof *mm->slots))) {
-        kr_free(mm);
-        mm = NULL;
-    }
-    return mm;
-}
-
-void match_memo_free(match_memo *mm)
-{
-    if (!mm)
-        return;
-    kr_free(mm->slots);
-    kr_free(mm);
+    return wmemo_new(MEMO_SLOTS, sizeof(word_keys_memo));
 }
 
 int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, size_t from,
@@ -570,7 +551,7 @@ int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, si
     return match_text_memo(m, sc, NULL, text, n, from, a, out);
 }
 
-int match_text_memo(const match_db *m, stem_cache *sc, match_memo *mm, const char *text,
+int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *text,
                     size_t n, size_t from, kr_arena *a, match_result *out)
 {
     /* room for a word every five bytes: a text rarely needs more, and a
@@ -602,35 +583,28 @@ int match_text_memo(const match_db *m, stem_cache *sc, match_memo *mm, const cha
         mw->joined = nw > 0 ? joinable(text, prev_start, prev_end, w.span.start) : 0;
         mw->cap = (uint8_t)capitalized(text + w.span.start, w.span.end - w.span.start);
         {
-            const char *raw = text + w.span.start;
-            size_t rn = w.span.end - w.span.start;
-            memo_slot *ms = NULL;
-            uint64_t h = 0;
-            if (mm && rn <= MEMO_LEN) {
-                h = hash_bytes(raw, rn) | 1;
-                ms = &mm->slots[h & (MEMO_SLOTS - 1)];
-                if (ms->hash == h && ms->n == rn && memcmp(ms->w, raw, rn) == 0) {
-                    mw->key = ms->key;
-                    mw->alt[0] = ms->alt[0];
-                    mw->alt[1] = ms->alt[1];
-                    mw->bare = ms->bare;
-                    mw->ckey = ms->ckey;
-                    mw->khash = ms->khash;
-                    goto keyed;
-                }
+            int hit = 0;
+            word_keys_memo *km = mm ? wmemo_slot(mm, text + w.span.start,
+                                                 w.span.end - w.span.start, &hit)
+                                    : NULL;
+            if (hit) {
+                mw->key = km->key;
+                mw->alt[0] = km->alt[0];
+                mw->alt[1] = km->alt[1];
+                mw->bare = km->bare;
+                mw->ckey = km->ckey;
+                mw->khash = km->khash;
+                goto keyed;
             }
             nkeys = key_text(sc, w.script, buf, w.n, kbuf, keys);
             word_ids(m, mw, text, buf, w.n, keys, nkeys);
-            if (ms) {
-                ms->hash = h;
-                ms->n = (uint8_t)rn;
-                memcpy(ms->w, raw, rn);
-                ms->key = mw->key;
-                ms->alt[0] = mw->alt[0];
-                ms->alt[1] = mw->alt[1];
-                ms->bare = mw->bare;
-                ms->ckey = mw->ckey;
-                ms->khash = mw->khash;
+            if (km) {
+                km->key = mw->key;
+                km->alt[0] = mw->alt[0];
+                km->alt[1] = mw->alt[1];
+                km->bare = mw->bare;
+                km->ckey = mw->ckey;
+                km->khash = mw->khash;
             }
         }
     keyed:

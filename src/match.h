@@ -8,6 +8,7 @@
 #include "kr.h"
 #include "lex.h"
 #include "stem.h"
+#include "wmemo.h"
 
 typedef struct match_db match_db;
 
@@ -53,15 +54,12 @@ typedef struct match_result {
 
 /* Matches text[from..n) (stored text: valid UTF-8). Results are allocated
  * in `a`; `sc` is the caller's stem cache (one per thread). */
-/* A per-thread memory of the keys of words seen before, by their bytes as
- * written (news vocabulary repeats; a hit saves stemming and lookups).
- * Bounded; tied to one matcher. */
-typedef struct match_memo match_memo;
-match_memo *match_memo_new(void);
-void match_memo_free(match_memo *mm); /* match_memo_free(NULL) is a no-op */
+/* A per-thread memory of the keys of words seen before (wmemo.h), for
+ * match_text_memo; free it with wmemo_free. NULL when out of memory. */
+wmemo *match_memo_new(void);
 
 /* As match_text, remembering word keys in mm (may be NULL). */
-int match_text_memo(const match_db *m, stem_cache *sc, match_memo *mm, const char *text,
+int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *text,
                     size_t n, size_t from, kr_arena *a, match_result *out);
 int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, size_t from,
                kr_arena *a, match_result *out);
