@@ -9,14 +9,11 @@
 
 #include "arena.h"
 #include "fold.h"
+#include "strmap.h"
 
 #define MAX_ELEMS 24
 #define MAX_ALTS 64
 
-typedef struct key_slot {
-    const char *s;
-    uint32_t n, id;
-} key_slot;
 
 typedef struct anchor {
     const ev_pattern **v;
@@ -41,8 +38,7 @@ struct evlex {
     size_t ncodes, ccap;
     ev_pattern *pats;
     size_t npats, pcap;
-    key_slot *keys; /* open addressing, power of two */
-    size_t kcap, nkeys;
+    strmap keys;    /* pattern and cue words: key -> id (1, 2, ...) */
     anchor *anchors; /* by key id */
     cue_list *cues;  /* by key id */
     size_t acap;     /* slots of anchors and cues */
@@ -91,14 +87,6 @@ static void problem_at(reader *r, const char *fmt, const char *s, size_t n)
 
 /* --- keys --------------------------------------------------------------- */
 
-static uint32_t hash_key(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    while (n--)
-        h = (h ^ (unsigned char)*s++) * 16777619u;
-    return h;
-}
-
 size_t evlex_word_key(stem_cache *sc, const char *w, size_t n, int exact, char *out, size_t cap)
 {
     char buf[FOLD_MAX_WORD + 4];
@@ -122,54 +110,19 @@ size_t evlex_word_key(stem_cache *sc, const char *w, size_t n, int exact, char *
     return len > (size_t)exact ? len : 0;
 }
 
-static key_slot *key_slot_of(const evlex *e, const char *key, size_t n)
-{
-    size_t mask = e->kcap - 1, i = hash_key(key, n) & mask;
-    for (;; i = (i + 1) & mask) {
-        key_slot *s = &e->keys[i];
-        if (!s->s || (s->n == n && memcmp(s->s, key, n) == 0))
-            return s;
-    }
-}
-
 uint32_t evlex_key_id(const evlex *e, const char *key, size_t n)
 {
-    if (!e->kcap || !n)
-        return 0;
-    return key_slot_of(e, key, n)->id;
-}
-
-static int grow_keys(evlex *e)
-{
-    size_t old = e->kcap, k;
-    key_slot *ov = e->keys;
-    e->kcap = old ? old * 2 : 1024;
-    if (!(e->keys = kr_calloc(e->kcap, sizeof *e->keys))) {
-        e->keys = ov;
-        e->kcap = old;
-        return KR_ENOMEM;
-    }
-    for (k = 0; k < old; k++)
-        if (ov[k].s)
-            *key_slot_of(e, ov[k].s, ov[k].n) = ov[k];
-    kr_free(ov);
-    return 0;
+    long id = n ? strmap_get(&e->keys, key, n) : -1;
+    return id > 0 ? (uint32_t)id : 0;
 }
 
 /* Interns a key; returns its id (> 0) or 0 when out of memory. */
 static uint32_t intern(evlex *e, const char *key, size_t n)
 {
-    key_slot *s;
-    if ((e->nkeys + 1) * 2 > e->kcap && grow_keys(e))
+    size_t id;
+    if (strmap_put(&e->keys, e->arena, key, n, e->keys.n + 1, &id) < 0)
         return 0;
-    s = key_slot_of(e, key, n);
-    if (!s->s) {
-        if (!(s->s = arena_strndup(e->arena, key, n)))
-            return 0;
-        s->n = (uint32_t)n;
-        s->id = (uint32_t)++e->nkeys;
-    }
-    return s->id;
+    return (uint32_t)id;
 }
 
 /* --- the codebook ------------------------------------------------------- */
@@ -648,7 +601,7 @@ static int index_patterns(evlex *e)
             if (add_anchor(e, first->keys[j], &e->pats[k]))
                 return KR_ENOMEM;
     }
-    if (add_anchor(e, (uint32_t)e->nkeys, NULL))
+    if (add_anchor(e, (uint32_t)e->keys.n, NULL))
         return KR_ENOMEM;
     for (k = 0; k < e->acap; k++)
         if (e->anchors[k].n > 1)
@@ -721,7 +674,7 @@ void evlex_free(evlex *e)
     }
     kr_free(e->anchors);
     kr_free(e->cues);
-    kr_free(e->keys);
+    strmap_free(&e->keys);
     kr_free(e->codes);
     kr_free(e->pats);
     kr_free(e->macros);
@@ -731,7 +684,7 @@ void evlex_free(evlex *e)
 
 size_t evlex_nkeys(const evlex *e)
 {
-    return e->nkeys;
+    return e->keys.n;
 }
 
 int evlex_has_exact(const evlex *e)

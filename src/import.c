@@ -17,6 +17,7 @@
 #include "fold.h"
 #include "lex.h"
 #include "stem.h"
+#include "strmap.h"
 #include "utf8.h"
 
 /* Limits of the pattern reader (src/evlex.c): a longer line is refused. */
@@ -46,80 +47,26 @@ static int grow(void **v, size_t *cap, size_t n, size_t sz)
     return 0;
 }
 
-static uint64_t fnv(const char *s, size_t n)
-{
-    uint64_t h = 14695981039346656037ull;
-    while (n--)
-        h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-    return h;
-}
-
-/* A set of strings, each with a value; keys live in the importer's arena. */
-typedef struct sset {
-    const char **k;
-    size_t *v;
-    size_t cap, n;
-} sset;
-
-static size_t sset_slot(const sset *s, const char *k, size_t n)
-{
-    size_t mask = s->cap - 1, i = (size_t)fnv(k, n) & mask;
-    while (s->k[i] && !(strncmp(s->k[i], k, n) == 0 && s->k[i][n] == '\0'))
-        i = (i + 1) & mask;
-    return i;
-}
+/* A set of strings, each with a value (strmap.h); keys live in the
+ * importer's arena. */
+typedef strmap sset;
 
 static long sset_get(const sset *s, const char *k)
 {
-    size_t i;
-    if (!s->cap)
-        return -1;
-    i = sset_slot(s, k, strlen(k));
-    return s->k[i] ? (long)s->v[i] : -1;
+    return strmap_get(s, k, strlen(k));
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* Adds k with value v unless present; *added tells which. */
 static int sset_put(sset *s, kr_arena *a, const char *k, size_t v, int *added)
 {
-    size_t n = strlen(k), i;
-    *added = 0;
-    if ((s->n + 1) * 2 > s->cap) {
-        sset old = *s;
-        size_t j;
-        s->cap = old.cap ? old.cap * 2 : 64;
-        s->k = kr_calloc(s->cap, sizeof *s->k);
-        s->v = kr_calloc(s->cap, sizeof *s->v);
-        if (!s->k || !s->v) {
-            kr_free(s->k);
-            kr_free(s->v);
-            *s = old;
-            return KR_ENOMEM;
-        }
-        for (j = 0; j < old.cap; j++)
-            if (old.k[j]) {
-                i = sset_slot(s, old.k[j], strlen(old.k[j]));
-                s->k[i] = old.k[j];
-                s->v[i] = old.v[j];
-            }
-        kr_free(old.k);
-        kr_free(old.v);
-    }
-    i = sset_slot(s, k, n);
-    if (s->k[i])
-        return 0;
-    if (!(s->k[i] = arena_strndup(a, k, n)))
-        return KR_ENOMEM;
-    s->v[i] = v;
-    s->n++;
-    *added = 1;
-    return 0;
-}
-
-static void sset_free(sset *s)
-{
-    kr_free(s->k);
-    kr_free(s->v);
-    memset(s, 0, sizeof *s);
+    int rc = strmap_put(s, a, k, strlen(k), v, NULL);
+    *added = rc > 0;
+    return rc < 0 ? rc : 0;
 }
 
 /* --- the importer ------------------------------------------------------------- */
@@ -975,7 +922,7 @@ static synset *find_set(vfile *f, const char *name)
  * written on first use). */
 static int set_elements(imp *m, synset *s)
 {
-    altl l = {0, 0, 0, 0};
+    altl l = {0};
     size_t k, from;
     int rc = 0;
     if (s->made)
@@ -1177,7 +1124,7 @@ static int emit_variant(gen *g, const ptok *t, size_t n)
             if (x->s[0] == '@') {
                 e = x->s;
             } else {
-                altl l = {0, 0, 0, 0};
+                altl l = {0};
                 int bad = alt_add(m, &l, x->s, !x->whole);
                 if (bad > 0 || !l.n) {
                     alt_free(&l);
@@ -1286,7 +1233,7 @@ static int expand(gen *g, const ptok *t, size_t n, int depth)
             nmem = s->n;
             nword = s->nelems;
         } else {
-            altl l = {0, 0, 0, 0};
+            altl l = {0};
             mem = t[i].alts;
             nmem = t[i].nalts;
             for (k = 0; k < nmem && rc >= 0; k++)
@@ -2137,7 +2084,7 @@ static const cblock *latest(const actor *a)
 /* Types, codes and ids of every actor; states of one code merged. */
 static int resolve_actors(imp *m, sset *ids)
 {
-    sset gpe = {0, 0, 0, 0};
+    sset gpe = {0};
     char buf[128], try[140];
     size_t k, j, suffix;
     int rc = 0, added;
@@ -2210,7 +2157,7 @@ static int resolve_actors(imp *m, sset *ids)
         else
             rc = sset_put(ids, m->a, a->id, k, &added);
     }
-    sset_free(&gpe);
+    strmap_free(&gpe);
     return rc;
 }
 
@@ -2445,7 +2392,7 @@ static int person_roles(imp *m, const actor *a, const sset *orgs, prole **out, s
 
 static int write_actors(imp *m, kr_buf *b)
 {
-    sset used = {0, 0, 0, 0}, orgs = {0, 0, 0, 0};
+    sset used = {0}, orgs = {0};
     size_t k, j;
     int rc = resolve_actors(m, &m->ids), added;
     for (k = 0; k < m->nact && rc == 0; k++)
@@ -2500,14 +2447,14 @@ static int write_actors(imp *m, kr_buf *b)
         kr_free(roles);
         m->st.actors++;
     }
-    sset_free(&used);
-    sset_free(&orgs);
+    strmap_free(&used);
+    strmap_free(&orgs);
     return rc;
 }
 
 static int write_agents(imp *m, kr_buf *b)
 {
-    sset used = {0, 0, 0, 0};
+    sset used = {0};
     size_t k, j;
     int rc = 0, added;
     for (k = 0; k < m->nag && rc == 0; k++) {
@@ -2547,13 +2494,24 @@ static int write_agents(imp *m, kr_buf *b)
     if (rc == 0 && m->sectors.n)
         rc = kr_buf_puts(b, "\n# Sector agents: the posts of persons whose codes join a country and a\n"
                             "# sector (USAGOV: role USA sector_gov). They have no names: no text names them.\n");
-    for (k = 0; k < m->sectors.cap && rc == 0; k++)
-        if (m->sectors.k[k]) {
+    if (rc == 0 && m->sectors.n) { /* in name order, whatever the table's order */
+        const char **sec = kr_malloc(m->sectors.n * sizeof *sec);
+        size_t ns = 0;
+        if (!sec)
+            rc = KR_ENOMEM;
+        for (k = 0; k < m->sectors.cap && rc == 0; k++)
+            if (m->sectors.slots[k].k)
+                sec[ns++] = m->sectors.slots[k].k;
+        if (rc == 0)
+            qsort(sec, ns, sizeof *sec, cmp_cstr);
+        for (k = 0; k < ns && rc == 0; k++) {
             char id[16];
-            sector_id(m->sectors.k[k], id);
-            rc = kr_buf_printf(b, "\n[%s]\ntype: AGENT\nsector: %s\n", id, m->sectors.k[k]);
+            sector_id(sec[k], id);
+            rc = kr_buf_printf(b, "\n[%s]\ntype: AGENT\nsector: %s\n", id, sec[k]);
         }
-    sset_free(&used);
+        kr_free(sec);
+    }
+    strmap_free(&used);
     return rc;
 }
 
@@ -2792,13 +2750,13 @@ static void imp_free(imp *m)
     kr_free(m->defnames);
     kr_free(m->act);
     kr_free(m->ag);
-    sset_free(&m->codes);
-    sset_free(&m->given);
-    sset_free(&m->sectors);
-    sset_free(&m->ids);
-    sset_free(&m->pat_seen);
-    sset_free(&m->def_names);
-    sset_free(&m->def_content);
+    strmap_free(&m->codes);
+    strmap_free(&m->given);
+    strmap_free(&m->sectors);
+    strmap_free(&m->ids);
+    strmap_free(&m->pat_seen);
+    strmap_free(&m->def_names);
+    strmap_free(&m->def_content);
     kr_buf_free(&m->codebook);
     kr_buf_free(&m->defs);
     kr_buf_free(&m->pats);
