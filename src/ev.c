@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "fold.h"
 #include "stem.h"
@@ -206,6 +207,40 @@ static void mark_cues(docstate *d, const tok_sent *s)
 static int cue_at(const docstate *d, size_t i, ev_cue c)
 {
     return (d->ti[i].cover >> c) & 1;
+}
+
+/* Whether token i is one of the words listed (lower case): "of", "в". */
+static int token_is(const docstate *d, size_t i, const char *const *words)
+{
+    const tok_token *t = &d->td.tokens[i];
+    char buf[FOLD_MAX_WORD + 4];
+    size_t pos = t->span.start, k;
+    fold_word w;
+    if (t->type != TOK_WORD || t->span.end - t->span.start > 8 ||
+        !fold_next(d->text, t->span.end, &pos, buf, &w) || w.span.end != t->span.end)
+        return 0;
+    for (k = 0; words[k]; k++)
+        if (strlen(words[k]) == w.n && memcmp(buf, words[k], w.n) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const word_of[] = {"of", NULL};
+
+/* Whether token i is a word some pattern starts with: a verb of the
+ * lexicon, mostly. */
+static int starts_pattern(const docstate *d, size_t i)
+{
+    size_t np = 0;
+    if (d->ti[i].group < 0 && d->ti[i].key)
+        evlex_anchored(d->c->lex, d->ti[i].key, &np);
+    return np > 0;
+}
+
+static int ends_with(const char *w, size_t n, const char *end)
+{
+    size_t k = strlen(end);
+    return n > k && memcmp(w + n - k, end, k) == 0;
 }
 
 /* --- actor groups --------------------------------------------------------- */
@@ -423,7 +458,6 @@ static void cut_clauses(docstate *d, const tok_sent *s)
     int verb = 0; /* a word that starts some pattern, since the clause began */
     for (i = s->first; i < end; i++) {
         uint32_t st = d->ti[i].start;
-        size_t np = 0;
         if (i > s->first && d->ti[i].group < 0 &&
             ((st & ((1u << CUE_CLAUSE) | (1u << CUE_COMPLEMENT) | (1u << CUE_RELATIVE))) ||
              clause_punct(d, i) || (verb && (st & (1u << CUE_COORD)) && is_comma(d, i - 1)))) {
@@ -431,9 +465,7 @@ static void cut_clauses(docstate *d, const tok_sent *s)
             verb = 0;
         }
         d->ti[i].clause = cl;
-        if (d->ti[i].group < 0 && d->ti[i].key)
-            evlex_anchored(d->c->lex, d->ti[i].key, &np);
-        verb |= np > 0;
+        verb |= starts_pattern(d, i);
     }
 }
 
@@ -449,20 +481,13 @@ static size_t clause_start(const docstate *d, const tok_sent *s, size_t i)
  * them: the actor after "of" is the subject. */
 static int heads_subject(const docstate *d, size_t from, size_t of)
 {
-    const tok_token *t = &d->td.tokens[of];
-    size_t i, np;
-    if (t->span.end - t->span.start != 2 || (d->text[t->span.start] | 32) != 'o' ||
-        (d->text[t->span.start + 1] | 32) != 'f' || of == from || of - from > 3)
+    size_t i;
+    if (of == from || of - from > 3 || !token_is(d, of, word_of))
         return 0;
-    for (i = from; i < of; i++) {
-        np = 0;
-        if (d->ti[i].group >= 0 || !is_word(&d->td.tokens[i]) || d->ti[i].cover)
+    for (i = from; i < of; i++)
+        if (d->ti[i].group >= 0 || !is_word(&d->td.tokens[i]) || d->ti[i].cover ||
+            starts_pattern(d, i))
             return 0;
-        if (d->ti[i].key)
-            evlex_anchored(d->c->lex, d->ti[i].key, &np);
-        if (np)
-            return 0;
-    }
     return 1;
 }
 
@@ -639,12 +664,6 @@ static int is_frame(const match *m)
            !strncmp(c, "12", 2) || !strncmp(c, "13", 2) || !strcmp(c, "016");
 }
 
-static int is_to(const docstate *d, size_t i)
-{
-    const tok_token *t = &d->td.tokens[i];
-    const char *p = d->text + t->span.start;
-    return t->span.end - t->span.start == 2 && (p[0] | 32) == 't' && (p[1] | 32) == 'o';
-}
 
 /* The tokens a frame's complement covers: "that ..." or "to ..." right
  * after it, up to the end of that clause or the next comma; else its
@@ -653,7 +672,8 @@ static int is_to(const docstate *d, size_t i)
 static size_t complement_end(const docstate *d, const tok_sent *s, const match *f)
 {
     size_t j = f->end + 1, end = s->first + s->count, k;
-    if (j < end && (is_to(d, j) || (d->ti[j].start & (1u << CUE_COMPLEMENT)))) {
+    static const char *const to[] = {"to", NULL};
+    if (j < end && (token_is(d, j, to) || (d->ti[j].start & (1u << CUE_COMPLEMENT)))) {
         for (k = j + 1; k < end; k++)
             if (clause_punct(d, k) || d->ti[k].clause != d->ti[j + 1 < end ? j + 1 : j].clause ||
                 (d->td.tokens[k].type == TOK_PUNCT && d->text[d->td.tokens[k].span.start] == ','))
@@ -729,39 +749,20 @@ static kr_date month_day(docstate *d, int mo, int dd)
  * common path. */
 static int weekday_place(const docstate *d, size_t i, size_t first)
 {
-    const tok_token *t = &d->td.tokens[i], *pv;
-    const char *p;
-    size_t n;
+    static const char *const v[] = {"в", "во", NULL};
+    const tok_token *t = &d->td.tokens[i];
     if ((t->flags & TOK_CAP) && (t->flags & TOK_LATIN)) /* Monday .. Sunday */
         return strchr("MTWFS", d->text[t->span.start]) != NULL &&
                t->span.end - t->span.start >= 6; /* full names: not "The Sun" */
-    if (!(t->flags & TOK_CYRILLIC) || i == first)
-        return 0;
-    pv = &d->td.tokens[i - 1];
-    p = d->text + pv->span.start;
-    n = pv->span.end - pv->span.start;
-    return (n == 2 && (!memcmp(p, "\xD0\xB2", 2) || !memcmp(p, "\xD0\x92", 2))) ||
-           (n == 4 && (!memcmp(p, "\xD0\xB2\xD0\xBE", 4) || !memcmp(p, "\xD0\x92\xD0\xBE", 4)));
+    return (t->flags & TOK_CYRILLIC) && i > first && token_is(d, i - 1, v);
 }
 
 /* "the statement of 10 November 2020", "заявление от 10 ноября": a date
  * after "of"/"от" dates a document, not the event. */
 static int names_a_document(const docstate *d, size_t i, size_t first)
 {
-    const tok_token *pv;
-    const char *p;
-    if (i == first)
-        return 0;
-    pv = &d->td.tokens[i - 1];
-    p = d->text + pv->span.start;
-    switch (pv->span.end - pv->span.start) {
-    case 2:
-        return (p[0] | 32) == 'o' && (p[1] | 32) == 'f';
-    case 4:
-        return !memcmp(p, "\xD0\xBE\xD1\x82", 4) || !memcmp(p, "\xD0\x9E\xD1\x82", 4);
-    default:
-        return 0;
-    }
+    static const char *const of[] = {"of", "от", NULL};
+    return i > first && token_is(d, i - 1, of);
 }
 
 /* A date the sentence names, resolved against the report's date; y == 0
@@ -848,23 +849,22 @@ static int same_side(const ev_side *a, const ev_side *b)
     return !strcmp(a->entity, b->entity);
 }
 
-static uint64_t str_hash(uint64_t h, const char *s)
-{
-    for (; s && *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return (h ^ 0xff) * 1099511628211ull;
-}
-
-/* What makes two records one event: code, mode, negation, day, sides. */
+/* What makes two records one event: code, sides, mode, negation, day. */
 static uint64_t event_key(const ev_event *e)
 {
-    uint64_t h = 14695981039346656037ull;
-    h = str_hash(h, e->code->code);
-    h = str_hash(h, e->source.entity);
-    h = str_hash(h, e->target.entity);
-    h = (h ^ (uint64_t)(e->mode * 2 + e->negated)) * 1099511628211ull;
-    h = (h ^ (uint64_t)(e->date.y * 10000 + e->date.m * 100 + e->date.d)) * 1099511628211ull;
-    return h | 1;
+    const char *parts[3];
+    int32_t rest[3];
+    uint64_t h = 0;
+    size_t k;
+    parts[0] = e->code->code;
+    parts[1] = e->source.entity ? e->source.entity : "";
+    parts[2] = e->target.entity ? e->target.entity : "";
+    for (k = 0; k < 3; k++) /* chained: each part seeds the next */
+        h = XXH3_64bits_withSeed(parts[k], strlen(parts[k]) + 1, h);
+    rest[0] = (int32_t)e->mode;
+    rest[1] = e->negated;
+    rest[2] = e->date.y * 10000 + e->date.m * 100 + e->date.d;
+    return XXH3_64bits_withSeed(rest, sizeof rest, h);
 }
 
 static int same_event(const ev_event *o, const ev_event *e)
@@ -1080,11 +1080,6 @@ static double confidence_of(const match *m, int has_src, int has_tgt, ev_mode mo
 
 /* A verb after "was"/"были" that is no English progressive ("was
  * attacking"): a passive. */
-static int ends_with(const char *w, size_t n, const char *end)
-{
-    size_t k = strlen(end);
-    return n > k && memcmp(w + n - k, end, k) == 0;
-}
 
 static int passive_verb(const docstate *d, const tok_sent *s, size_t i)
 {
@@ -1117,7 +1112,7 @@ static int opening_participle(const docstate *d, const tok_sent *s)
     size_t n = t->span.end - t->span.start;
     const char *w = d->text + t->span.start;
     return t->type == TOK_WORD && (t->flags & TOK_LATIN) && n > 5 && !d->ti[s->first].cover &&
-           d->ti[s->first].group < 0 && !memcmp(w + n - 3, "ing", 3);
+           d->ti[s->first].group < 0 && ends_with(w, n, "ing");
 }
 
 /* Whether the word at i is the object of a preposition ("during the
