@@ -41,7 +41,6 @@ static int has_event_files(const lex_source *src, size_t n)
 int analyzer_new(const char *lexdir, analyzer **out, kr_error *err)
 {
     analyzer *an = kr_calloc(1, sizeof *an);
-    stem_cache *sc = NULL;
     const lex_source *src;
     size_t nsrc;
     int rc;
@@ -57,10 +56,10 @@ int analyzer_new(const char *lexdir, analyzer **out, kr_error *err)
         src = lex_sources(an->lex, &nsrc);
         if (lexdir && !has_event_files(src, nsrc))
             src = lex_builtin_files(&nsrc); /* a folder of actors only: built-in events */
-        if (!(sc = an->sc = stem_new()))
+        if (!(an->sc = stem_new()))
             rc = KR_ENOMEM;
         else
-            rc = evlex_build(src, nsrc, 0, sc, count_problem, &an->problems, &an->evl);
+            rc = evlex_build(src, nsrc, 0, an->sc, count_problem, &an->problems, &an->evl);
         if (rc == 0 && evlex_ncodes(an->evl) == 0)
             rc = kr_errorf(err, KR_EFORMAT,
                            "%s: the events/ folder has no codebook (events/cameo.txt)", lexdir);

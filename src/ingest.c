@@ -253,19 +253,29 @@ static int tx_restart(run *r)
     return rc;
 }
 
+/* Entities and events of a document (none with --no-entities), counted in
+ * the run's figures. */
+static int analyze(run *r, kr_doc *d, analysis *an)
+{
+    int rc;
+    memset(an, 0, sizeof *an);
+    if (r->an && (rc = analyzer_run(r->an, d, r->arena, an)) != 0)
+        return r->fatal = kr_errorf(r->err, rc, "out of memory");
+    r->stats->t_entities += an->t_entities;
+    r->stats->t_events += an->t_events;
+    r->stats->mentions += an->nmentions;
+    r->stats->events += an->nevents;
+    return 0;
+}
+
 /* The `code` filter: the document is analyzed and handed to the caller,
  * nothing is stored. */
 static int code_doc(run *r, kr_doc *d, const char *id)
 {
     analysis an;
     int rc;
-    memset(&an, 0, sizeof an);
-    if (r->an && (rc = analyzer_run(r->an, d, r->arena, &an)) != 0)
-        return r->fatal = kr_errorf(r->err, rc, "out of memory");
-    r->stats->t_entities += an.t_entities;
-    r->stats->t_events += an.t_events;
-    r->stats->mentions += an.nmentions;
-    r->stats->events += an.nevents;
+    if ((rc = analyze(r, d, &an)) != 0)
+        return rc;
     r->stats->docs_new++;
     r->file_docs++;
     if (r->o->coded && (rc = r->o->coded(r->o->ud, d, id, &an)) != 0)
@@ -309,24 +319,16 @@ static int sink_doc(void *ud, kr_doc *d)
         analysis an;
         int64_t rowid;
         double t2;
-        memset(&an, 0, sizeof an);
         if ((rc = store_put_doc(r->st, d, id, &rowid, r->err)) != 0)
             return r->fatal = rc;
         r->stats->t_store += progress_now() - t1;
-        if (!r->an)
-            goto stored;
-        if ((rc = analyzer_run(r->an, d, r->arena, &an)) != 0)
-            return r->fatal = kr_errorf(r->err, rc, "out of memory");
-        r->stats->t_entities += an.t_entities;
-        r->stats->t_events += an.t_events;
+        if ((rc = analyze(r, d, &an)) != 0)
+            return rc;
         t2 = progress_now();
         if ((rc = store_put_mentions(r->st, rowid, an.mentions, an.nmentions, r->err)) != 0 ||
             (rc = store_put_events(r->st, rowid, id, an.events, an.nevents, r->err)) != 0)
             return r->fatal = rc;
         r->stats->t_mentions += progress_now() - t2;
-    stored:
-        r->stats->mentions += an.nmentions;
-        r->stats->events += an.nevents;
         r->stats->docs_new++;
         /* A big input is committed in batches, so that the log stays
          * bounded and a kill loses at most one batch. */
