@@ -1,10 +1,15 @@
 /* t.h: the unit-test harness: CHECK macros that count and report failures
- * with file and line, and t_report() printing "N passed, N failed". */
+ * with file and line, t_report() printing "N passed, N failed", and a
+ * private temporary folder for tests that write files. */
 #ifndef T_H
 #define T_H
 
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static int t_pass, t_fail;
 
@@ -52,6 +57,43 @@ static inline int t_report(void)
     printf("%d passed, %d failed\n", t_pass, t_fail);
     fflush(stdout); /* before LeakSanitizer's exit, which does not flush */
     return t_fail != 0;
+}
+
+/* Makes a private folder $TMPDIR/kronika-NAME-XXXXXX (or under /tmp) into
+ * dir[0..n); 0, or -1 after a message. */
+static inline int t_tempdir(char *dir, size_t n, const char *name)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, n, "%s/kronika-%s-XXXXXX", tmp && strlen(tmp) < 30 ? tmp : "/tmp", name);
+    if (!mkdtemp(dir)) {
+        perror(dir);
+        return -1;
+    }
+    return 0;
+}
+
+/* Removes a folder with everything in it (what a test wrote). */
+static inline void t_rmtree(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char p[512];
+    struct stat st;
+    while (d && (e = readdir(d)) != NULL) {
+        int k;
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        k = snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        if (k < 0 || (size_t)k >= sizeof p)
+            continue;
+        if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+            t_rmtree(p);
+        else
+            unlink(p);
+    }
+    if (d)
+        closedir(d);
+    rmdir(dir);
 }
 
 #endif

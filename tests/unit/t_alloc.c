@@ -425,17 +425,13 @@ done:
 static void test_store(void)
 {
     store_case c;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(c.dir, sizeof c.dir, "%s/kronika-t-alloc-XXXXXX",
-             tmp && strlen(tmp) < 30 ? tmp : "/tmp");
-    if (!mkdtemp(c.dir)) {
+    if (t_tempdir(c.dir, sizeof c.dir, "t-alloc") != 0) {
         CHECK(!"mkdtemp");
         return;
     }
     snprintf(c.path, sizeof c.path, "%s/a.db", c.dir);
     run_failing("store", op_store, &c);
-    remove_db(&c);
-    rmdir(c.dir);
+    t_rmtree(c.dir);
 }
 
 int main(void)

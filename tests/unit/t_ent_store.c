@@ -202,28 +202,13 @@ static void test_mentions_oom(store *s, kr_arena *a)
     kr_buf_free(&text);
 }
 
-static void cleanup(void)
-{
-    static const char *const names[] = {"k.db", "k.db-wal", "k.db-shm"};
-    char p[128];
-    size_t k;
-    for (k = 0; k < sizeof names / sizeof names[0]; k++) {
-        snprintf(p, sizeof p, "%s/%s", dir, names[k]);
-        unlink(p);
-    }
-    rmdir(dir);
-}
-
 int main(void)
 {
     kr_arena *a = arena_new();
-    const char *tmp = getenv("TMPDIR");
     store *s = NULL;
     kr_error e;
     int64_t doc1 = 0;
-    snprintf(dir, sizeof dir, "%s/kronika-t-ent-XXXXXX", tmp && strlen(tmp) < 30 ? tmp : "/tmp");
-    if (!a || !mkdtemp(dir)) {
-        fprintf(stderr, "cannot create a temporary directory\n");
+    if (!a || t_tempdir(dir, sizeof dir, "t-ent") != 0) {
         CHECK(0);
         return t_report();
     }
@@ -237,7 +222,7 @@ int main(void)
         test_mentions_oom(s, a);
         store_close(s);
     }
-    cleanup();
+    t_rmtree(dir);
     arena_free(a);
     return t_report();
 }

@@ -463,21 +463,10 @@ static void test_peers(void)
     }
 }
 
-static void remove_all(const char *d)
-{
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
-    if (system(cmd) != 0)
-        fprintf(stderr, "cannot remove %s\n", d);
-}
-
 int main(void)
 {
-    snprintf(dir, sizeof dir, "/tmp/t_import.XXXXXX");
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
+    if (t_tempdir(dir, sizeof dir, "t-import") != 0)
         return 1;
-    }
     test_actors();
     test_agents();
     test_tabari_verbs();
@@ -487,6 +476,6 @@ int main(void)
     test_alloc();
     test_peers();
     kr_buf_free(&got);
-    remove_all(dir);
+    t_rmtree(dir);
     return t_report();
 }

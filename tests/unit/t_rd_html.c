@@ -23,7 +23,7 @@ static got G;
 static kr_arena *A;
 static kr_error E;
 
-static char *dup(kr_str s)
+static char *dupstr(kr_str s)
 {
     return s.p ? kr_strndup(s.p, s.n) : kr_strndup("", 0);
 }
@@ -51,13 +51,13 @@ static int on_doc(void *ud, kr_doc *d)
     g->line = d->line;
     g->body = d->body;
     g->path = kr_strndup(d->path, strlen(d->path));
-    g->text = dup(d->text);
-    g->title = dup(d->title);
-    g->url = dup(d->url);
-    g->source = dup(d->source);
-    g->lang = dup(d->lang);
-    g->agency = dup(d->agency);
-    g->dateline = dup(d->dateline);
+    g->text = dupstr(d->text);
+    g->title = dupstr(d->title);
+    g->url = dupstr(d->url);
+    g->source = dupstr(d->source);
+    g->lang = dupstr(d->lang);
+    g->agency = dupstr(d->agency);
+    g->dateline = dupstr(d->dateline);
     g->date = d->date;
     g->sniff = d->sniff;
     return g->ret;

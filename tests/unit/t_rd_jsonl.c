@@ -34,7 +34,7 @@ typedef struct state {
     size_t max_footprint;
 } state;
 
-static char *dup(kr_str s)
+static char *dupstr(kr_str s)
 {
     return s.p ? kr_strndup(s.p, s.n) : kr_strndup("", 0);
 }
@@ -49,13 +49,13 @@ static int on_doc(void *ud, kr_doc *d)
         got_doc *g = &st->doc[st->ndoc];
         g->line = d->line;
         g->path = kr_strndup(d->path, strlen(d->path));
-        g->text = dup(d->text);
+        g->text = dupstr(d->text);
         g->text_n = d->text.n;
-        g->title = dup(d->title);
-        g->url = dup(d->url);
-        g->ext_id = dup(d->ext_id);
-        g->source = dup(d->source);
-        g->lang = dup(d->lang);
+        g->title = dupstr(d->title);
+        g->url = dupstr(d->url);
+        g->ext_id = dupstr(d->ext_id);
+        g->source = dupstr(d->source);
+        g->lang = dupstr(d->lang);
         g->date = d->date;
         g->sniff = d->sniff;
     }

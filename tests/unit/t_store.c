@@ -532,26 +532,10 @@ static void test_bad_databases(void)
     CHECK(s == sentinel);
 }
 
-static void cleanup(void)
-{
-    static const char *const names[] = {"k.db", "k.db-wal", "k.db-shm", "future.db",
-                                        "future.db-wal", "future.db-shm", "junk.db"};
-    char p[128];
-    size_t k;
-    for (k = 0; k < sizeof names / sizeof names[0]; k++) {
-        snprintf(p, sizeof p, "%s/%s", dir, names[k]);
-        unlink(p);
-    }
-    rmdir(dir);
-}
-
 int main(void)
 {
     kr_arena *a = arena_new();
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%s/kronika-t-store-XXXXXX", tmp && strlen(tmp) < 30 ? tmp : "/tmp");
-    if (!a || !mkdtemp(dir)) {
-        fprintf(stderr, "cannot create a temporary directory\n");
+    if (!a || t_tempdir(dir, sizeof dir, "t-store") != 0) {
         CHECK(0);
         return t_report();
     }
@@ -561,7 +545,7 @@ int main(void)
     test_ambiguous(a);
     test_transactions(a);
     test_bad_databases();
-    cleanup();
+    t_rmtree(dir);
     arena_free(a);
     return t_report();
 }
