@@ -1039,6 +1039,22 @@ static int sources_of(docstate *d, const tok_sent *s, const match *m, size_t fro
 
 /* Whether the clause of token i follows a speech verb of the sentence
  * ("Yerevan said that ..."): its events are then reported. */
+/* Whether the verb at i, in the clause of speech verb `sp` and after it,
+ * tells what was said ("Baku said Armenian troops attacked"): no comma
+ * comes between ("said there were none, calling it aggression" is the
+ * speaker's own act) and i does not follow "and" ("announced ... and
+ * demanded": a second act of the speaker). */
+static int said_in_clause(const docstate *d, const match *sp, size_t i)
+{
+    size_t k;
+    if (sp->end >= i || d->ti[sp->end].clause != d->ti[i].clause || cue_at(d, i - 1, CUE_COORD))
+        return 0;
+    for (k = sp->end + 1; k < i; k++)
+        if (is_comma(d, k))
+            return 0;
+    return 1;
+}
+
 static int in_reported_clause(const docstate *d, const match *ms, size_t nm, size_t i)
 {
     size_t k;
@@ -1046,8 +1062,11 @@ static int in_reported_clause(const docstate *d, const match *ms, size_t nm, siz
         size_t j = ms[k].end + 1;
         if (!(ms[k].p->opts & EV_OPT_SPEECH) || ms[k].end >= i)
             continue;
-        if (d->ti[ms[k].end].clause == d->ti[i].clause)
-            return 1; /* "Baku said Armenian troops attacked" */
+        if (d->ti[ms[k].end].clause == d->ti[i].clause) {
+            if (said_in_clause(d, &ms[k], i))
+                return 1; /* "Baku said Armenian troops attacked" */
+            continue;
+        }
         /* "заявил, что", "told reporters that", "заявила журналистам, что" */
         for (; j < i && j <= ms[k].end + 4 && !(d->ti[j].start & (1u << CUE_COMPLEMENT)); j++)
             if (clause_punct(d, j))
@@ -1165,7 +1184,8 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
     /* "Baku said Armenian troops attacked": the reported act's subject
      * comes after the speech verb */
     for (k = 0; k < nall; k++)
-        if ((all[k].p->opts & EV_OPT_SPEECH) && all[k].end < m->anchor && all[k].end >= sfrom)
+        if ((all[k].p->opts & EV_OPT_SPEECH) && all[k].end >= sfrom &&
+            said_in_clause(d, &all[k], m->anchor))
             sfrom = all[k].end + 1;
     memset(&e, 0, sizeof e);
     if (!sources_of(d, s, m, sfrom, &src, &passive))

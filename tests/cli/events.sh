@@ -107,8 +107,8 @@ done
 # accusation of aggression, the protest, the agreement of September 20
 has_event s000.tsv "${TAB}2023-09-20${TAB}sergey-shoigu${TAB}RUSMIL${TAB}04[0-9]*${TAB}mohammad-reza-ashtiani${TAB}IRNMIL${TAB}.*${TAB}Tehran${TAB}"
 has_event s000.tsv "${TAB}2023-09-19${TAB}AZE${TAB}AZE[A-Z]*${TAB}19[0-9]*${TAB}"
-has_event s000.tsv "${TAB}2023-09-19${TAB}AZE${TAB}AZE[A-Z]*${TAB}10[0-9]*${TAB}ARM${TAB}ARMMIL${TAB}"
-has_event s000.tsv "${TAB}ARM${TAB}ARM[A-Z]*${TAB}11[0-9]*${TAB}"
+has_event s000.tsv "${TAB}2023-09-19${TAB}AZE${TAB}AZE[A-Z]*${TAB}10[0-9]*${TAB}ARM${TAB}ARMMIL${TAB}[^${TAB}]*${TAB}[^${TAB}]*${TAB}actual${TAB}"
+has_event s000.tsv "${TAB}ARM${TAB}ARMGOV${TAB}11[0-9]*${TAB}"
 has_event s000.tsv "${TAB}2023-09-19${TAB}[^${TAB}]*${TAB}[^${TAB}]*${TAB}14[0-9]*${TAB}"
 has_event s000.tsv "${TAB}2023-09-20${TAB}[^${TAB}]*${TAB}[^${TAB}]*${TAB}(057|08[0-9]*)${TAB}"
 # 001: Lavrov's intent to attend, Georgia's refusal
