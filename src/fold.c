@@ -47,6 +47,13 @@ int fold_next(const char *s, size_t n, size_t *pos, char *buf, fold_word *w)
             i++;
             f = fold_lo[c];
             cp = c;
+        } else if (c >= 0xC2 && c < 0xC0 + (FOLD_LO_END >> 6) && i + 1 < n &&
+                   ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            /* Two-byte Latin, Greek and Cyrillic letters: decoded here and
+             * answered by the table, no call per character. */
+            cp = ((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+            i += 2;
+            f = fold_lo[cp];
         } else {
             cp = utf8_next(s, n, &i);
             f = cp < 0 ? 0 : fold_cp(cp);
@@ -65,8 +72,16 @@ int fold_next(const char *s, size_t n, size_t *pos, char *buf, fold_word *w)
             start = at;
         }
         script |= script_of(cp);
-        if (o < FOLD_MAX_WORD)
+        if (o >= FOLD_MAX_WORD)
+            continue;
+        if (f < 0x80) {
+            buf[o++] = (char)f;
+        } else if (f < 0x800) {
+            buf[o++] = (char)(0xC0 | (f >> 6));
+            buf[o++] = (char)(0x80 | (f & 0x3F));
+        } else {
             o += utf8_encode(f, buf + o);
+        }
     }
     *pos = i;
     if (!in)

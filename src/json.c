@@ -16,9 +16,22 @@ typedef struct parser {
 } parser;
 
 /* Bytes a string copies verbatim; everything else needs a closer look. */
-static int plain(unsigned char c)
+/* The length of the run at s[i..n) that is copied as it is: printable
+ * ASCII other than '"' and '\\', and well-formed two-byte UTF-8 sequences
+ * (most non-Latin news text). Anything else ends the run. */
+static size_t plain_run(const char *s, size_t n, size_t i)
 {
-    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    size_t start = i;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\')
+            i++;
+        else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80)
+            i += 2;
+        else
+            break;
+    }
+    return i - start;
 }
 
 /* RFC 8259 whitespace only (no \f or \v). */
@@ -107,8 +120,7 @@ static int string_body(parser *p, size_t open, char *out, size_t *outn)
     for (;;) {
         size_t run = i;
         unsigned char c;
-        while (i < n && plain((unsigned char)s[i]))
-            i++;
+        i += plain_run(s, n, i);
         if (out && i > run)
             memcpy(out + o, s + run, i - run);
         o += i - run;

@@ -50,6 +50,34 @@ static int clean(const char *s, size_t n, kr_buf *out, kr_error *err)
 }
 
 /* NFC in place of out's contents, through UTF-16. */
+/* 1 when the (valid UTF-8) text is NFC whatever it holds, known without
+ * ICU: characters below U+0300, Cyrillic letters (U+0400..U+04FF except
+ * the combining marks U+0483..U+0489), and general punctuation
+ * (U+2000..U+207F: dashes, quotes) neither decompose nor combine with
+ * what precedes them. Anything else (a combining mark, another script)
+ * leaves the answer to ICU. */
+static int nfc_stable(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = u[i];
+        if (c < 0xCC) {
+            i++; /* ASCII, or a sequence below U+0300 (its continuation byte too) */
+        } else if (c >= 0xD0 && c <= 0xD3 && i + 1 < n) {
+            unsigned cp = ((c & 0x1F) << 6) | (u[i + 1] & 0x3F);
+            if (cp >= 0x483 && cp <= 0x489)
+                return 0;
+            i += 2;
+        } else if (c == 0xE2 && i + 2 < n && (u[i + 1] == 0x80 || u[i + 1] == 0x81)) {
+            i += 3;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static int nfc(kr_buf *out, kr_error *err)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -57,12 +85,8 @@ static int nfc(kr_buf *out, kr_error *err)
     UChar *u = NULL, *v = NULL;
     int32_t ulen = 0, vlen, cap, span, olen;
     int rc = KR_ENOMEM;
-    size_t i;
 
-    /* ASCII and Latin-1 letters below U+0300 are always NFC. */
-    for (i = 0; i < out->n && (unsigned char)out->p[i] < 0xCC; i++)
-        ;
-    if (i == out->n)
+    if (nfc_stable(out->p, out->n))
         return 0;
     if (U_FAILURE(st) || out->n > INT32_MAX / 2)
         return kr_errorf(err, KR_ELIMIT, "text too large to normalize");

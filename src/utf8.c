@@ -63,6 +63,10 @@ int utf8_validate(const char *s, size_t n, size_t *bad)
             i++;
             continue;
         }
+        if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+            i += 2; /* a two-byte sequence: Latin, Greek, Cyrillic, Armenian */
+            continue;
+        }
         if (decode(u, n, i, &len) < 0) {
             if (bad)
                 *bad = i;
