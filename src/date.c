@@ -133,7 +133,17 @@ static size_t fold_name(const char *s, size_t n, char out[FOLD_MAX])
     if (n == 0 || n > 2 * FOLD_MAX)
         return 0;
     while (i < n) {
-        int32_t c = utf8_next(s, n, &i);
+        unsigned char b = (unsigned char)s[i];
+        int32_t c;
+        if (b < 0x80) {
+            c = b;
+            i++;
+        } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            c = ((b & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+            i += 2;
+        } else {
+            c = utf8_next(s, n, &i);
+        }
         if (c >= 'A' && c <= 'Z')
             c += 32;
         else if (c >= 'a' && c <= 'z')
@@ -321,7 +331,9 @@ static int lookup(const name_entry *t, size_t count, const char *s, size_t n)
         return 0;
     for (k = 0; k < count; k++) {
         const name_entry *e = &t[k];
-        if (e->len > fn || e->stem[0] != f[0] || memcmp(e->stem, f, e->len) != 0)
+        /* every stem has two bytes at least: two compared before memcmp */
+        if (e->len > fn || e->stem[0] != f[0] || e->stem[1] != f[1] ||
+            memcmp(e->stem, f, e->len) != 0)
             continue;
         if (e->len == fn ? (!e->ends || has_ending(e->ends, "", 0))
                          : (e->ends && has_ending(e->ends, f + e->len, fn - e->len)))

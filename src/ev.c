@@ -90,6 +90,7 @@ typedef struct docstate {
     size_t nev, evcap;
     uint32_t *slots;      /* event index + 1 by event key, 2 * evcap */
     uint8_t *present;     /* key ids of the sentence being coded */
+    uint64_t bloom;       /* their evlex_bloom_bit()s */
     int32_t prev_subject; /* group, for pronouns and verbs without a subject */
     kr_date narrative;    /* last past date named in this paragraph */
     int date_kind;        /* where the sentence's date came from: DATE_* */
@@ -602,6 +603,8 @@ static int words_present(const docstate *d, const ev_pattern *p)
         int any = 0;
         if (x->kind != EV_WORD || x->optional)
             continue;
+        if (!(x->bloom & d->bloom))
+            return 0;
         for (k = 0; k < x->nkeys && !any; k++)
             any = d->present[x->keys[k]];
         if (!any)
@@ -1314,9 +1317,14 @@ static int code_sentence(docstate *d, const tok_sent *s)
             break;
     if (k == s->first + s->count)
         return 0;
+    d->bloom = 0;
     for (k = s->first; k < s->first + s->count; k++) {
         d->present[d->ti[k].key] = 1;
         d->present[d->ti[k].xkey] = 1;
+        if (d->ti[k].key)
+            d->bloom |= evlex_bloom_bit(d->ti[k].key);
+        if (d->ti[k].xkey)
+            d->bloom |= evlex_bloom_bit(d->ti[k].xkey);
     }
     d->present[0] = 0;
     if (!(ms = arena_alloc(d->a, cap * sizeof *ms)))

@@ -473,7 +473,7 @@ static int pattern_line(reader *r, const char *s, size_t n)
     while (pos < body_end) {
         kr_str w = field(s, body_end, &pos);
         ev_elem *x = &el[ne];
-        int count;
+        int count, j;
         if (!w.n)
             break;
         if (ne == MAX_ELEMS) {
@@ -500,6 +500,8 @@ static int pattern_line(reader *r, const char *s, size_t n)
             if (!(x->keys = arena_alloc(e->arena, (size_t)count * sizeof *ids)))
                 return KR_ENOMEM;
             memcpy((uint32_t *)x->keys, ids, (size_t)count * sizeof *ids);
+            for (j = 0; j < count; j++)
+                x->bloom |= evlex_bloom_bit(ids[j]);
             if (!x->optional)
                 p.nwords++;
         }

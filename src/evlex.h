@@ -60,6 +60,7 @@ typedef struct ev_elem {
     uint8_t optional; /* "(word)": may be absent */
     uint16_t nkeys;
     const uint32_t *keys;
+    uint64_t bloom; /* bit (id % 64) set for each key id: a quick "none of these" */
 } ev_elem;
 
 /* Pattern options after ';'. */
@@ -110,6 +111,10 @@ size_t evlex_word_key(stem_cache *sc, const char *w, size_t n, int exact, char *
 int evlex_has_exact(const evlex *e);
 
 /* Key ids run from 1 to evlex_nkeys(). */
+static inline uint64_t evlex_bloom_bit(uint32_t id)
+{
+    return (uint64_t)1 << (id & 63);
+}
 size_t evlex_nkeys(const evlex *e);
 
 /* Id of a key (> 0), or 0 when no pattern or cue uses it. */

@@ -71,6 +71,27 @@ static size_t jw_room(const char *s, size_t n)
     return s ? 6 * n + 2 : 4;
 }
 
+/* How many bytes from s need no escaping in a JSON string: eight at a time
+ * while no byte is a control character, '"' or '\\'. */
+static size_t plain_bytes(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, quote, slash;
+        memcpy(&x, s + i, 8);
+        quote = x ^ (ones * '"');
+        slash = x ^ (ones * '\\');
+        /* a byte below 0x20, or a zero byte in quote or slash, sets its high
+         * bit here (bytes >= 0x80 never do: they are masked by ~x) */
+        if (((x - ones * 0x20) | (quote - ones) | (slash - ones)) & ~x & highs)
+            break;
+    }
+    while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
+        i++;
+    return i;
+}
+
 static void jw_strn(jw *w, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -78,8 +99,8 @@ static void jw_strn(jw *w, const char *s, size_t n)
     *w->p++ = '"';
     while (i < n) {
         unsigned char c;
-        for (run = i; i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\'; i++)
-            ;
+        run = i;
+        i += plain_bytes(s + i, n - i);
         memcpy(w->p, s + run, i - run);
         w->p += i - run;
         if (i == n)
@@ -244,10 +265,12 @@ static void write_jsonl(evout *o, const ev_record *r)
     JW_LIT(&w, "}, \"confidence\": ");
     jw_fixed(&w, r->confidence, 2);
     if (pf) { /* which lexicon line said so: "events/en.txt:123" */
-        char where[320];
-        int wn = snprintf(where, sizeof where, "%.280s:%zu", pf, r->pattern_line);
         JW_LIT(&w, ", \"pattern\": ");
-        jw_strn(&w, where, wn > 0 ? (size_t)wn : 0);
+        jw_strn(&w, pf, strnlen(pf, 280));
+        w.p--; /* the closing quote: the line number goes inside */
+        *w.p++ = ':';
+        jw_uint(&w, r->pattern_line);
+        *w.p++ = '"';
     }
     JW_LIT(&w, "}\n");
     o->b.n = (size_t)(w.p - o->b.p);
@@ -486,7 +509,9 @@ void evout_event_id(const char *doc, const ev_event *e, char id[17])
     span[0] = e->evidence.start;
     span[1] = (uint64_t)e->negated;
     h = XXH3_64bits_withSeed(span, sizeof span, h);
-    snprintf(id, 17, "%016llx", (unsigned long long)h);
+    for (k = 0; k < 16; k++)
+        id[k] = "0123456789abcdef"[(h >> (60 - 4 * k)) & 15];
+    id[16] = '\0';
 }
 
 static void side_rec(const ev_side *s, const kr_doc *d, ev_side_rec *r)

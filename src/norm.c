@@ -3,6 +3,7 @@
  * with ICU's quick check; only text that fails it is normalized. */
 #include "norm.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -10,6 +11,21 @@
 #include "utf8.h"
 
 /* First pass: validate, drop the BOM, fix line endings, reject controls. */
+/* How many leading bytes of s are certainly not control characters,
+ * eight at a time (a few may be left for the caller to look at). */
+static size_t no_controls(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if ((x - ones * 0x20) & ~x & highs) /* some byte below 0x20 */
+            break;
+    }
+    return i;
+}
+
 static int clean(const char *s, size_t n, kr_buf *out, kr_error *err)
 {
     size_t i = 0, run = 0, bad;
@@ -26,7 +42,11 @@ static int clean(const char *s, size_t n, kr_buf *out, kr_error *err)
     if (kr_buf_reserve(out, n))
         return kr_errorf(err, KR_ENOMEM, "out of memory");
     for (; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c;
+        i += no_controls(s + i, n - i);
+        if (i == n)
+            break;
+        c = (unsigned char)s[i];
         if (c >= 0x20 || c == '\n' || c == '\t')
             continue;
         kr_buf_append(out, s + run, i - run);
@@ -62,6 +82,11 @@ static int nfc_stable(const char *p, size_t n)
     size_t i = 0;
     while (i < n) {
         unsigned c = u[i];
+        uint64_t x;
+        if (i + 8 <= n && (memcpy(&x, u + i, 8), !(x & 0x8080808080808080ULL))) {
+            i += 8; /* eight ASCII bytes */
+            continue;
+        }
         if (c < 0xCC) {
             i++; /* ASCII, or a sequence below U+0300 (its continuation byte too) */
         } else if (c >= 0xD0 && c <= 0xD3 && i + 1 < n) {

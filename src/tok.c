@@ -262,7 +262,9 @@ static const abbr *abbr_find(const char *w, size_t k)
     }
     for (j = 0; j < sizeof abbrs / sizeof abbrs[0]; j++) {
         const abbr *e = &abbrs[j];
-        if (e->len == k && (memcmp(e->s, w, k) == 0 || (lowered && memcmp(e->s, low, k) == 0)))
+        if (e->len != k || (e->s[k - 1] != w[k - 1] && e->s[k - 1] != low[k - 1]))
+            continue; /* the last byte first: a cheap test before memcmp */
+        if (memcmp(e->s, w, k) == 0 || (lowered && memcmp(e->s, low, k) == 0))
             return e;
     }
     return NULL;

@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 /* Words longer than this (bytes) are not remembered. */
-#define WMEMO_WORD_MAX 24
+#define WMEMO_WORD_MAX 40
 
 typedef struct wmemo wmemo;
 

@@ -32,6 +32,11 @@ has_event a.tsv "${TAB}ARM${TAB}[A-Z]*${TAB}12[0-9]*${TAB}"
 check "a refusal is not a negated meeting" sh -c "! grep -q -E '${TAB}ARM${TAB}[A-Z]*${TAB}04[0-9]*${TAB}' a.tsv"
 check "no news agency is an actor" sh -c "! grep -q -i -E '${TAB}(irna|tass)${TAB}' a.tsv"
 
+# The evidence is escaped for JSON wherever the quote, backslash or tab falls
+printf '%s\n' '{"id":"q","text":"Russian President Vladimir Putin criticized NATO, saying \"the alliance\\\\ is a threat\"\tand more."}' >esc.jsonl
+run kr code <esc.jsonl
+check "evidence escaped" grep -q -F 'NATO, saying \"the alliance\\\\ is a threat\"\tand more."' "$T/out"
+
 # JSON Lines on stdin: the input's id comes back as the event's doc
 printf '{"id": "r-1", "date": "2024-05-02", "text": "Russia and Iran held talks on Tuesday."}\n{"id": "r-2", "text": "Нанесли удар"}\n' >in.jsonl
 run kr code <in.jsonl

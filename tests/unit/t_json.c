@@ -97,6 +97,12 @@ static void test_escapes(void)
     /* raw UTF-8 passes through */
     CHECK_INT(parse("{\"s\":\"Привет, Bakı\"}"), 0);
     CHECK_STRN(M[0].val.p, M[0].val.n, "Привет, Bakı");
+    /* two-byte letters, escapes and three-byte characters in one run */
+    CHECK_INT(parse("{\"s\":\"Москва\\n\\u0416ук — «Баку»\\\"\"}"), 0);
+    CHECK_STRN(M[0].val.p, M[0].val.n, "Москва\nЖук — «Баку»\"");
+    /* a two-byte lead before the closing quote is no letter */
+    CHECK_INT(parse("{\"s\":\"Мо\xD0\"}"), KR_EUTF8);
+    CHECK_INT(E.byte, 10);
 }
 
 static void test_string_errors(void)

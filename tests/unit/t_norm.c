@@ -61,6 +61,8 @@ static void test_clean(void)
     NORM_BAD("abc\0def", KR_EFORMAT, 3, "0x00 at byte 3");
     NORM_BAD("0123456789abcdefg\0", KR_EFORMAT, 17, "at byte 17");
     NORM_BAD("ok\x01", KR_EFORMAT, 2, "0x01");
+    NORM_BAD("01234567\x01", KR_EFORMAT, 8, "0x01 at byte 8");
+    NORM_BAD("Москва\x1F", KR_EFORMAT, 12, "0x1F at byte 12");
     NORM_BAD("\x1B[31mred", KR_EFORMAT, 0, "0x1B");
     NORM_BAD("a\r\n\x08", KR_EFORMAT, 3, "0x08 at byte 3");
     NORM_BAD("x\x1F", KR_EFORMAT, 1, "0x1F");
@@ -105,6 +107,11 @@ static void test_nfc(void)
     NORM_OK("\xCD\x84", "\xCC\x88\xCC\x81");                  /* U+0344 expands */
     /* Composition across a line ending fix, after a BOM. */
     NORM_OK("\xEF\xBB\xBF" "e\xCC\x81\r\n\xD0\xB8\xCC\x86", "\xC3\xA9\n\xD0\xB9");
+    /* A mark after runs that need no normalization (ASCII, Cyrillic,
+     * dashes) still composes with the letter before it. */
+    NORM_OK("0123456789abcdef" "e\xCC\x81", "0123456789abcdef\xC3\xA9");
+    NORM_OK("Привет, мир — привет " "\xD0\xB8\xCC\x86", "Привет, мир — привет \xD0\xB9");
+    NORM_OK("Чи\xD2\x83сло", "Чи\xD2\x83сло"); /* a Cyrillic titlo stays */
     /* A mark at the very start has nothing to compose with. */
     NORM_OK("\xCC\x81" "a", "\xCC\x81" "a");
 
