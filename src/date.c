@@ -3,6 +3,8 @@
  * Latin transliteration), Azerbaijani and Turkish. */
 #include "date.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
@@ -323,17 +325,54 @@ static int has_ending(const char *ends, const char *r, size_t rn)
     }
 }
 
-static int lookup(const name_entry *t, size_t count, const char *s, size_t n)
+/* A table of names with a filter over the first three bytes of its stems
+ * (every stem has three at least): most words that reach a lookup are no
+ * month and no weekday, and the filter turns them away before the loop. */
+typedef struct name_table {
+    const name_entry *e;
+    size_t count;
+    uint64_t starts[64]; /* bit head3() of every stem */
+} name_table;
+
+static unsigned head3(const char *f)
+{
+    uint32_t x = (unsigned char)f[0] | (unsigned char)f[1] << 8 | (uint32_t)(unsigned char)f[2] << 16;
+    return (x * 2654435761u) >> 20; /* 12 bits */
+}
+
+static name_table months = {month_names, sizeof month_names / sizeof month_names[0], {0}};
+static name_table weekdays = {weekday_names, sizeof weekday_names / sizeof weekday_names[0], {0}};
+static pthread_once_t filters_once = PTHREAD_ONCE_INIT;
+
+static void fill_filter(name_table *t)
+{
+    size_t k;
+    for (k = 0; k < t->count; k++) {
+        unsigned h = head3(t->e[k].stem);
+        t->starts[h >> 6] |= (uint64_t)1 << (h & 63);
+    }
+}
+
+static void fill_filters(void)
+{
+    fill_filter(&months);
+    fill_filter(&weekdays);
+}
+
+static int lookup(name_table *t, const char *s, size_t n)
 {
     char f[FOLD_MAX];
     size_t fn = fold_name(s, n, f), k;
-    if (fn == 0)
+    unsigned h;
+    if (fn < 3)
         return 0;
-    for (k = 0; k < count; k++) {
-        const name_entry *e = &t[k];
-        /* every stem has two bytes at least: two compared before memcmp */
-        if (e->len > fn || e->stem[0] != f[0] || e->stem[1] != f[1] ||
-            memcmp(e->stem, f, e->len) != 0)
+    pthread_once(&filters_once, fill_filters);
+    h = head3(f);
+    if (!((t->starts[h >> 6] >> (h & 63)) & 1))
+        return 0;
+    for (k = 0; k < t->count; k++) {
+        const name_entry *e = &t->e[k];
+        if (e->len > fn || memcmp(e->stem, f, 3) != 0 || memcmp(e->stem, f, e->len) != 0)
             continue;
         if (e->len == fn ? (!e->ends || has_ending(e->ends, "", 0))
                          : (e->ends && has_ending(e->ends, f + e->len, fn - e->len)))
@@ -344,12 +383,12 @@ static int lookup(const name_entry *t, size_t count, const char *s, size_t n)
 
 int date_month(const char *s, size_t n)
 {
-    return lookup(month_names, sizeof month_names / sizeof month_names[0], s, n);
+    return lookup(&months, s, n);
 }
 
 int date_weekday(const char *s, size_t n)
 {
-    return lookup(weekday_names, sizeof weekday_names / sizeof weekday_names[0], s, n);
+    return lookup(&weekdays, s, n);
 }
 
 /* ---- Scanning ---------------------------------------------------------- */
