@@ -697,7 +697,8 @@ static size_t complement_end(const docstate *d, const tok_sent *s, const match *
 static size_t select_matches(const docstate *d, const tok_sent *s, match *m, size_t n)
 {
     size_t i, j, kept = 0, frame_end = 0;
-    qsort(m, n, sizeof *m, match_cmp);
+    if (n > 1)
+        qsort(m, n, sizeof *m, match_cmp);
     for (i = 0; i < n; i++) {
         int ok = 1;
         for (j = 0; j < kept && ok; j++)
@@ -705,7 +706,8 @@ static size_t select_matches(const docstate *d, const tok_sent *s, match *m, siz
         if (ok)
             m[kept++] = m[i];
     }
-    qsort(m, kept, sizeof *m, anchor_cmp);
+    if (kept > 1)
+        qsort(m, kept, sizeof *m, anchor_cmp);
     for (i = 0, j = 0; i < kept; i++) {
         if (j > 0 && m[i].anchor < frame_end)
             continue;

@@ -35,7 +35,7 @@ static unsigned script_of(int32_t cp)
 
 int fold_next(const char *s, size_t n, size_t *pos, char *buf, fold_word *w)
 {
-    size_t i = *pos, start = 0, o = 0;
+    size_t i = *pos, start = 0, o = 0, limit = buf ? FOLD_MAX_WORD : 0;
     int in = 0;
     unsigned script = 0;
     while (i < n) {
@@ -72,7 +72,7 @@ int fold_next(const char *s, size_t n, size_t *pos, char *buf, fold_word *w)
             start = at;
         }
         script |= script_of(cp);
-        if (o >= FOLD_MAX_WORD)
+        if (o >= limit)
             continue;
         if (f < 0x80) {
             buf[o++] = (char)f;

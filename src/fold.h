@@ -19,7 +19,9 @@ typedef struct fold_word {
 
 /* Finds the next word at or after *pos in s[0..n), writes its folded form
  * into buf (FOLD_MAX_WORD + 4 bytes) and advances *pos past it. Returns 1
- * when a word was found, 0 at the end. Invalid UTF-8 bytes separate words. */
+ * when a word was found, 0 at the end. Invalid UTF-8 bytes separate words.
+ * With buf NULL only the word's span and script are found (w->n is 0):
+ * for callers that fold a word only when they have not seen it before. */
 int fold_next(const char *s, size_t n, size_t *pos, char *buf, fold_word *w);
 
 /* Folds one code point: the folded code point, 0 for a separator, or

@@ -206,11 +206,19 @@ static int parse_string(parser *p, kr_str *res)
         return string_body(p, open, NULL, &len);
     /* Find the closing quote first so the buffer gets the body's raw length,
      * which bounds the unescaped length. */
-    while (j < p->n) {
-        char c = s[j];
-        if (c == '"')
+    for (;;) {
+        const char *q = memchr(s + j, '"', p->n - j);
+        size_t k;
+        if (!q) {
+            j = p->n;
             break;
-        j += c == '\\' ? 2 : 1;
+        }
+        j = (size_t)(q - s);
+        for (k = j; k > open + 1 && s[k - 1] == '\\'; k--)
+            ;
+        if ((j - k) % 2 == 0)
+            break; /* not escaped: an even run of backslashes before it */
+        j++;
     }
     if (j >= p->n) /* reports the first problem, or "unterminated string" */
         return string_body(p, open, NULL, &len);

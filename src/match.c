@@ -566,7 +566,8 @@ int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *te
     fold_word w;
     if (!words || !hits)
         return KR_ENOMEM;
-    while (fold_next(text, n, &pos, buf, &w)) {
+    /* with a memory, a word is folded only when it is not remembered */
+    while (fold_next(text, n, &pos, mm ? NULL : buf, &w)) {
         match_word *mw;
         if (nw == cap) {
             match_word *nwv = arena_alloc(a, cap * 2 * sizeof *nwv);
@@ -595,6 +596,10 @@ int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *te
                 mw->ckey = km->ckey;
                 mw->khash = km->khash;
                 goto keyed;
+            }
+            if (mm) {
+                size_t at = w.span.start;
+                fold_next(text, w.span.end, &at, buf, &w);
             }
             nkeys = key_text(sc, w.script, buf, w.n, kbuf, keys);
             word_ids(m, mw, text, buf, w.n, keys, nkeys);

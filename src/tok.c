@@ -413,6 +413,38 @@ static size_t scan_word(const char *s, size_t n, size_t start, tvec *tv)
     for (;;) {
         /* a run of word characters */
         while (i < n) {
+            if (letters) {
+                /* lower-case ASCII and Cyrillic letters after the first
+                 * letter, the bulk of any text, change only the counts */
+                size_t lat = 0, cyr = 0;
+                for (;;) {
+                    unsigned char b = (unsigned char)s[i], b1;
+                    if (b >= 'a' && b <= 'z') {
+                        lat++;
+                        last = ascii_cls[b];
+                        if (++i == n)
+                            break;
+                        continue;
+                    }
+                    if (i + 1 >= n || (b != 0xD0 && b != 0xD1))
+                        break;
+                    b1 = (unsigned char)s[i + 1];
+                    if (b == 0xD0 ? b1 < 0xB0 || b1 > 0xBF : b1 < 0x80 || b1 > 0x9F)
+                        break; /* U+0430..U+045F: а..я, ѐ..џ */
+                    cyr++;
+                    last = C_LETTER | C_LOWER | TOK_CYRILLIC;
+                    if ((i += 2) == n)
+                        break;
+                }
+                letters += lat + cyr;
+                seg_letters += lat + cyr;
+                if (lat)
+                    flags |= TOK_LATIN;
+                if (cyr)
+                    flags |= TOK_CYRILLIC;
+                if (i == n)
+                    break;
+            }
             c = peek(s, n, i, &cp, &len);
             if (c & C_WORD) {
                 if (c & C_LETTER) {

@@ -109,6 +109,28 @@ static void test_fold_iteration(void)
     CHECK_STRN(buf, w.n, "wo");
     CHECK_INT(w.span.start, 11);
 
+    /* Without a buffer: the same words, spans and scripts, nothing folded. */
+    {
+        const char *t = "Ёлка, ÉTÉ Ա\xCC\x81" "b x\xD2\x83y 12ab";
+        size_t tn = strlen(t), p1 = 0, p2 = 0;
+        fold_word w1, w2;
+        int r1, r2, words = 0;
+        do {
+            r1 = fold_next(t, tn, &p1, buf, &w1);
+            r2 = fold_next(t, tn, &p2, NULL, &w2);
+            CHECK_INT(r2, r1);
+            if (r1 && r2) {
+                words++;
+                CHECK_INT(w2.span.start, w1.span.start);
+                CHECK_INT(w2.span.end, w1.span.end);
+                CHECK_INT(w2.script, w1.script);
+                CHECK_INT(w2.n, 0);
+            }
+            CHECK_INT(p2, p1);
+        } while (r1 && r2);
+        CHECK_INT(words, 5);
+    }
+
     CHECK_INT(fold_cp('A'), 'a');
     CHECK_INT(fold_cp(' '), 0);
     CHECK_INT(fold_cp(0x301), FOLD_MARK);
