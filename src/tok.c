@@ -4,6 +4,8 @@
  * sentence ends. Rules and examples: tests/spec/tok.txt. */
 #include "tok.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <unicode/uchar.h>
 
@@ -242,6 +244,26 @@ static int span_is(const char *s, kr_span sp, const char *w)
 
 /* Looks w[0..k) up in abbrs; a Cyrillic capital first letter also matches
  * the lower-case entry (sentence-initial "Ген."). Returns the entry or NULL. */
+/* Which (length, last byte) pairs some abbreviation has: a word ending a
+ * sentence is looked up only when its own pair is one of them. */
+static uint64_t abbr_ends[17][4];
+static pthread_once_t abbr_ends_once = PTHREAD_ONCE_INIT;
+
+static void fill_abbr_ends(void)
+{
+    size_t j;
+    for (j = 0; j < sizeof abbrs / sizeof abbrs[0]; j++) {
+        unsigned char last = (unsigned char)abbrs[j].s[abbrs[j].len - 1];
+        if (abbrs[j].len < 17)
+            abbr_ends[abbrs[j].len][last >> 6] |= (uint64_t)1 << (last & 63);
+    }
+}
+
+static int abbr_may_end(size_t k, unsigned char last)
+{
+    return (abbr_ends[k][last >> 6] >> (last & 63)) & 1;
+}
+
 static const abbr *abbr_find(const char *w, size_t k)
 {
     char low[16];
@@ -249,6 +271,10 @@ static const abbr *abbr_find(const char *w, size_t k)
     size_t j;
     int lowered = 0;
     if (k == 0 || k > sizeof low)
+        return NULL;
+    pthread_once(&abbr_ends_once, fill_abbr_ends);
+    /* only a one-letter Cyrillic word has its last byte lowered below */
+    if (!abbr_may_end(k, u[k - 1]) && !(k == 2 && u[0] == 0xD0))
         return NULL;
     memcpy(low, w, k);
     if (k >= 2 && u[0] == 0xD0 && u[1] >= 0x90 && u[1] < 0xB0) {
