@@ -117,7 +117,7 @@ typedef struct imp {
     const char *file; /* the input being read, for reports */
     int tabari;       /* a TABARI verbs file: words without '_' are stems */
     sset codes;       /* the codebook's codes */
-    kr_buf codebook;  /* lines added from .options labels */
+    kr_buf codebook;  /* lines added: .options labels, codes of patterns */
     sset given;       /* given names, lower case */
     actor *act;
     size_t nact, actcap;
@@ -555,6 +555,7 @@ struct ptok {
     uint8_t glued;  /* joined to the token before by '_': nothing between */
     uint8_t whole;  /* a word with a final '_': TABARI takes it as a whole
                        word, else as a stem */
+    uint8_t exact;  /* a dictionary's whole word (final '_'): that form only */
     const char *s;  /* T_WORD: the word, '|' between alternatives, or
                        "@name" of a define; T_SET: the synset's name */
     tlist *alts;    /* T_ALT: the options of { a | b c } */
@@ -620,7 +621,7 @@ static int parse_toks(imp *m, const char *s, size_t n, size_t *pos, const char *
             (*pos)++;
             if (*pos >= n || s[*pos] == ' ' || (s[*pos] && strchr(stops, s[*pos]))) {
                 if (out->n && out->v[out->n - 1].kind == T_WORD)
-                    out->v[out->n - 1].whole = 1;
+                    out->v[out->n - 1].whole = out->v[out->n - 1].exact = 1;
             } else
                 glue = 1;
             continue;
@@ -707,6 +708,23 @@ static int parse_toks(imp *m, const char *s, size_t n, size_t *pos, const char *
             if (!(t.s = clean_word(m, s + st, *pos - st)))
                 continue; /* punctuation only: nothing to match */
             t.kind = T_WORD;
+            if ((strcmp(t.s, "n't") == 0 || (t.s[0] == '\'' && strcmp(t.s, "'s") != 0 && !strchr(t.s, '|'))) &&
+                out->n &&
+                out->v[out->n - 1].kind == T_WORD && out->v[out->n - 1].s[0] != '@' &&
+                !strchr(out->v[out->n - 1].s, '|')) {
+                /* PETRARCH's Treebank splits "didn't" into DID N'T; a text
+                 * keeps it one word (only "Iran's" loses its 's) */
+                ptok *prev = &out->v[out->n - 1];
+                size_t a = strlen(prev->s), b = strlen(t.s);
+                char *j = aalloc(m, a + b + 1);
+                if (!j)
+                    return KR_ENOMEM;
+                memcpy(j, prev->s, a);
+                memcpy(j + a, t.s, b + 1);
+                prev->s = j;
+                prev->whole = 1;
+                continue;
+            }
         }
         if ((rc = tbuf_push(out, &t)) != 0)
             return rc;
@@ -735,10 +753,11 @@ typedef struct altl {
     size_t n, cap;
 } altl;
 
-static int alt_push(imp *m, altl *l, const char *w, size_t wn)
+/* With `exact` the word is written `word!`: that form only. */
+static int alt_push(imp *m, altl *l, const char *w, size_t wn, int exact)
 {
     char key[FOLD_MAX_WORD * 2 + 8];
-    size_t kl = evlex_word_key(m->sc, w, wn, 0, key, sizeof key), i;
+    size_t kl = evlex_word_key(m->sc, w, wn, exact, key, sizeof key), i;
     if (!kl)
         return 1;
     key[kl] = '\0';
@@ -756,8 +775,10 @@ static int alt_push(imp *m, altl *l, const char *w, size_t wn)
         l->k = nk;
         l->cap = cap;
     }
-    if (!(l->w[l->n] = astr(m, w, wn)) || !(l->k[l->n] = astr(m, key, kl)))
+    if (!(l->w[l->n] = astr(m, w, wn + (exact != 0))) || !(l->k[l->n] = astr(m, key, kl)))
         return KR_ENOMEM;
+    if (exact)
+        ((char *)l->w[l->n])[wn] = '!';
     l->n++;
     return 0;
 }
@@ -768,13 +789,13 @@ static int alt_push(imp *m, altl *l, const char *w, size_t wn)
  * stem is also given with the 'e' (or "ze" after 'i') it most often lacks,
  * when its key is then shorter than the stem. Returns 1 when a part is not
  * a word. */
-static int alt_add(imp *m, altl *l, const char *word, int stem)
+static int alt_add(imp *m, altl *l, const char *word, int stem, int exact)
 {
     const char *p = word;
     int rc;
     while (*p) {
         size_t n = strcspn(p, "|");
-        if ((rc = alt_push(m, l, p, n)) != 0)
+        if ((rc = alt_push(m, l, p, n, exact)) != 0)
             return rc;
         if (stem && m->tabari && n > 3 && n + 3 < MAX_WORD && kr_isalpha((unsigned char)p[n - 1]) &&
             (p[n - 1] == 'i' || !is_vowel(p[n - 1]))) {
@@ -790,7 +811,7 @@ static int alt_add(imp *m, altl *l, const char *word, int stem)
             } else
                 w[wn++] = 'e';
             kl = evlex_word_key(m->sc, w, wn, 0, key, sizeof key);
-            if (kl && kl < n && memcmp(key, p, kl) == 0 && (rc = alt_push(m, l, w, wn)) < 0)
+            if (kl && kl < n && memcmp(key, p, kl) == 0 && (rc = alt_push(m, l, w, wn, 0)) < 0)
                 return rc;
         }
         p += n + (p[n] == '|');
@@ -930,7 +951,7 @@ static int set_elements(imp *m, synset *s)
     s->made = 1;
     for (k = 0; k < s->n && rc >= 0; k++)
         if (s->mem[k].n == 1 && s->mem[k].v[0].kind == T_WORD)
-            rc = alt_add(m, &l, s->mem[k].v[0].s, !s->mem[k].v[0].whole);
+            rc = alt_add(m, &l, s->mem[k].v[0].s, !s->mem[k].v[0].whole, s->mem[k].v[0].exact);
     if (rc < 0) {
         alt_free(&l);
         return rc;
@@ -1025,7 +1046,7 @@ static int verb_groups(imp *m, const vblock *b, const size_t *sel, size_t nsel, 
                     sh[nsh].glued = glued;
                     nsh++;
                 }
-                rc = alt_add(m, &sh[k].heads, t->v[h].s, !t->v[h].whole);
+                rc = alt_add(m, &sh[k].heads, t->v[h].s, !t->v[h].whole, 0);
             }
         }
     }
@@ -1125,7 +1146,7 @@ static int emit_variant(gen *g, const ptok *t, size_t n)
                 e = x->s;
             } else {
                 altl l = {0};
-                int bad = alt_add(m, &l, x->s, !x->whole);
+                int bad = alt_add(m, &l, x->s, !x->whole, x->exact);
                 if (bad > 0 || !l.n) {
                     alt_free(&l);
                     g->why = "a word without letters";
@@ -1173,17 +1194,19 @@ static int emit_variant(gen *g, const ptok *t, size_t n)
         if (pass == 0 && ne + 2 > MAX_ELEMS)
             continue;
         kr_buf_reset(&line);
-        rc = kr_buf_printf(&line, "%-5s", g->code);
         for (i = 0; i < ne && rc == 0; i++)
             rc = kr_buf_printf(&line, " %s", el[i]);
         if (rc == 0 && pass == 0)
             rc = kr_buf_puts(&line, " ... +");
         if (rc == 0 && sym)
             rc = kr_buf_puts(&line, " ; symmetric");
+        /* one code per phrase: the first written (a pattern before its
+         * verb alone, an earlier pattern before a later one) is the one
+         * TABARI and PETRARCH would match first */
         if (rc == 0)
             rc = sset_put(&m->pat_seen, m->a, line.p, 0, &added);
         if (rc == 0 && added) {
-            rc = kr_buf_printf(&m->pats, "%s  # %s:%zu\n", line.p, base_name(m->file), g->line);
+            rc = kr_buf_printf(&m->pats, "%-5s%s  # %s:%zu\n", g->code, line.p, base_name(m->file), g->line);
             m->st.patterns++;
             g->written++;
         } else if (rc == 0)
@@ -1238,7 +1261,7 @@ static int expand(gen *g, const ptok *t, size_t n, int depth)
             nmem = t[i].nalts;
             for (k = 0; k < nmem && rc >= 0; k++)
                 if (mem[k].n == 1 && mem[k].v[0].kind == T_WORD)
-                    rc = alt_add(g->m, &l, mem[k].v[0].s, !mem[k].v[0].whole);
+                    rc = alt_add(g->m, &l, mem[k].v[0].s, !mem[k].v[0].whole, mem[k].v[0].exact);
             if (rc >= 0 && l.n) {
                 one.kind = T_WORD;
                 one.whole = 1;
@@ -1301,6 +1324,22 @@ static int code_known(imp *m, const char *code)
     return sset_get(&m->codes, code) >= 0;
 }
 
+/* A code of a pattern that neither the codebook nor an .options file has
+ * (the validation dictionaries' test codes 901-915, old WEIS codes such as
+ * 223): added to the codebook like an .options code, so that the
+ * dictionary's own coding is kept rather than its pattern dropped. */
+static int adopt_code(imp *m, const char *code, size_t line)
+{
+    int added, rc = sset_put(&m->codes, m->a, code, 0, &added);
+    if (rc == 0)
+        rc = kr_buf_printf(&m->codebook, "%-7s 0.0   -   code of %s, not in CAMEO\n", code, base_name(m->file));
+    if (rc == 0) {
+        m->st.codes++;
+        note(m, line, "code %s is not in the codebook: added without a Goldstein score or PLOVER type", code);
+    }
+    return rc;
+}
+
 static const char *code_problem(int kind)
 {
     switch (kind) {
@@ -1321,11 +1360,10 @@ static int write_pattern(imp *m, vfile *f, const tlist *verbs, size_t nverbs, co
 {
     gen g;
     int rc;
-    if (ckind != C_OK || !code_known(m, code)) {
-        if (ckind == C_OK)
-            SKIP(m, line, "%s left out: code %s is not in the codebook", verb_alone ? "verb" : "pattern",
-                 code);
-        else if (!verb_alone || ckind == C_BAD)
+    if (ckind == C_OK && !code_known(m, code) && (rc = adopt_code(m, code, line)) != 0)
+        return rc;
+    if (ckind != C_OK) {
+        if (!verb_alone || ckind == C_BAD)
             SKIP(m, line, "%s left out: %s", verb_alone ? "verb" : "pattern", code_problem(ckind));
         return 0;
     }
@@ -1346,8 +1384,8 @@ static int write_pattern(imp *m, vfile *f, const tlist *verbs, size_t nverbs, co
     return 0;
 }
 
-/* The lines of one block: each verb alone with its code, then each
- * pattern with every verb of the block in place of `*`. */
+/* The lines of one block: each pattern with every verb of the block in
+ * place of `*`, then each verb alone with its code. */
 static int write_block(imp *m, vfile *f, vblock *b)
 {
     size_t *sel = kr_malloc((b->nv + 1) * sizeof *sel), nsel, i, j, ngroups;
@@ -1358,6 +1396,14 @@ static int write_block(imp *m, vfile *f, vblock *b)
         return KR_ENOMEM;
     memset(&star, 0, sizeof star);
     star.kind = T_VERB;
+    /* the patterns first: a pattern that reads like a verb alone (TABARI's
+     * "$ *") takes its phrase from the verb's own code */
+    for (i = 0; i < b->nv; i++)
+        sel[i] = i;
+    if (rc == 0 && b->np && (rc = verb_groups(m, b, sel, b->nv, &groups, &ngroups)) == 0)
+        for (i = 0; i < b->np && rc == 0; i++)
+            rc = write_pattern(m, f, groups, ngroups, b->p[i].t.v, b->p[i].t.n, b->p[i].code,
+                               b->p[i].ckind, b->p[i].paired, b->p[i].line, 0);
     /* verbs sharing a code share their lines */
     for (i = 0; i < b->nv && rc == 0; i++) {
         const vverb *v = &b->v[i];
@@ -1380,19 +1426,15 @@ static int write_block(imp *m, vfile *f, vblock *b)
             if (wk == ckind && strcmp(wc, code) == 0)
                 sel[nsel++] = j;
         }
-        if (ckind == C_OK && code_known(m, code)) {
+        if (ckind == C_OK && !code_known(m, code) && (rc = adopt_code(m, code, v->line)) != 0)
+            break;
+        if (ckind == C_OK) {
             if ((rc = verb_groups(m, b, sel, nsel, &groups, &ngroups)) == 0)
                 rc = write_pattern(m, f, groups, ngroups, &star, 1, code, ckind, paired, v->line, 1);
         } else {
             rc = write_pattern(m, f, NULL, 0, &star, 1, code, ckind, paired, v->line, 1);
         }
     }
-    for (i = 0; i < b->nv; i++)
-        sel[i] = i;
-    if (rc == 0 && b->np && (rc = verb_groups(m, b, sel, b->nv, &groups, &ngroups)) == 0)
-        for (i = 0; i < b->np && rc == 0; i++)
-            rc = write_pattern(m, f, groups, ngroups, b->p[i].t.v, b->p[i].t.n, b->p[i].code,
-                               b->p[i].ckind, b->p[i].paired, b->p[i].line, 0);
     kr_free(sel);
     return rc;
 }
@@ -2205,6 +2247,68 @@ static int put_names(kr_buf *b, const char *const *names, size_t n, const char *
     return rc;
 }
 
+static int ends_ci(const char *s, size_t n, const char *suf)
+{
+    size_t k = strlen(suf), i;
+    if (n <= k)
+        return 0;
+    for (i = 0; i < k; i++)
+        if (kr_tolower((unsigned char)s[n - k + i]) != suf[i])
+            return 0;
+    return 1;
+}
+
+/* Whether name w of a state is its demonym rather than a name: one word
+ * with a demonym's ending ("Danish", "Iranian", "Yemenese"), or ending in
+ * -an, -i or -ic and sharing its first four letters with another name of
+ * the state ("Russian" of Russia, "Israeli" of Israel; not "Tehran"). The
+ * dictionaries list demonyms among the names; kronika needs them as
+ * adjectives to join them to a role word ("Russian police": RUSCOP). */
+static int is_demonym(const char *w, const char *const *names, size_t n)
+{
+    size_t wn = strlen(w), k, i;
+    for (i = 0; i < wn; i++)
+        if (!kr_isalpha((unsigned char)w[i]))
+            return 0;
+    if (wn < 4)
+        return 0;
+    if (ends_ci(w, wn, "ian") || ends_ci(w, wn, "ese") || ends_ci(w, wn, "ish"))
+        return 1;
+    if (!ends_ci(w, wn, "an") && !ends_ci(w, wn, "i") && !ends_ci(w, wn, "ic"))
+        return 0;
+    for (k = 0; k < n; k++) {
+        if (names[k] == w || strlen(names[k]) == wn)
+            continue;
+        for (i = 0; i < 4 && names[k][i] && kr_tolower((unsigned char)names[k][i]) == kr_tolower((unsigned char)w[i]);
+             i++)
+            ;
+        if (i == 4)
+            return 1;
+    }
+    return 0;
+}
+
+/* The names of a state after its first: names, then demonyms as `en.adj`. */
+static int put_state_names(kr_buf *b, const char *const *names, size_t n)
+{
+    const char **v = kr_malloc((n ? n : 1) * sizeof *v);
+    size_t k, nn = 0, na = 0;
+    int rc;
+    if (!v)
+        return KR_ENOMEM;
+    for (k = 1; k < n; k++)
+        if (!is_demonym(names[k], names, n))
+            v[nn++] = names[k];
+    rc = put_names(b, v, nn, "en");
+    for (k = 1; k < n; k++)
+        if (is_demonym(names[k], names, n))
+            v[na++] = names[k];
+    if (rc == 0)
+        rc = put_names(b, v, na, "en.adj");
+    kr_free(v);
+    return rc;
+}
+
 /* The id of the agent a role names for a sector: "sector_gov" ('_' is in
  * no slug, so no agent or actor of the dictionaries takes it). */
 static void sector_id(const char *sector, char out[16])
@@ -2431,7 +2535,9 @@ static int write_actors(imp *m, kr_buf *b)
         }
         rc = kr_buf_printf(b, "\n[%s]\ntype: %s\nname: %s\n", a->id,
                            a->type == LEX_PER ? "PER" : a->type == LEX_GPE ? "GPE" : "ORG", a->out[0]);
-        if (rc == 0)
+        if (rc == 0 && a->type == LEX_GPE)
+            rc = put_state_names(b, a->out, a->nout);
+        else if (rc == 0)
             rc = put_names(b, a->out + 1, a->nout - 1, "en");
         if (rc == 0 && country)
             rc = kr_buf_printf(b, "country: %s\n", country);
@@ -2855,8 +2961,9 @@ int lexicon_import(const char *const *paths, size_t n, const char *outdir,
     if (rc == 0 && m.pats.n)
         rc = kr_buf_append(&pats, m.pats.p, m.pats.n);
     if (rc == 0 && m.codebook.n) {
-        rc = kr_buf_puts(&cameo, "\n# Codes of the dictionaries' .options files that the codebook lacks: no\n"
-                                 "# Goldstein score (0.0) and no PLOVER type; the quad class follows the root.\n");
+        rc = kr_buf_puts(&cameo, "\n# Codes of the dictionaries (.options labels, patterns) that the codebook\n"
+                                 "# lacks: no Goldstein score (0.0) and no PLOVER type; the quad class\n"
+                                 "# follows the root.\n");
         if (rc == 0)
             rc = kr_buf_append(&cameo, m.codebook.p, m.codebook.n);
     }

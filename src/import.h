@@ -13,7 +13,7 @@ typedef struct import_stats {
     size_t agents;   /* agent entries written (sector agents for roles not counted) */
     size_t verbs;    /* verbs and verb phrases read from verb entries */
     size_t patterns; /* pattern lines written to events/en.txt */
-    size_t codes;    /* codebook lines added from .options labels */
+    size_t codes;    /* codebook lines added: .options labels, codes of patterns */
     size_t skipped;  /* records, patterns and lines left out (each reported) */
     size_t narrowed; /* written with less than the dictionary said: a second
                         code, a dated code, an agent code cut to its sector */

@@ -96,6 +96,40 @@ printf '{"id": "g1", "date": "2001-05-02", "text": "Minas Tirith condemned Arnor
 run kr code --lexicon imp --format tsv g.jsonl
 check "an imported actor and verb code an event" grep -q -E "${TAB}GON${TAB}GON${TAB}111${TAB}ARN${TAB}ARN${TAB}" "$T/out"
 check "an imported person keeps his dated code" grep -q -E "${TAB}aragorn${TAB}GONGOV${TAB}040${TAB}ARN${TAB}ARN${TAB}" "$T/out"
+# codes in no codebook kept, a final '_' is that word only, "$ *" over the
+# verb's own code, Treebank's "DID N'T" as one word
+mkdir dict2
+printf 'GONDOR  [GON]\nARNOR  [ARN]\n' >dict2/test.actors
+cat >dict2/test.verbs <<'TXT'
+SNUB  [977]
+{SNUBS SNUBBED}
+- * TREATY_  [979]
+HAIL  [050]
+{HAILS HAILED}
+- $ *  [051]
+TXT
+cat >dict2/test.verbpatterns.txt <<'TXT'
+&NEVER
++DID N'T
++WO N'T
+
+--- RAID [190] ---
+RAID {RAIDS RAIDED}
+- &NEVER * [920]
+TXT
+expect_exit 0 kr lexicon import --out imp3 dict2
+expect_stdout '3 codes added'
+expect_stderr 'dict2/test.verbs:1: code 977 is not in the codebook: added'
+: >h.jsonl
+for t in "Arnor snubbed the treaty with Gondor." "Arnor snubbed the treaties of Gondor." "Arnor hailed Gondor." \
+         "Arnor didn't raid Gondor."; do
+    printf '{"id": "h%d", "date": "2001-05-02", "text": "%s"}\n' $(($(wc -l <h.jsonl) + 1)) "$t" >>h.jsonl
+done
+run kr code --lexicon imp3 --format tsv h.jsonl
+check "a code in no codebook is coded" grep -q -E "${TAB}h1${TAB}.*${TAB}979${TAB}" "$T/out"
+check "a whole word does not match its plural" grep -q -E "${TAB}h2${TAB}.*${TAB}977${TAB}" "$T/out"
+check "a \$ * pattern codes over its verb" grep -q -E "${TAB}h3${TAB}.*${TAB}051${TAB}" "$T/out"
+check "Treebank's N'T joins its word" grep -q -E "${TAB}h4${TAB}.*${TAB}920${TAB}" "$T/out"
 # an events/ folder without its codebook is refused, not coded with nothing
 mkdir -p nocb/events && cp imp/actors.txt nocb/ && printf '040 meet +\n' >nocb/events/en.txt
 expect_exit 2 kr code --lexicon nocb g.jsonl

@@ -3,7 +3,8 @@
  * the PLOVER gold standard records (JSON), TABARI's validation suite
  * (Validate.text) or PETRARCH's unit-test records (XML). The gold is read
  * where it lies; only a temporary copy of its sentences is written.
- * Usage: eval_events KRONIKA GOLDFILE [--lexicon DIR] [--keep] [--top N] */
+ * Usage: eval_events KRONIKA GOLDFILE [--lexicon DIR] [--keep] [--top N]
+ *        [--show GROUP|all] */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* mkdtemp, access, WEXITSTATUS */
 #endif
@@ -1056,14 +1057,46 @@ static void score_coding_sentence(const sentence *s, row *r, row *all, rows *err
     }
 }
 
+static void print_side(const side *x)
+{
+    char c[96];
+    side_code(x, c, sizeof c);
+    printf("%s", c[0] ? c : "-");
+    if (x->text[0])
+        printf("(%s)", x->text);
+}
+
+/* With --show: each sentence of the group (or all) whose codings are not
+ * all reproduced exactly or that got extra events, with the expected
+ * codings and kronika's events, to see why it fails. */
+static void show_sentence(const sentence *s)
+{
+    size_t k, exact = match_codings(s, 0, NULL);
+    if (exact == s->nexp && s->nev == exact)
+        return;
+    printf("-- %s [%s] %zu/%zu exact, %zu events\n   %s\n", s->id, s->group, exact, s->nexp, s->nev, s->text);
+    for (k = 0; k < s->nexp; k++)
+        printf("   want %s %s %s\n", s->exp[k].src, s->exp[k].tgt, s->exp[k].code);
+    for (k = 0; k < s->nev; k++) {
+        printf("   got  ");
+        print_side(&s->ev[k].src);
+        printf(" ");
+        print_side(&s->ev[k].tgt);
+        printf(" %s\n", s->ev[k].cameo[0] ? s->ev[k].cameo : "?");
+    }
+}
+
 /* Share of expected (source, target, event) codings reproduced and events
  * beyond them, by test group, then the commonest misses. */
-static void score_codings(const goldset *g, size_t top)
+static void score_codings(const goldset *g, size_t top, const char *show)
 {
     rows t = {0}, errors = {0};
     row all;
     size_t k;
     memset(&all, 0, sizeof all);
+    for (k = 0; show && k < g->n; k++)
+        if (strcmp(show, "all") == 0 || strcmp(show, g->v[k].group) == 0)
+            show_sentence(&g->v[k]);
     for (k = 0; k < g->n; k++) {
         row *r = row_get(&t, g->v[k].group);
         if (r)
@@ -1121,9 +1154,10 @@ static void free_gold(goldset *g)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: eval_events KRONIKA GOLDFILE [--lexicon DIR] [--keep] [--top N]\n"
+    fprintf(stderr, "usage: eval_events KRONIKA GOLDFILE [--lexicon DIR] [--keep] [--top N] [--show GROUP|all]\n"
                     "  GOLDFILE: PLOVER_GSR_CAMEO.txt, TABARI Validate.text or PETR.UnitTest.records.xml\n"
-                    "  --lexicon DIR is passed to `KRONIKA code`; --keep keeps the temporary files\n");
+                    "  --lexicon DIR is passed to `KRONIKA code`; --keep keeps the temporary files\n"
+                    "  --show prints the group's sentences not coded exactly (TABARI, PETRARCH)\n");
     return 2;
 }
 
@@ -1131,7 +1165,7 @@ static const char *const format_name[] = {"", "PLOVER GSR", "TABARI validation",
 
 int main(int argc, char **argv)
 {
-    const char *kronika, *goldpath, *lexicon = NULL;
+    const char *kronika, *goldpath, *lexicon = NULL, *show = NULL;
     char dir[] = "/tmp/eval_events.XXXXXX", docs[64], out[64], err[64];
     goldset g;
     kr_buf buf = {0};
@@ -1149,6 +1183,8 @@ int main(int argc, char **argv)
             top = (size_t)atoi(argv[++k]);
         else if (strcmp(argv[k], "--keep") == 0)
             keep = 1;
+        else if (strcmp(argv[k], "--show") == 0 && k + 1 < argc)
+            show = argv[++k];
         else
             return usage();
     }
@@ -1205,7 +1241,7 @@ int main(int argc, char **argv)
         if (g.format == PLOVER)
             score_plover(&g, top);
         else
-            score_codings(&g, top);
+            score_codings(&g, top, show);
     }
     if (keep) {
         printf("files kept in %s\n", dir);

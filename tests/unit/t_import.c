@@ -154,8 +154,9 @@ static void test_actors(void)
     put("m.actors", actors);
     CHECK_INT(run(files, 1, &st), 0);
     a = get("out/actors.txt");
-    /* a state with its synonyms; a second record of its code merged */
-    CHECK_HAS(a, "\n[MRD]\ntype: GPE\nname: Mordovia\nen: Mordovian; Saransk; Zelenograd\ncode: MRD\n");
+    /* a state with its synonyms; a second record of its code merged; its
+     * demonym an adjective */
+    CHECK_HAS(a, "\n[MRD]\ntype: GPE\nname: Mordovia\nen: Saransk; Zelenograd\nen.adj: Mordovian\ncode: MRD\n");
     /* a person: dated codes are roles of sector agents; the undated code
      * holds outside the dated spans */
     CHECK_HAS(a, "\n[vasiliy-temkin]\ntype: PER\nname: Vasiliy Temkin\ncountry: MRD\n"
@@ -242,7 +243,10 @@ static const char tabari_verbs[] =
     "{ MEET_ MEETS_ }\n"
     "- % *  [040]\n"
     "- WILL * NEVER_AGAIN  [912]\n"
-    "VISIT  [042:043]\n";
+    "VISIT  [042:043]\n"
+    "SNUB  [977]\n"
+    "- $ *  [978]\n"
+    "- * TREATY  [979]\n";
 
 static const char options[] =
     "// made-up options\n"
@@ -268,24 +272,34 @@ static void test_tabari_verbs(void)
     CHECK_HAS(v, "\n064   restore ... full ... trade relations ... ties ... +  # m.verbs:11\n");
     /* words before the verb; a paired code of one event both ways */
     CHECK_HAS(v, "\n051   said ... restore ... relations ... + ; symmetric  # m.verbs:12\n");
-    /* a choice with a phrase; '_' joins */
-    CHECK_HAS(v, "\n0311  restore ... in ... new ... +  # m.verbs:15\n");
-    CHECK_HAS(v, "\n0311  restore ... in ... fresh start ... +  # m.verbs:15\n");
+    /* a choice with a phrase; '_' joins; a final '_' is that word only */
+    CHECK_HAS(v, "\n0311  restore ... in! ... new ... +  # m.verbs:15\n");
+    CHECK_HAS(v, "\n0311  restore ... in! ... fresh start ... +  # m.verbs:15\n");
     /* a TABARI stem is also given whole */
     CHECK_HAS(v, "\n060   cooperat|cooperate ... +  # m.verbs:16\n");
-    /* listed forms; a compound subject */
-    CHECK_HAS(v, "\n040   met|meet ... + ; symmetric  # m.verbs:17\n");
+    /* listed forms; a compound subject: the pattern reads like the verb
+     * alone, and its line comes first */
+    CHECK_HAS(v, "\n040   met|meet ... + ; symmetric  # m.verbs:19\n");
+    CHECK_HASNT(v, "# m.verbs:17\n");
     CHECK_HAS(v, "\n912   will ... met|meet ... never again ... +  # m.verbs:20\n");
     /* a pair of two codes: the first, the second counted as lost */
     CHECK_HAS(v, "\n042   visit ... +  # m.verbs:21\n042   visit  # m.verbs:21\n");
     CHECK_INT(st.narrowed, 1);
+    /* codes in no codebook are added to it; "$ *" takes the phrase of the
+     * verb alone, whose code is left out */
+    CHECK_HAS(v, "\n978   snub ... +  # m.verbs:23\n978   snub  # m.verbs:23\n");
+    CHECK_HASNT(v, "\n977   snub ... +");
+    CHECK_HAS(v, "\n979   snub ... treaty ... +  # m.verbs:24\n");
+    CHECK_HAS(get("out/events/cameo.txt"), "\n978     0.0   -   code of m.verbs, not in CAMEO\n");
+    CHECK_HAS(get("out/events/cameo.txt"), "\n977     0.0   -   code of m.verbs, not in CAMEO\n");
+    CHECK_HAS(reports, "m.verbs:22: code 977 is not in the codebook: added");
     CHECK_HAS(reports, "m.verbs:13: pattern left out: the target comes before every word\n");
     CHECK_HAS(reports, "m.verbs:14: pattern left out: its code is null (---): kronika has no blocking patterns\n");
     /* a code the codebook lacks comes from the options */
     CHECK_HAS(get("out/events/cameo.txt"), "\n912     0.0   -   Never meet again (m.options)\n");
     CHECK_HASNT(get("out/events/cameo.txt"), "CONSULT (m.options)");
-    CHECK_INT(st.codes, 1);
-    CHECK_INT(st.verbs, 4);
+    CHECK_INT(st.codes, 4);
+    CHECK_INT(st.verbs, 5);
     CHECK_INT(st.files, 2);
     check_loads(path_of("out"), 10);
 }
@@ -300,6 +314,11 @@ static const char petrarch_verbs[] =
     "+EURO\n"
     "+SWISS_FRANC\n"
     "\n"
+    "&NEVER\n"
+    "+DID N'T\n"
+    "+WO N'T\n"
+    "+SURELY_WO N'T\n"
+    "\n"
     "####### VERB PATTERNS #######\n"
     "--- MEET_PEOPLE [040] ---\n"
     "MEET {MEETS MET MEETING}\n"
@@ -313,7 +332,8 @@ static const char petrarch_verbs[] =
     "\n"
     "--- LOCK [---] ---\n"
     "LOCK\n"
-    "- * UP +  [173]\n";
+    "- * UP +  [173]\n"
+    "- &NEVER * +  [174]\n";
 
 static void test_petrarch_verbs(void)
 {
@@ -324,21 +344,25 @@ static void test_petrarch_verbs(void)
     CHECK_INT(run(files, 1, &st), 0);
     v = get("out/events/en.txt");
     /* the verbs of a block with its code; one with its own code */
-    CHECK_HAS(v, "\n040   meet|met|encounter ... +  # CAMEO.verbpatterns.txt:10\n");
-    CHECK_HAS(v, "\n111   confront ... +  # CAMEO.verbpatterns.txt:12\n");
+    CHECK_HAS(v, "\n040   meet|met|encounter ... +  # CAMEO.verbpatterns.txt:15\n");
+    CHECK_HAS(v, "\n111   confront ... +  # CAMEO.verbpatterns.txt:17\n");
     /* a verb of several words: the words around it kept */
-    CHECK_HAS(v, "\n040   meet|met with ... +  # CAMEO.verbpatterns.txt:10\n");
+    CHECK_HAS(v, "\n040   meet|met with ... +  # CAMEO.verbpatterns.txt:15\n");
     /* patterns apply to every verb of the block: a word set past three */
     CHECK_HAS(v, "define v-meet-people: meet|met|encounter|confront\n");
-    CHECK_HAS(v, "\n036   will ... @v-meet-people ... +  # CAMEO.verbpatterns.txt:14\n");
-    CHECK_HAS(v, "\n036   will ... meet|met with ... +  # CAMEO.verbpatterns.txt:14\n");
+    CHECK_HAS(v, "\n036   will ... @v-meet-people ... +  # CAMEO.verbpatterns.txt:19\n");
+    CHECK_HAS(v, "\n036   will ... meet|met with ... +  # CAMEO.verbpatterns.txt:19\n");
     /* a synset, its comment line skipped */
-    CHECK_HAS(v, "\n0311  @v-meet-people ... for ... dollar|euro ... +  # CAMEO.verbpatterns.txt:15\n");
-    CHECK_HAS(v, "\n0311  @v-meet-people ... for ... swiss franc ... +  # CAMEO.verbpatterns.txt:15\n");
+    CHECK_HAS(v, "\n0311  @v-meet-people ... for ... dollar|euro ... +  # CAMEO.verbpatterns.txt:20\n");
+    CHECK_HAS(v, "\n0311  @v-meet-people ... for ... swiss franc ... +  # CAMEO.verbpatterns.txt:20\n");
     /* PETRARCH 2 phrases and '/' alternatives */
-    CHECK_HAS(v, "\n057   @v-meet-people ... to|for ... local ... talks ... +  # CAMEO.verbpatterns.txt:16\n");
-    CHECK_HAS(v, "\n173   lock ... up ... +  # CAMEO.verbpatterns.txt:21\n");
-    CHECK_HAS(reports, "CAMEO.verbpatterns.txt:17: pattern left out: its code names the second event only ([:X])\n");
+    CHECK_HAS(v, "\n057   @v-meet-people ... to|for ... local ... talks ... +  # CAMEO.verbpatterns.txt:21\n");
+    CHECK_HAS(v, "\n173   lock ... up ... +  # CAMEO.verbpatterns.txt:26\n");
+    /* Treebank's split "DID N'T" is the one word a text has */
+    CHECK_HAS(v, "\n174   didn't|won't ... lock ... +  # CAMEO.verbpatterns.txt:27\n");
+    CHECK_HAS(v, "\n174   surely won't ... lock ... +  # CAMEO.verbpatterns.txt:27\n");
+    CHECK_HASNT(v, " n't");
+    CHECK_HAS(reports, "CAMEO.verbpatterns.txt:22: pattern left out: its code names the second event only ([:X])\n");
     CHECK_HASNT(v, "\n---");
     CHECK_INT(st.verbs, 5);
     check_loads(path_of("out"), 10);
