@@ -61,6 +61,8 @@ typedef struct group {
     const ent_mention *state; /* a mention of the group's state, if any */
     kr_span span;
     int role;            /* G_* */
+    const char *home, *home_code; /* country and code a role-only group takes
+                                   * from its place ("rebels in Darfur") */
 } group;
 
 typedef struct slot {
@@ -210,15 +212,24 @@ static int cue_at(const docstate *d, size_t i, ev_cue c)
     return (d->ti[i].cover >> c) & 1;
 }
 
-/* Whether token i is one of the words listed (lower case): "of", "в". */
+/* Whether token i is one of the words listed (lower case): "of", "в".
+ * Only a word that may be one of them, as long and (in ASCII) with the
+ * same first letter, is folded: case folding keeps these words' length. */
 static int token_is(const docstate *d, size_t i, const char *const *words)
 {
     const tok_token *t = &d->td.tokens[i];
     char buf[FOLD_MAX_WORD + 4];
-    size_t pos = t->span.start, k;
+    size_t pos = t->span.start, k, n = t->span.end - t->span.start;
+    unsigned char c = (unsigned char)d->text[t->span.start];
     fold_word w;
-    if (t->type != TOK_WORD || t->span.end - t->span.start > 8 ||
-        !fold_next(d->text, t->span.end, &pos, buf, &w) || w.span.end != t->span.end)
+    if (t->type != TOK_WORD || n > 16)
+        return 0;
+    for (k = 0; words[k]; k++) {
+        unsigned char f = (unsigned char)words[k][0];
+        if ((f >= 0x80 ? c >= 0x80 : (c | 0x20) == f) && strlen(words[k]) == n)
+            break;
+    }
+    if (!words[k] || !fold_next(d->text, t->span.end, &pos, buf, &w) || w.span.end != t->span.end)
         return 0;
     for (k = 0; words[k]; k++)
         if (strlen(words[k]) == w.n && memcmp(buf, words[k], w.n) == 0)
@@ -227,6 +238,23 @@ static int token_is(const docstate *d, size_t i, const char *const *words)
 }
 
 static const char *const word_of[] = {"of", NULL};
+
+/* Heads that count or gather the actor after "of": "thousands of
+ * Georgians", "a group of Moroccan diplomats", "members of the
+ * opposition" act as Georgians, diplomats, the opposition. */
+static const char *const quantity_heads[] = {
+    "thousands", "hundreds", "dozens", "tens", "scores", "millions", "billions", "group",
+    "groups", "members", "member", "number", "majority", "delegation", "contingent", "crowd",
+    "crowds", "handful", "team", "some", "many", "most", "several", "representatives", NULL};
+
+/* Whether token i is the "of" of a quantity phrase whose head, at i - 1,
+ * is no earlier than `first`: "thousands of", "a group of", "200 of". */
+static int quantity_of(const docstate *d, size_t i, size_t first)
+{
+    return i > first && cue_at(d, i, CUE_PREP) && d->ti[i - 1].group < 0 &&
+           token_is(d, i, word_of) &&
+           (d->td.tokens[i - 1].type == TOK_NUM || token_is(d, i - 1, quantity_heads));
+}
 
 /* Whether token i is a word some pattern starts with: a verb of the
  * lexicon, mostly. */
@@ -309,11 +337,60 @@ adjacent:
     if (!gap && !strcmp(last->type, "PER") && !strcmp(m->type, "PER") && last->kind != ENT_ROLE &&
         strcmp(last->id, m->id))
         return 0;
+    if (!gap && last->agency) /* "according to TASS Russia attacked" */
+        return 0;
     if (!gap) /* "В Тегеране Путин встретился": a place after "в", then someone */
         return !(last->kind != ENT_ADJ && (!strcmp(last->type, "GPE") || !strcmp(last->type, "LOC")) &&
                  (!strcmp(m->type, "PER") || !strcmp(m->type, "ORG")) && g->first > 0 &&
                  cue_at(d, g->first - 1, CUE_LOCATIVE));
     return last->kind == ENT_ADJ && !strcmp(m->type, "PER") && m->kind == ENT_NAME;
+}
+
+/* The code of a group of state `country` with the sector of role code
+ * `sector` ("SDN" + "REB"), in the arena; NULL without memory. */
+static const char *state_code(docstate *d, const char *country, const char *sector)
+{
+    long st = d->c->actors ? lex_find(d->c->actors, country) : -1;
+    const lex_entry *e = st >= 0 ? lex_entry_at(d->c->actors, (size_t)st) : NULL;
+    const char *base = e && e->code ? e->code : country;
+    size_t nb = strlen(base), ns = strlen(sector);
+    char *code = arena_alloc(d->a, nb + ns + 1);
+    if (code) {
+        memcpy(code, base, nb);
+        memcpy(code + nb, sector, ns + 1);
+    }
+    return code;
+}
+
+/* "Rebels in the Ivory Coast", "opposition groups in Zimbabwe", "боевики
+ * в Сирии": a group named by its role alone (a sector code, no state)
+ * followed by in/of/from and a place or state of a country belongs to
+ * that country. */
+static int place_home(docstate *d, group *g)
+{
+    static const char *const in[] = {"in", "of", "from", "в", "во", "из", NULL};
+    size_t i = g->last + 1, words = 0;
+    const ent_mention *m = g->best, *h;
+    if (g->role != G_ACTOR || m->country || !m->code || strlen(m->code) != 3 ||
+        m->kind != ENT_GROUP || i + 1 >= d->td.ntokens)
+        return 0;
+    if (is_word(&d->td.tokens[i]) && !d->ti[i].cover && d->ti[i].group < 0 &&
+        !starts_pattern(d, i))
+        i++; /* its head noun: "opposition groups in Zimbabwe" */
+    if (i >= d->td.ntokens || (d->td.tokens[i].flags & TOK_SENT_START) || !token_is(d, i, in))
+        return 0;
+    for (i++; i < d->td.ntokens && d->ti[i].group < 0; i++) /* "in southern Serbia" */
+        if (!cue_at(d, i, CUE_DET) && (d->ti[i].cover || !is_word(&d->td.tokens[i]) || ++words > 1 ||
+                                       (d->td.tokens[i].flags & TOK_SENT_START)))
+            return 0;
+    if (i >= d->td.ntokens || d->g[d->ti[i].group].first != i ||
+        (d->td.tokens[i].flags & TOK_SENT_START))
+        return 0;
+    h = d->g[d->ti[i].group].best;
+    if (!h->country || d->g[d->ti[i].group].role == G_AGENCY)
+        return 0;
+    g->home = h->country;
+    return (g->home_code = state_code(d, h->country, m->code)) ? 0 : KR_ENOMEM;
 }
 
 static int build_groups(docstate *d, const ent_mention *mv, size_t nm)
@@ -366,6 +443,9 @@ static int build_groups(docstate *d, const ent_mention *mv, size_t nm)
         for (i = g->first; i <= g->last; i++)
             d->ti[i].group = (int32_t)k;
     }
+    for (k = 0; k < d->ng; k++) /* each looks at the group after it: all are marked */
+        if (place_home(d, &d->g[k]) != 0)
+            return KR_ENOMEM;
     return 0;
 }
 
@@ -390,6 +470,11 @@ static int32_t group_after(const docstate *d, size_t i, size_t end, size_t skip)
         int32_t g = d->ti[i].group;
         if (g >= 0)
             return d->g[g].first == i || skipped == 0 ? g : -1;
+        if (i + 1 < end && cue_at(d, i + 1, CUE_PREP) && quantity_of(d, i + 1, i)) {
+            /* "hosted millions of refugees" */
+            i++;
+            continue;
+        }
         if (cue_at(d, i, CUE_DET))
             continue;
         if (!is_word(&d->td.tokens[i]) || d->ti[i].cover || ++skipped > skip)
@@ -508,6 +593,15 @@ static size_t list_head(const docstate *d, size_t from, size_t i)
     return p;
 }
 
+/* Whether token i ends a phrase naming a source ("according to", "по
+ * словам"): it governs the noun phrase right after it, and nothing
+ * further. A one-word cue ("reportedly", and "reports", which shares its
+ * stem) governs nothing. */
+static int reported_by(const docstate *d, size_t i)
+{
+    return cue_at(d, i, CUE_REPORTED) && !(d->ti[i].start & (1u << CUE_REPORTED));
+}
+
 /* The clause's subject: its first actor not governed by a preposition. */
 static int32_t subject_in(const docstate *d, size_t from, size_t to)
 {
@@ -524,8 +618,14 @@ static int32_t subject_in(const docstate *d, size_t from, size_t to)
         p = list_head(d, from, i);
         for (; p > from && cue_at(d, p - 1, CUE_DET); p--)
             ;
+        /* "On Monday a group of Moroccan diplomats met": the quantity
+         * phrase is governed or not, not the actor after its "of" */
+        if (p >= from + 2 && quantity_of(d, p - 1, from))
+            for (p -= 2; p > from && (cue_at(d, p - 1, CUE_DET) ||
+                                      d->td.tokens[p - 1].type == TOK_NUM); p--)
+                ;
         if (p > from && (cue_at(d, p - 1, CUE_PREP) || cue_at(d, p - 1, CUE_LOCATIVE) ||
-                         cue_at(d, p - 1, CUE_AGENT) || cue_at(d, p - 1, CUE_REPORTED)) &&
+                         cue_at(d, p - 1, CUE_AGENT) || reported_by(d, p - 1)) &&
             !heads_subject(d, from, p - 1)) {
             i = d->g[g].last;
             continue;
@@ -533,6 +633,49 @@ static int32_t subject_in(const docstate *d, size_t from, size_t to)
         return g;
     }
     return -1;
+}
+
+/* Where a pattern may go on after a slot's list that ends in "and other
+ * rich nations" (after each of up to three words) or in a place, "the
+ * rebels in Darfur": fills `at` (SLOT_SKIP + 1 places), returns how many. */
+static size_t slot_tails(const docstate *d, size_t i, size_t end, size_t *at)
+{
+    static const char *const other[] = {"other", "others", "другие", "других", NULL};
+    size_t n = 0, k;
+    if (i + 1 < end && cue_at(d, i, CUE_COORD) && token_is(d, i + 1, other)) {
+        for (k = i + 2; k < end && n < SLOT_SKIP; k++) {
+            if (d->ti[k].group >= 0 || !is_word(&d->td.tokens[k]) ||
+                (d->ti[k].cover && !cue_at(d, k, CUE_DET)))
+                break;
+            at[n++] = k + 1;
+        }
+        if (n == 0)
+            at[n++] = i + 2; /* "and others" */
+        return n;
+    }
+    if (i < end && cue_at(d, i, CUE_LOCATIVE)) {
+        int32_t g = group_after(d, i + 1, end, 0);
+        if (g >= 0 && d->g[g].role == G_PLACE)
+            at[n++] = d->g[g].last + 1;
+    }
+    return n;
+}
+
+/* "is prepared to", "is committed to", "намерен": a word of will or
+ * duty before "to" (or a Russian one) is no passive: its subject acts. */
+static int disposition(const docstate *d, size_t i)
+{
+    static const char *const en[] = {"prepared", "committed", "determined", "opposed", "obliged",
+                                     "ready", "poised", "willing", "resolved", "bound", "set",
+                                     "due", "expected", "scheduled", "inclined", "dedicated",
+                                     "pledged", "unwilling", "reluctant", "eager", NULL};
+    static const char *const ru[] = {"намерен", "намерена", "намерено", "намерены", "обязан",
+                                     "обязана", "обязано", "обязаны", "готов", "готова",
+                                     "готово", "готовы", NULL};
+    static const char *const to[] = {"to", NULL};
+    if (d->td.tokens[i].flags & TOK_CYRILLIC)
+        return token_is(d, i, ru);
+    return i + 1 < d->td.ntokens && token_is(d, i + 1, to) && token_is(d, i, en);
 }
 
 /* --- pattern matching ------------------------------------------------------ */
@@ -573,15 +716,21 @@ static int try_elems(const docstate *d, const ev_pattern *p, size_t e, size_t i,
         size_t after = take_slot(d, i, end, SLOT_SKIP, &s);
         /* "was attacked by X": the target is the subject (sources_of) */
         int passive = x->kind == EV_TARGET && i < end && cue_at(d, i, CUE_AGENT) &&
-                      m->anchor > 0 && cue_at(d, m->anchor - 1, CUE_PASSIVE);
+                      m->anchor > 0 && cue_at(d, m->anchor - 1, CUE_PASSIVE) &&
+                      !disposition(d, m->anchor);
         if (!s.n)
             return (x->optional || passive) && try_elems(d, p, e + 1, i, end, m);
         /* a word after the slot may be the head of its last actor:
          * "expelled + diplomats" matches "expelled Russian diplomats" */
         if (!try_elems(d, p, e + 1, after, end, m) &&
             !(e + 1 < p->nelems && p->elems[e + 1].kind == EV_WORD && after > i &&
-              try_elems(d, p, e + 1, after - 1, end, m)))
-            return 0;
+              try_elems(d, p, e + 1, after - 1, end, m))) {
+            size_t tail[SLOT_SKIP + 1], nt = slot_tails(d, after, end, tail), t;
+            for (t = 0; t < nt && !try_elems(d, p, e + 1, tail[t], end, m); t++)
+                ;
+            if (t == nt)
+                return 0;
+        }
         if (x->kind == EV_TARGET)
             m->tgt = s;
         else {
@@ -845,6 +994,10 @@ static void side_of(const docstate *d, int32_t g, ev_side *s)
         s->country = d->g[g].state->country;
         s->code = d->g[g].state->country;
     }
+    if (!s->country && d->g[g].home) { /* "rebels in Darfur": Sudan's */
+        s->country = d->g[g].home;
+        s->code = d->g[g].home_code;
+    }
 }
 
 static int same_side(const ev_side *a, const ev_side *b)
@@ -907,7 +1060,12 @@ static int add_event(docstate *d, const ev_event *e)
     for (i = h & mask; d->slots[i]; i = (i + 1) & mask) {
         ev_event *o = &d->ev[d->slots[i] - 1];
         if (same_event(o, e)) {
-            o->confidence = 1 - (1 - o->confidence) * (1 - e->confidence);
+            /* another sentence is more evidence; the same one, twice
+             * ("declared ..., a spokeswoman said"), is not */
+            if (o->sentence != e->sentence)
+                o->confidence = 1 - (1 - o->confidence) * (1 - e->confidence);
+            else if (e->confidence > o->confidence)
+                o->confidence = e->confidence;
             return 0;
         }
     }
@@ -984,7 +1142,7 @@ static int sources_of(docstate *d, const tok_sent *s, const match *m, size_t fro
         return 1;
     }
     if (m->anchor > s->first && cue_at(d, m->anchor - 1, CUE_PASSIVE) && m->end + 1 < end &&
-        cue_at(d, m->end + 1, CUE_AGENT)) {
+        cue_at(d, m->end + 1, CUE_AGENT) && !disposition(d, m->anchor)) {
         take_slot(d, m->end + 2, end, 0, src);
         if (src->n) {
             *passive = 1;
@@ -1051,13 +1209,20 @@ static int sources_of(docstate *d, const tok_sent *s, const match *m, size_t fro
  * demanded": a second act of the speaker). */
 static int said_in_clause(const docstate *d, const match *sp, size_t i)
 {
+    static const char *const object[] = {"a", "an", "its", "their", "his", "her", "our", NULL};
     size_t k;
+    int subject = 0;
     if (sp->end >= i || d->ti[sp->end].clause != d->ti[i].clause || cue_at(d, i - 1, CUE_COORD))
         return 0;
-    for (k = sp->end + 1; k < i; k++)
+    for (k = sp->end + 1; k < i; k++) {
         if (is_comma(d, k))
             return 0;
-    return 1;
+        subject |= d->ti[k].group >= 0 || (d->ti[k].start & (1u << CUE_PRONOUN));
+    }
+    /* "Armenia declared a general mobilization", "объявила мобилизацию":
+     * an object, no clause, names the speaker's own act */
+    return subject || !(i == sp->end + 1 ||
+                        (cue_at(d, sp->end + 1, CUE_DET) && token_is(d, sp->end + 1, object)));
 }
 
 static int in_reported_clause(const docstate *d, const match *ms, size_t nm, size_t i)
@@ -1119,7 +1284,7 @@ static int passive_verb(const docstate *d, const tok_sent *s, size_t i)
     const char *w = d->text + t->span.start;
     size_t n = t->span.end - t->span.start, k;
     const char *const *ends = (t->flags & TOK_CYRILLIC) ? ru : en;
-    if (i == s->first || !cue_at(d, i - 1, CUE_PASSIVE))
+    if (i == s->first || !cue_at(d, i - 1, CUE_PASSIVE) || disposition(d, i))
         return 0;
     for (k = 0; ends[k]; k++)
         if (ends_with(w, n, ends[k]) || (n == strlen(ends[k]) && !memcmp(w, ends[k], n)))
@@ -1168,12 +1333,38 @@ static void target_after(const docstate *d, const tok_sent *s, const match *m, s
     }
 }
 
+/* The word opening a phrase of time or cause that holds the word at i
+ * ("after mass protests", "in the wake of the execution", "in response
+ * to", "в ответ на удары"), after `from` and with up to three words
+ * between: its index + 1, or 0. */
+static size_t setting_word(const docstate *d, size_t from, size_t i)
+{
+    static const char *const opens[] = {"after", "amid", "amidst", "despite", "following",
+                                        "после", "фоне", NULL};
+    static const char *const heads[] = {"wake", "because", "result", "aftermath", "response",
+                                        "несмотря", "вслед", "ответ", NULL};
+    static const char *const of[] = {"of", "to", "на", "за", NULL};
+    size_t j, words = 0;
+    for (j = i; j > from; j--) {
+        size_t w = j - 1;
+        if (d->ti[w].group >= 0 || !is_word(&d->td.tokens[w]))
+            return 0;
+        if (cue_at(d, w, CUE_AGENT) || token_is(d, w, opens)) /* "killed by a roadside bomb" */
+            return w + 1;
+        if (d->ti[w].cover && w > from && token_is(d, w, of) && token_is(d, w - 1, heads))
+            return w;
+        if (!cue_at(d, w, CUE_DET) && (d->ti[w].cover || ++words > 3))
+            return 0;
+    }
+    return 0;
+}
+
 static int emit(docstate *d, const tok_sent *s, const match *m, const match *all, size_t nall,
                 kr_date sdate)
 {
     slot src, tgt = m->tgt;
     ev_event e;
-    int passive, i, j, rc, background = 0;
+    int passive, i, j, rc, background = 0, setting = 0;
     size_t from = clause_start(d, s, m->anchor), sfrom = from, k;
     if (agency_speaks(d, m, from))
         return 0;
@@ -1222,6 +1413,13 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
         src = t;
         passive = 1;
     }
+    /* "resigned after mass protests", "в ответ на ... после обстрелов":
+     * an act named in a phrase of time or cause is not the subject's */
+    if (!m->has_src && !passive && src.n && (k = setting_word(d, from, m->anchor)) != 0 &&
+        d->g[src.g[0]].first < k - 1) {
+        src.n = 0;
+        background = setting = 1;
+    }
     if (passive && !tgt.n) {
         int32_t g = subject_in(d, from, m->anchor);
         if (g >= 0) {
@@ -1229,11 +1427,12 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
             tgt.n = 1;
         }
     }
-    if (!tgt.n && !passive && !has_slot(m->p, EV_TARGET) && strncmp(m->p->code->code, "01", 2))
+    if (!tgt.n && !passive && !background && !has_slot(m->p, EV_TARGET) &&
+        strncmp(m->p->code->code, "01", 2))
         target_after(d, s, m, &tgt);
     if (!src.n && !tgt.n)
         return 0; /* an act without actors is no event record */
-    if (!src.n && governed(d, from, m->anchor)) {
+    if (!src.n && !setting && governed(d, from, m->anchor)) {
         /* a noun under a preposition: "После встречи с Алиевым Эрдоган
          * заявил" is Erdogan's meeting; "during the meeting X and Y
          * discussed" names no one else, and codes nothing */
@@ -1294,6 +1493,39 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
     return 0;
 }
 
+/* "Bosnian Serbs said their forces had withdrawn", "отвела свои войска":
+ * a role-only group after a possessive belongs to the country of the
+ * sentence's subject before it, else of the last subject. */
+static int possessive_homes(docstate *d, const tok_sent *s)
+{
+    static const char *const poss[] = {"its", "their", "his", "her", "our", "свои", "своих",
+                                       "своими", "своим", "свой", "своей", "свою", NULL};
+    size_t i, end = s->first + s->count;
+    int32_t subject = -2; /* the sentence's, found once: -2 not yet */
+    for (i = s->first + 1; i < end; i++) {
+        group *g = d->ti[i].group >= 0 ? &d->g[d->ti[i].group] : NULL;
+        const ent_mention *m;
+        int32_t a;
+        if (!g || g->first != i || g->role != G_ACTOR || !cue_at(d, i - 1, CUE_DET))
+            continue;
+        m = g->best;
+        if (m->country || g->state || !m->code || strlen(m->code) != 3 || m->kind != ENT_GROUP ||
+            !token_is(d, i - 1, poss))
+            continue;
+        if (subject == -2)
+            subject = subject_in(d, s->first, end);
+        a = subject >= 0 && d->g[subject].first < i ? subject : -1;
+        if (a < 0 || !d->g[a].best->country)
+            a = d->prev_subject;
+        if (a < 0 || !d->g[a].best->country || d->g[a].role != G_ACTOR)
+            continue;
+        g->home = d->g[a].best->country;
+        if (!(g->home_code = state_code(d, g->home, m->code)))
+            return KR_ENOMEM;
+    }
+    return 0;
+}
+
 static int code_sentence(docstate *d, const tok_sent *s)
 {
     match *ms;
@@ -1329,7 +1561,7 @@ static int code_sentence(docstate *d, const tok_sent *s)
             d->bloom |= evlex_bloom_bit(d->ti[k].xkey);
     }
     d->present[0] = 0;
-    if (!(ms = arena_alloc(d->a, cap * sizeof *ms)))
+    if (!(ms = arena_alloc(d->a, cap * sizeof *ms)) || possessive_homes(d, s) != 0)
         return KR_ENOMEM;
     n = select_matches(d, s, ms, find_matches(d, s, ms, cap));
     for (k = s->first; k < s->first + s->count; k++)

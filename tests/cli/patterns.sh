@@ -70,6 +70,96 @@ ru19	194	AZE	ARM	Азербайджан обстрелял армянские п
 ru20	2041	SYR	-	Сирия применила химическое оружие.
 EOF
 
+# English vocabulary, a sentence for each family of phrases: demands
+# reported as "X said that Y must", intents ("ready to", "agreed in
+# principle"), concessions, hostile acts announced as plans (threats),
+# strikes, alerts, and objects with a name in them ("a British tanker").
+cat >>"$T/cases" <<'EOF'
+v-must	1053	IRN	IRQ	Iran said on Monday that Iraq must release the detained sailors.
+v-must2	1056	DEU	POL	Germany insisted that Poland must withdraw its troops.
+v-push	020	GBR	DEU	Britain is pushing hard for Germany to back the plan.
+v-asylum	0233	SYR	TUR	Thousands of Syrians sought asylum in Turkey.
+v-principle	033	FRA	TCD	France agreed in principle on Monday to provide aid to Chad.
+v-agreethat	030	PER	-	Peru agreed on Tuesday that the two countries would cooperate on fisheries.
+v-concess	035	REB	-	The rebels offered concessions to the government.
+v-troops	0334	EGY	KWT	Egypt offered its troops to Kuwait.
+v-ready	0351	DZA	OPP	Algeria is ready to lift the ban on opposition rallies.
+v-formula	037	NOR	-	Norway accepted a compromise on the fishing dispute.
+v-welcome	043	KEN	UGA	Kenya gave a warm welcome on Friday to the Ugandan president.
+v-mediation	045	QAT	SDN	Qatar launched a mediation effort between Sudan and Chad.
+v-renew	040	ISR	SYR	Israel and Syria renewed negotiations on Monday.
+v-defend	052	USA	ISR	The United States defended the right of Israel to respond.
+v-expertise	060	CUB	VEN	Cuba has been sharing expertise with Venezuela.
+v-intel	064	GBR	UKR	Britain is providing satellite imagery to Ukraine.
+v-donate	07	USA	ARM	American charities donated blankets to Armenia.
+v-evacuate	073	RUS	SYRCVL	Russia evacuated the wounded from Aleppo.
+v-handover	073	CHE	NGO	Swiss doctors handed over 700 kg of medicine to the Red Crescent.
+v-defeat	080	GEO	-	Georgia's ruling party conceded defeat in the elections.
+v-bow	080	KEN	-	The Kenyan government bowed to pressure from the unions.
+v-cancel	081	LVA	-	Latvia's Constitutional Court cancelled restrictions on the use of minority languages.
+v-allow	081	-	TUR	The minister allowed opposition leader Kemal Kilicdaroglu to hold a rally.
+v-freedoms	0811	TUN	-	Tunisia took steps to expand press freedoms.
+v-curfew	0813	SDN	-	Sudan shortened by two hours the curfew in Khartoum.
+v-unfreeze	085	USA	IRN	The United States unfroze Iranian assets.
+v-pkf	0861	ARM	RUS	Armenia accepted Russian peacekeepers.
+v-amnesty	0833	SDN	REB	Sudan granted amnesty to rebel fighters.
+v-inspect	090	IGOIAE	IRN	The IAEA dispatched inspectors to Iran.
+v-hearing	090	TUR	-	Turkey's constitutional court opened a hearing into the dissolution of the party.
+v-question	120	JOR	SYR	Jordan says it will not accept any more Syrian refugees.
+v-renege	120	PAK	-	Pakistan reneged on its promise to hold elections.
+v-demands	124	USA	CRM	The United States would not meet the kidnappers' demands.
+v-mediate	126	IND	NOR	India opposes Norwegian mediation.
+v-fail	127	IND	-	India and Pakistan failed to agree on the water issue.
+v-access	1245	IRN	IGOUNO	Iran denied UN inspectors access.
+v-pkwithdraw	136	SYR	LBN	Syria will withdraw its peacekeepers from Lebanon unless the ceasefire holds.
+v-halt	135	IGOEUR	-	The EU may halt mediation if the talks fail.
+v-blockade	1381	IGONAT	SRB	NATO would tighten the naval blockade of Serbia.
+v-martial	1324	IRQ	-	Iraq's interim government announced that it is prepared to impose martial law.
+v-sworn	138	REB	-	The rebels have sworn to fight until they win.
+v-sanction	1312	IGOEUR	BLR	The EU threatened Belarus with new sanctions.
+v-nuclear	1385	PRK	USA	North Korea threatened to launch a nuclear strike against the United States.
+v-tools	143	FRA	-	French dockers downed tools in Marseille.
+v-strike	143	GRC	-	Thousands of Greek workers went on strike.
+v-motorway	144	BEL	NLD	Angry Belgian farmers blocked the motorway to the Netherlands.
+v-crowd	141	IRQ	-	Demonstrators in Baghdad marched to the ministry.
+v-alert	152	ISR	PSE	Israeli troops remained on high alert in the West Bank.
+v-patrols	151	PAK	PAKCOP	Pakistan ordered patrols by police in Karachi.
+v-wargames	152	FRA	-	French warships launched war games in the Mediterranean.
+v-hackers	155	PRK	-	North Korea has trained thousands of hackers.
+v-links	160	ITA	SRB	Italy suspended air links with Serbia.
+v-prohibit	162	USA	-	The United States would prohibit all aid to the Contras.
+v-forceout	166	IDN	IGOUNO	Indonesia forced the UN refugee agency out of the country.
+v-endmed	165	DZA	LBY	Algerian officers today ended mediation efforts between rival Libyan militias.
+v-prevent	1721	TUR	EDU	Turkish police prevented a demonstration by Kurdish students.
+v-arson	1712	ISR	-	Israeli settlers set fire to the offices of the Palestinian administration.
+v-reimpose	191	ISR	PSE	Israel reimposed a blockade on Gaza.
+v-homes	201	SRB	ALB	The Serbian army forced thousands of Albanians from their homes.
+v-tanker	1711	IRN	GBR	Iranian authorities seized a British tanker.
+v-withdraw	0874	ARM	-	Armenian forces withdrew from the Lachin corridor.
+v-refugees	075	TUR	SYR	Turkey took in Syrian refugees.
+EOF
+
+# Sentence analysis around the patterns: quantity heads ("a group of",
+# "thousands of"), "is prepared to" (no passive), "according to" (governs
+# one noun phrase), role-only groups in a place, acts named in phrases of
+# time or cause, lists ending in "and other ..." or a place.
+cat >>"$T/cases" <<'EOF'
+a-group	04	TUR	AZE	A group of Turkish diplomats visited Azerbaijan.
+a-delegation	040	JPN	FRA	On Tuesday a delegation of Japanese lawmakers met with President Macron.
+a-thousands	075	LBN	SYR	Lebanon received thousands of Syrian refugees.
+a-committed	036	TUR	GRC	Turkey is committed to resume negotiations with Greece.
+a-opposed	12	HUN	-	Hungary is opposed to the new sanctions.
+a-prepared	13	ARM	AZE	Armenia is prepared to respond to any provocation by Azerbaijan.
+a-according	02	FRA	DEU	According to several reports France is urging Germany to support the plan.
+a-agency	112	ARM	AZE	According to Interfax Armenia accused Azerbaijan of shelling.
+a-rebels	19	MLIREB	MIL	Rebels in Mali attacked a military convoy.
+a-police	173	GEOCOP	CVL	Police in Georgia detained twenty activists.
+a-amid	0831	GEO	-	The Georgian government resigned amid mass protests.
+a-following	161	EGY	ISR	Egypt recalled its envoy from Israel after the killing of five soldiers.
+a-other	10	-	CAN	The conference concluded that Canada and other wealthy nations must provide more aid.
+a-inplace	1056	IGOEUR	ETH	The EU said that Ethiopia and the rebels in Tigray must stop the fighting.
+EOF
+
 # --- the analysis ---------------------------------------------------------------
 cat >"$T/analysis" <<'EOF'
 neg-en	Armenia did not meet Azerbaijan.
@@ -85,6 +175,12 @@ coord-en	Russia and Iran signed a trade agreement.
 coord-ru	Россия и Иран подписали торговое соглашение.
 sym-en	Armenia and Azerbaijan held talks in Brussels.
 case-ru	Министр иностранных дел России встретился с главой МИД Турции.
+aide-en	An aide to the Iraqi president visited Syria.
+a-declared	Azerbaijan announced a partial mobilization.
+a-their	Iran said its forces had withdrawn from the border.
+a-after	Kenya declared a curfew after riots in Nairobi.
+a-by	Two Turkish soldiers were killed by a roadside bomb.
+a-twice	The Georgian government declared a week of mourning on Sunday, arresting three opposition activists, a spokeswoman for the embassy said.
 EOF
 
 awk -F'\t' '{ printf "{\"id\": \"%s\", \"text\": \"%s\", \"date\": \"2024-01-10\"}\n", $1, $NF }' \
@@ -163,5 +259,17 @@ has "coordination: Россия подписала" coord-ru '$6 ~ /^0[56]/ && (
 has "coordination: Иран подписал" coord-ru '$6 ~ /^0[56]/ && ($5 == "IRN" || $8 == "IRN")'
 has "symmetric: 'X and Y held talks' pairs them" sym-en '$6 == "040" && (($5 == "ARM" && $8 == "AZE") || ($5 == "AZE" && $8 == "ARM"))'
 has "case roles: 'встретился с' + instrumental is the counterpart" case-ru '$6 == "040" && $5 ~ /^RUS/ && $8 ~ /^TUR/'
+
+has "an aide is no aid: 'an aide to ... visited Syria' is a visit" aide-en '$6 ~ /^04/ && $8 == "SYR"'
+hasnt "an aide is no aid: no aid coded" aide-en '$6 ~ /^07/'
+has "'will not accept' is a refusal, not a negated act" v-question '$6 ~ /^12/ && $12 == 0'
+hasnt "'will withdraw its peacekeepers unless' is a threat, not a pull-out" v-pkwithdraw '$6 ~ /^16/'
+hasnt "'said that Iraq must release': the demand covers the release" v-must '$6 == "0841"'
+has "speech verb with an object: 'announced a partial mobilization' is done, not reported" a-declared '$6 == "154" && $11 == "actual" && $5 == "AZE"'
+has "possessive: 'Iran said its forces had withdrawn': Iran's forces" a-their '$6 == "0874" && $5 == "IRNMIL"'
+hasnt "setting: the protests the government resigned amid are not its own" a-amid '$6 ~ /^14/ && $5 ~ /^GEO/'
+hasnt "setting: the riots a curfew followed are not Kenya's" a-after '$6 ~ /^14/ && $5 == "KEN"'
+hasnt "setting: 'killed by a roadside bomb': the bombing is not the soldiers'" a-by '$6 ~ /^18/ && $5 ~ /^TUR/'
+hasnt "merging: two speech verbs of one sentence are one statement, not more evidence" a-twice '$6 == "010" && $14 > 0.5'
 
 summary
