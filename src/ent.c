@@ -3,7 +3,7 @@
  * for a state ("Russian Defense Minister", "глава МИД Азербайджана") and a
  * name, and without a name resolve to whoever held the role on the report's
  * date; then surnames and unknown capitalized names are picked up among the
- * words no hit covers. */
+ * words no hit covers, typed and delimited as docs/entities.md says. */
 #include "ent.h"
 
 #include <stdio.h>
@@ -24,7 +24,12 @@ enum {
     W_EVENT = 16,    /* conference, саммит: a happening, not an entity */
     W_TITLE = 32,    /* Mr, г-н: a person follows */
     W_REGION = 64,   /* республика, oblast: an unknown name is a place */
-    W_STREET = 128   /* площадь, проспект, square: a place in a town */
+    W_STREET = 128,  /* площадь, проспект, square: a place in a town */
+    W_LEGAL = 256,   /* ОАО, ООО: a legal form before a company's name */
+    W_NET = 512,     /* Интернет: the network, named as an organization */
+    W_PARTICLE = 1024, /* of, al, von: a small word inside a Latin name */
+    W_WORK = 2048,   /* фильм, альбом, шаттл: a quoted name after it is a work */
+    W_NATIONAL = 4096 /* сборная: with a state, that state's organization */
 };
 
 #define WSET_SLOTS 1024 /* power of two, above twice the listed words */
@@ -92,7 +97,7 @@ static const char *const function_words[] = {"the", "a", "an", "in", "on", "at",
     "была", "были", "кроме", "между", "однако", "так", "при", "этот", "эта", "эти", "там", "тогда",
     "вчера", "сегодня", "завтра", "первый", "второй", "третий", "первая", "вторая", "третья",
     "первое", "второе", "третье", "один", "одна", "два", "три", "первым", "вторым", "новый",
-    "новая", "новое", "the", "first", "second", "third", "one", "two", "three", "new", NULL};
+    "новая", "новое", "данным", "словам", "the", "first", "second", "third", "one", "two", "three", "new", NULL};
 /* Words that make an unknown name a region: "Чувашской Республики". */
 static const char *const region_words[] = {"республика", "область", "край", "округ", "район",
     "провинция", "штат", "графство", "уезд", "republic", "province", "region", "oblast", "krai",
@@ -123,7 +128,29 @@ static const char *const org_words[] = {"ministry", "agency", "council", "commit
     "музей", "клуб", "журнал", "газета", "издательство", "холдинг", "концерн", "корпорация",
     "завод", "биржа", "академия", "школа", "больница", "канал", "радио", "телеканал", "theatre",
     "theater", "museum", "club", "magazine", "newspaper", "channel", "exchange", "academy",
-    "school", "hospital", "airlines", "airways", "holding", "inc", "ltd", "corp", NULL};
+    "school", "hospital", "airlines", "airways", "holding", "inc", "ltd", "corp",
+    "сеть", "соцсеть", "сайт", "портал", "радиостанция", "издание", "еженедельник", "ежемесячник",
+    "медиахолдинг", "медиакомпания", "фирма", "команда", "профсоюз", "федерация", "ассоциация",
+    "лаборатория", "агентство", "телекомпания", "авиакомпания", "отделение", "филиал", "палата",
+    "собрание", "архив", "электростанция", "полиция", "прокуратура", "инспекция", "дума",
+    "госпиталь", "библиотека", "консерватория", "обсерватория", "редакция", NULL};
+/* Organizations of a state named with it: "сборная России", "российской
+ * сборной", "федерация бобслея" is not one (only a state right after). */
+static const char *const national_words[] = {"сборная", "команда", "федерация", "академия", "банк",
+    "парламент", "фонд", "армия", "полиция", "партия", "ассоциация", NULL};
+/* Names of works and products, after which a name in guillemets is no
+ * organization: "альбом «Дежавю»", "шаттл «Дискавери»". */
+static const char *const work_words[] = {"фильм", "кинофильм", "сериал", "альбом", "песня", "сингл",
+    "книга", "роман", "повесть", "спектакль", "опера", "балет", "мюзикл", "картина", "выставка",
+    "фестиваль", "конкурс", "премия", "программа", "передача", "шоу", "операция", "корабль",
+    "шаттл", "спутник", "ракета", "автомобиль", "модель", "самолет", "платформа", "марка", "игра",
+    "статья", "закон", "указ", "доклад", "акция", "кампания", "турнир", "чемпионат", "модуль",
+    "станция", "препарат", "проект", "рубрика", "сборник", "стихотворение", "поэма", "пьеса", NULL};
+
+/* Legal forms of Russian companies and bodies, written before the name:
+ * "ОАО «Газпром»", "ООО «Алтек»", "ГУП «Водоканал»", "ИА Regnum". */
+static const char *const legal_forms[] = {"оао", "ооо", "зао", "пао", "ао", "нко", "ано", "гуп",
+    "фгуп", "муп", "фгбу", "гбу", "иа", NULL};
 
 /* Hash of a word's matching key (key.h), so that "При" and "при", and
  * "театра" and "театр", are one. */
@@ -279,6 +306,16 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
         wset_add(c, titles, W_TITLE);
         wset_add(c, region_words, W_REGION);
         wset_add(c, street_words, W_STREET);
+        wset_add(c, legal_forms, W_LEGAL);
+        {
+            static const char *const net[] = {"интернет", "internet", NULL};
+            static const char *const particles[] = {"of", "and", "und", "de", "du", "des", "la", "le",
+                "the", "for", "al", "el", "bin", "ibn", "van", "von", "der", "den", "y", "da", "di", NULL};
+            wset_add(c, net, W_NET);
+            wset_add(c, particles, W_PARTICLE);
+            wset_add(c, work_words, W_WORK);
+            wset_add(c, national_words, W_NATIONAL);
+        }
     }
     names = lex_names(lex, &nn);
     c->sncap = 1024;
@@ -709,6 +746,95 @@ static int quoted(const char *t, size_t n, kr_span s)
 #define IN_CANDIDATE 2  /* covered[w]: the word belongs to an unknown name, so
                            it is no organization noun of the next name */
 
+/* An ending of an inflected word and its length in bytes. */
+typedef struct ending {
+    const char *s;
+    size_t n;
+} ending;
+#define END(x) {x, sizeof x - 1}
+
+/* The word t[s) ends with one of `ends` (lower-case Cyrillic, as the
+ * endings of inflected words are written; the list ends with {NULL, 0})
+ * and has `min` bytes or more. Raw bytes, no folding: this runs on many
+ * words. */
+static int ends_with(const char *t, kr_span s, size_t min, const ending *ends)
+{
+    size_t n = s.end - s.start, k;
+    if (n < min || (unsigned char)t[s.start] < 0xD0)
+        return 0;
+    for (k = 0; ends[k].s; k++)
+        if (n > ends[k].n && t[s.end - 1] == ends[k].s[ends[k].n - 1] &&
+            memcmp(t + s.end - ends[k].n, ends[k].s, ends[k].n) == 0)
+            return 1;
+    return 0;
+}
+
+/* A Russian adjective by its ending (four letters or more):
+ * "ежемесячной", "немецкий", "автомобильного". */
+static int adjective_shape(const char *t, kr_span s)
+{
+    static const ending ends[] = {END("ый"), END("ий"), END("ой"), END("ая"), END("яя"), END("ое"),
+        END("ее"), END("ого"), END("его"), END("ому"), END("ему"), END("ую"), END("юю"), END("ых"),
+        END("их"), END("ым"), END("им"), END("ыми"), END("ими"), END("ые"), {NULL, 0}};
+    return ends_with(t, s, 8, ends);
+}
+
+/* A word that may stand inside an organization's name before the state:
+ * lower case, and no verb by its ending ("сообщило", "заявил"). */
+static int name_inner(const ent_ctx *c, const char *t, const match_word *w)
+{
+    static const ending verb[] = {END("ил"), END("ал"), END("ял"), END("ул"), END("ла"), END("ло"),
+        END("ет"), END("ит"), END("ут"), END("ют"), END("ат"), END("ят"), END("ть"), END("ся"),
+        END("сь"), {NULL, 0}}; /* not "дел" */
+    return !w->cap && !(word_class_h(c, w->khash) & (W_FUNCTION | W_LOCATIVE)) &&
+           w->script == FOLD_CYRILLIC && w->span.end - w->span.start >= 6 && !ends_with(t, w->span, 6, verb);
+}
+
+/* A compound name of a state body: "Рос", "Гос", "Мос" or "Мин" and a
+ * consonant, eight letters or more, no adjective or surname ending:
+ * Росприроднадзор, Госкомстат, Мосгордума, Минкомсвязь. */
+static int gov_compound(const char *t, kr_span s)
+{
+    static const char *const heads[] = {"Рос", "Гос", "Мос", "Мин", NULL};
+    static const char vowels[] = "аеёиоуыэюяь";
+    size_t k;
+    if (s.end - s.start < 16)
+        return 0;
+    for (k = 0; heads[k]; k++)
+        if (memcmp(t + s.start, heads[k], 6) == 0) {
+            const char *c4 = t + s.start + 6;
+            size_t v;
+            if ((unsigned char)c4[0] < 0xD0)
+                return 0;
+            for (v = 0; v + 1 < sizeof vowels; v += 2)
+                if (memcmp(c4, vowels + v, 2) == 0)
+                    return 0;
+            return !adjective_shape(t, s) && !surname_shape(t, s);
+        }
+    return 0;
+}
+
+/* The word before words[w] makes the name after it an organization's: an
+ * organization noun ("компании «Яндекс»", "Корпорация Philips" at the
+ * start of a sentence, where any word has a capital) or a legal form in
+ * capitals ("ОАО «Газпром»"), with only a space and maybe an opening
+ * quote between. A capitalized organization noun inside a sentence is a
+ * name of its own ("Совет Федерации"). */
+static int org_noun_before(const ent_ctx *c, const char *t, const match_word *mw,
+                           const unsigned char *covered, size_t w, size_t from)
+{
+    const match_word *p;
+    unsigned cl;
+    if (w == 0 || !quote_gap(t, mw[w - 1].span.end, mw[w].span.start))
+        return 0;
+    p = &mw[w - 1];
+    cl = word_class_h(c, p->khash);
+    if (cl & W_LEGAL)
+        return fold_all_upper(t + p->span.start, p->span.end - p->span.start);
+    return (cl & W_ORG) && covered[w - 1] != IN_CANDIDATE &&
+           (!p->cap || sentence_start(t, p->span.start, from));
+}
+
 /* A title before word w: Mr, господин, or г-н / г-жа (the hyphen cuts
  * those in two words). */
 static int title_before(const ent_ctx *c, const char *t, const match_word *mw, size_t w)
@@ -724,6 +850,34 @@ static int title_before(const ent_ctx *c, const char *t, const match_word *mw, s
         if (len == strlen(split[k]) && memcmp(t + mw[w - 2].span.start, split[k], len) == 0)
             return 1;
     return 0;
+}
+
+/* "А. Кудрин", "В.В. Путин": initials before a person's name belong to
+ * it. Returns the start of the first initial, or `at`. */
+static size_t initials_before(const char *t, size_t from, size_t at)
+{
+    size_t s = at, k;
+    for (k = 0; k < 2; k++) {
+        size_t i = s, cp_start;
+        if (i > from && t[i - 1] == ' ')
+            i--;
+        if (i < from + 2 || t[i - 1] != '.')
+            break;
+        i--;
+        /* one capital letter (Cyrillic: two bytes) before the point */
+        if (i >= from + 2 && (unsigned char)t[i - 2] == 0xD0 && (unsigned char)t[i - 1] >= 0x90 &&
+            (unsigned char)t[i - 1] <= 0xAF)
+            cp_start = i - 2;
+        else if (i >= from + 1 && t[i - 1] >= 'A' && t[i - 1] <= 'Z')
+            cp_start = i - 1;
+        else
+            break;
+        if (cp_start > from && t[cp_start - 1] != ' ' && t[cp_start - 1] != '.' && t[cp_start - 1] != '\n' &&
+            t[cp_start - 1] != '(')
+            break;
+        s = cp_start;
+    }
+    return s;
 }
 
 /* An id for an unknown name that no lexicon entry has: a slug that is
@@ -775,9 +929,77 @@ static int top_domain(const char *t, kr_span sp)
                                        "kz", "uz", "info", "io", "tv", "fm", "su", "рф", "ру", NULL};
     size_t k, n = sp.end - sp.start;
     for (k = 0; tlds[k]; k++)
-        if (strlen(tlds[k]) == n && memcmp(t + sp.start, tlds[k], n) == 0)
-            return 1;
+        if (strlen(tlds[k]) == n && (memcmp(t + sp.start, tlds[k], n) == 0 ||
+                                     (n == 2 && (t[sp.start] | 0x20) == tlds[k][0] && t[sp.start + 1] == tlds[k][1])))
+            return 1; /* "Gzt.Ru" */
     return 0;
+}
+
+static size_t nw_of(size_t w, size_t end)
+{
+    return end - w + 1;
+}
+
+/* words[w..end] are all in Latin script */
+static int latin_run(const match_word *mw, size_t w, size_t end)
+{
+    for (; w <= end; w++)
+        if (mw[w].script != FOLD_LATIN)
+            return 0;
+    return 1;
+}
+
+/* The type of the mention a name in parentheses glosses: "Джоэл Саймон
+ * (Joel Simon)", "Промышленный и коммерческий банк Китая (Industrial and
+ * Commercial Bank of China)"; NULL when none ends right before " (". */
+static const char *glossed_type(const out_list *o, const char *t, size_t n, kr_span s)
+{
+    size_t k, at;
+    if (s.start < 2 || t[s.start - 1] != '(' || s.end >= n || t[s.end] != ')')
+        return NULL;
+    at = s.start - 1;
+    if (t[at - 1] == ' ')
+        at--;
+    for (k = o->n; k-- > 0;)
+        if (o->v[k].kind && o->v[k].span.end == at && o->v[k].kind != ENT_ADJ)
+            return o->v[k].type;
+    return NULL;
+}
+
+/* After a capitalized word words[w], up to two lower-case adjectives and
+ * an organization noun make it an organization's name: "Конституционного
+ * суда", "Нью-йоркская фондовая биржа", "Хмельницкой атомной
+ * электростанции". Returns the noun's word, or w when there is none. At
+ * the start of a sentence the capitalized word must be an adjective. */
+static size_t org_phrase_end(const ent_ctx *c, const char *t, const match_word *mw, size_t nwords,
+                             const unsigned char *covered, size_t w, int initial)
+{
+    size_t j, adj = 0;
+    if (initial && !adjective_shape(t, mw[w].span))
+        return w;
+    for (j = w + 1; j < nwords && !covered[j] && mw[j].joined == 1 && !mw[j].cap; j++) {
+        if (word_class_h(c, mw[j].khash) & W_ORG)
+            return j;
+        if (++adj > 2 || !adjective_shape(t, mw[j].span))
+            break;
+    }
+    return w;
+}
+
+/* A name in guillemets that reads as a title of a work or a phrase, no
+ * organization's name: two words or more, the first no adjective and the
+ * others in lower case ("«Происхождение видов»", "«Мы одна семья»"), where
+ * names of organizations start with an adjective ("«Новые правые»") or
+ * hold another name ("«Эхо Москвы»"). */
+static int quoted_title(const char *t, const match_word *mw, size_t w, size_t end)
+{
+    size_t k;
+    if (end == w || mw[w].script != FOLD_CYRILLIC || adjective_shape(t, mw[w].span))
+        return 0;
+    for (k = w + 1; k <= end; k++)
+        if (mw[k].cap)
+            return 0;
+    return 1;
 }
 
 static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const match_result *mr,
@@ -788,17 +1010,27 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
     size_t nper = 0, w, k2;
     const char *ids[MAX_CAND_PER];
     for (w = 0; w < mr->nwords;) {
-        size_t end = w, nw;
+        size_t end = w, nw, oend;
         const char *type = NULL;
         const match_word *mw = mr->words;
-        const char *linked = NULL;
-        int initial, latin = 1, upper = 1, given;
+        const char *linked = NULL, *gloss;
+        int initial, latin = 1, upper = 1, given, org_noun, site, cut;
         if (covered[w] || !mw[w].cap || (mw[w].script & FOLD_DIGIT)) {
             w++;
             continue;
         }
         while (end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined == 1 && mw[end + 1].cap)
             end++;
+        /* "Bank of East Asia", "Sami al-Haj": a Latin name runs over a
+         * small lower-case word to the next capitalized one */
+        while (mw[w].script == FOLD_LATIN && end + 2 < mr->nwords && !covered[end + 1] &&
+               !covered[end + 2] && mw[end + 1].joined == 1 && mw[end + 2].joined == 1 &&
+               !mw[end + 1].cap && mw[end + 2].cap && mw[end + 1].script == FOLD_LATIN &&
+               mw[end + 2].script == FOLD_LATIN && (word_class_h(c, mw[end + 1].khash) & W_PARTICLE)) {
+            end += 2;
+            while (end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined == 1 && mw[end + 1].cap)
+                end++;
+        }
         /* «Частного корреспондента»: a name in guillemets runs to the
          * closing one, lower-case words included (six words at most) */
         if (opens_quote(t, mw[w].span.start)) {
@@ -811,21 +1043,41 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             end = q;
         }
         /* "Lenta.ru", "NEWSru.com": a site's name runs over its domain */
+        site = 0;
         if (end + 1 < mr->nwords && mw[end].span.end < n && t[mw[end].span.end] == '.' &&
             mw[end + 1].span.start == mw[end].span.end + 1 && top_domain(t, mw[end + 1].span))
-            end++;
+            end++, site = 1;
         initial = sentence_start(t, mw[w].span.start, from);
         /* a sentence-initial function word is not part of a name */
         if (initial && (word_class_h(c, mw[w].khash) & W_FUNCTION)) {
             w++;
             continue;
         }
+        /* "губернатор Приморья Александр Шемелев", "клуба Челси Фрэнк
+         * Лэмпард": a given name inside a run starts a person's name; the
+         * words before it are a name of their own, and no person */
+        cut = 0;
+        if (!opens_quote(t, mw[w].span.start) && !is_given(c, mw[w].khash))
+            for (k2 = w + 1; k2 <= end; k2++)
+                if (mw[k2].script == FOLD_CYRILLIC && mw[k2].joined == 1 && is_given(c, mw[k2].khash)) {
+                    end = k2 - 1;
+                    cut = 1;
+                    break;
+                }
         nw = end - w + 1;
         for (k2 = w; k2 <= end; k2++) {
             latin &= mw[k2].script == FOLD_LATIN;
             upper &= fold_all_upper(t + mw[k2].span.start, mw[k2].span.end - mw[k2].span.start);
         }
         given = is_given(c, mw[w].khash);
+        org_noun = org_noun_before(c, t, mw, covered, w, from);
+        /* "главу партии Сергея Митрохина", "руководитель группы Иван
+         * Бозович": after a role word and an organization noun comes the
+         * head of the organization; a given name starts a person's name
+         * too, unless the name is in guillemets */
+        if (org_noun && !opens_quote(t, mw[w].span.start) && !latin_run(mw, w, end) &&
+            ((given && nw_of(w, end) >= 2) || (w >= 2 && role_end[w - 2])))
+            org_noun = 0;
         /* "Позже Иван Петрович Сидоренко": a sentence-initial word before
          * a given name is not part of the name */
         if (initial && nw >= 2 && !given && is_given(c, mw[w + 1].khash)) {
@@ -836,20 +1088,32 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
          * ("Представители Роскосмоса"): it is dropped unless the run looks
          * like a person's name. */
         if (initial && nw >= 2 && !given && !surname_shape(t, mw[end].span) &&
-            !(word_class_h(c, mw[end].khash) & W_ORG)) {
+            !(word_class_h(c, mw[end].khash) & W_ORG) && t[mw[w + 1].span.start - 1] != '-') {
             w++;
             continue;
         }
-        if (given && !upper) {
+        if (opens_quote(t, mw[w].span.start) && w > 0 && !mw[w - 1].cap &&
+            (word_class_h(c, mw[w - 1].khash) & W_WORK) && quote_gap(t, mw[w - 1].span.end, mw[w].span.start)) {
+            type = NULL; /* "альбом «Дежавю»": a work, not an organization */
+        } else if (latin && cyrillic_doc && (gloss = glossed_type(o, t, n, (kr_span){mw[w].span.start, mw[end].span.end})) != NULL) {
+            type = gloss[0] == 'G' ? "LOC" : gloss;
+        } else if (org_noun || site) {
+            type = "ORG"; /* "компании Harles", "движения «Левый фронт»", "Лента.ру" */
+        } else if (given && !upper && !(latin && cyrillic_doc && nw == 1)) {
             type = "PER"; /* "Марк", "Scott Horowitz", "Виктора Иванова" */
         } else
         /* "Конституционного суда", "Большого театра": an organization noun
          * right after a capitalized word belongs to the name */
-        if (nw == 1 && !initial && end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined == 1 &&
-            (word_class_h(c, mw[end + 1].khash) & W_ORG)) {
-            type = "ORG";
-            end++;
-            nw++;
+        if (nw == 1 && (oend = org_phrase_end(c, t, mw, mr->nwords, covered, end, initial)) > end) {
+            type = "ORG"; /* "Федеральное авиационное управление" */
+            end = oend;
+            /* "Российский фонд DST": the name after the description */
+            while (end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].cap &&
+                   ((mw[end + 1].script == FOLD_LATIN && mw[end + 1].joined == 1) ||
+                    opens_quote(t, mw[end + 1].span.start)) &&
+                   quote_gap(t, mw[end].span.end, mw[end + 1].span.start))
+                end++;
+            nw = end - w + 1;
         } else
         /* "Свердловской области", "Тверской площади": a region or street
          * noun right after a capitalized word names a place with it */
@@ -863,18 +1127,40 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             type = NULL; /* a lone letter: an initial, a list mark */
         else if (upper && nw == 1 && roman(t, mw[w].span))
             type = NULL; /* XXI */
+        else if (upper && nw == 1 && (word_class_h(c, mw[w].khash) & W_LEGAL))
+            type = NULL; /* ОАО: part of the name after it (org_nouns) */
+        else if (nw == 1 && !initial && (word_class_h(c, mw[w].khash) & W_ORG) &&
+                 mw[w].script == FOLD_CYRILLIC) {
+            /* "Палаты представителей", "Союз координационных советов": an
+             * organization noun written as a name, with the words of its
+             * name after it (no verbs, no prepositions) */
+            type = "ORG";
+            while (end + 1 < mr->nwords && end - w < 3 && !covered[end + 1] && mw[end + 1].joined == 1 &&
+                   name_inner(c, t, &mw[end + 1]))
+                end++;
+            /* a longer phrase is left alone rather than cut */
+            if (end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined == 1 &&
+                name_inner(c, t, &mw[end + 1]))
+                type = NULL, end = w;
+            nw = end - w + 1;
+        } else if (nw == 1 && gov_compound(t, mw[w].span))
+            type = "ORG"; /* Росприроднадзор, Минкомсвязи, Мосгордума */
+        else if (nw == 1 && (word_class_h(c, mw[w].khash) & W_NET))
+            type = "ORG"; /* "в Интернете": the network, not a place */
         else if (upper && nw == 1 && mw[w].span.end - mw[w].span.start <= 12)
             type = "ORG"; /* an acronym: ФИДЕ, NASA */
         else if (latin && cyrillic_doc)
             type = "ORG"; /* a brand in Russian text: Microsoft, Caramba TV */
         else if (quoted(t, n, (kr_span){mw[w].span.start, mw[end].span.end}))
-            type = "ORG";
+            type = quoted_title(t, mw, w, end) ? NULL : "ORG";
         else if (nw >= 2)
             type = "PER";
         else if (!initial && w > 0 && (word_class_h(c, mw[w - 1].khash) & W_LOCATIVE))
             type = "LOC";
-        else if (title_before(c, t, mw, w) ||
-                 (!initial && w > 0 && role_end[w - 1] && mw[w].joined == 1))
+        else if (nw == 1 && initials_before(t, from, mw[w].span.start) < mw[w].span.start)
+            type = "PER"; /* "Н. Кан" */
+        else if (!cut && (title_before(c, t, mw, w) ||
+                          (!initial && w > 0 && role_end[w - 1] && mw[w].joined == 1)))
             type = "PER"; /* "г-н Иванов", "министр Иванов" */
         else if (!initial && surname_shape(t, mw[w].span))
             type = "PER";
@@ -882,7 +1168,7 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             unsigned cl = word_class_h(c, mw[k2].khash);
             if (cl & W_ORG)
                 type = "ORG";
-            if ((cl & W_REGION) && nw >= 2)
+            if ((cl & W_REGION) && nw >= 2 && !org_noun)
                 type = "LOC";
             if (cl & W_EVENT)
                 type = NULL;
@@ -898,6 +1184,10 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
                     break;
                 }
         }
+        /* "COVID-19", "SARS-CoV-2": a code with a number, no name */
+        if (type && mw[end].span.end + 1 < n && t[mw[end].span.end] == '-' &&
+            kr_isdigit((unsigned char)t[mw[end].span.end + 1]))
+            type = NULL;
         if (type && date_month(t + mw[w].span.start, mw[w].span.end - mw[w].span.start))
             type = NULL;
         if (type && date_weekday(t + mw[w].span.start, mw[w].span.end - mw[w].span.start))
@@ -1009,6 +1299,83 @@ static int bare_group(res *r, const lex_entry *e, size_t agent, kr_span span)
     return 0;
 }
 
+/* "ежемесячной газеты «Радикальная политика»", "Русской службе «Голоса
+ * Америки»", "группы компаний Michelin": up to two adjectives, or nouns
+ * of organizations, before the noun words[w] belong to the description.
+ * Returns where the description starts. */
+static size_t description_start(const res *r, size_t w)
+{
+    size_t j;
+    for (j = 0; j < 2 && w > 0; j++, w--) {
+        const match_word *p = &r->mr.words[w - 1];
+        unsigned cl = word_class_h(r->c, p->khash);
+        if (r->covered[w - 1] || !tight(r->t, p->span.end, r->mr.words[w].span.start) || (cl & W_FUNCTION) ||
+            !(adjective_shape(r->t, p->span) || ((cl & W_ORG) && !p->cap)))
+            break;
+    }
+    return r->mr.words[w].span.start;
+}
+
+/* An unknown organization at words[w..w+nw) spanning span: a candidate. */
+static int emit_org(res *r, size_t w, size_t nw, kr_span span)
+{
+    ent_mention *mt;
+    const char *id = candidate_id(r->c, r->a, r->t, &r->mr.words[w], nw);
+    size_t k;
+    if (!id)
+        return 0;
+    if (!(mt = emit(&r->o)))
+        return KR_ENOMEM;
+    mt->span = span;
+    mt->id = id;
+    mt->type = "ORG";
+    mt->kind = ENT_CANDIDATE;
+    if (!(mt->name = arena_strndup(r->a, r->t + span.start, span.end - span.start)))
+        return KR_ENOMEM;
+    for (k = w; k < w + nw; k++)
+        r->covered[k] = IN_CANDIDATE;
+    return 0;
+}
+
+/* A body's role word written as a name, with no state: "председатель
+ * Конституционного суда", "в Сенате". The state is unknown, so it is no
+ * actor; it is an organization all the same. */
+static int named_body(res *r, const unit *u)
+{
+    return emit_org(r, u->first, u->nwords, u->span);
+}
+
+/* An organization noun of a state's body with the state named right
+ * after it or as an adjective before it: "сборной Бразилии", "российской
+ * сборной". */
+static int national_bodies(res *r)
+{
+    const match_word *mw = r->mr.words;
+    size_t k;
+    int rc;
+    for (k = 0; k < r->nu; k++) {
+        const unit *u = &r->units[k];
+        const lex_entry *e = lex_entry_at(r->c->lex, u->entry);
+        size_t w;
+        if (e->type != LEX_GPE)
+            continue;
+        if (!u->adj && u->first > 0) {
+            w = u->first - 1;
+            if (!r->covered[w] && (word_class_h(r->c, mw[w].khash) & W_NATIONAL) &&
+                (!mw[w].cap || sentence_start(r->t, mw[w].span.start, r->from)) &&
+                tight(r->t, mw[w].span.end, u->span.start) &&
+                (rc = emit_org(r, w, 1, (kr_span){description_start(r, w), u->span.end})) != 0)
+                return rc;
+        } else if (u->adj && (w = u->first + u->nwords) < r->mr.nwords) {
+            if (!r->covered[w] && !mw[w].cap && (word_class_h(r->c, mw[w].khash) & W_NATIONAL) &&
+                tight(r->t, u->span.end, mw[w].span.start) &&
+                (rc = emit_org(r, w, 1, (kr_span){u->span.start, mw[w].span.end})) != 0)
+                return rc;
+        }
+    }
+    return 0;
+}
+
 /* A role word (units[k]): with a state before it ("Russian Defense
  * Minister", "the Russian UN envoy") or after it ("глава МИД
  * Азербайджана"), the person who held the role on the report's date, or
@@ -1064,6 +1431,9 @@ static int resolve_role(res *r, size_t k)
      * Sergey Lavrov", "коллегой Сергеем Лавровым". */
     if (next && lex_entry_at(lex, next->entry)->type == LEX_PER)
         return 0;
+    if (!country && e->body && !prev && r->mr.words[u->first].cap &&
+        !sentence_start(r->t, u->span.start, r->from))
+        return named_body(r, u); /* "председатель Конституционного суда" */
     if (!country)
         return bare_group(r, e, (size_t)agent, span);
     if (agent == r->c->counterpart && r->last_agent >= 0)
@@ -1205,7 +1575,7 @@ static long surname_lexicon(const res *r, size_t w)
         for (j = 0; j < 3 && who < 0; j++)
             who = ids[j] ? sn_get(r->c, ids[j]) : -1;
     if (who >= 0 && (sentence_start(r->t, mw->span.start, r->from) || is_given(r->c, mw->khash) ||
-                     date_word(r->t, mw)))
+                     date_word(r->t, mw) || (word_class_h(r->c, mw->khash) & W_FUNCTION)))
         return -1;
     return who;
 }
@@ -1268,6 +1638,34 @@ static void make_units(res *r)
     }
 }
 
+/* "Lenta.ru": an organization's name written as its site runs over the
+ * domain. */
+static void site_end(res *r, ent_mention *x)
+{
+    size_t e = x->span.end, lo = 0, hi = r->mr.nwords;
+    if (e + 1 >= r->n || r->t[e] != '.' || r->t[e + 1] == ' ' || r->t[e + 1] == '\n')
+        return;
+    while (lo < hi) { /* the first word starting after the point */
+        size_t mid = (lo + hi) / 2;
+        if (r->mr.words[mid].span.start <= e)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < r->mr.nwords && r->mr.words[lo].span.start == e + 1 && top_domain(r->t, r->mr.words[lo].span))
+        x->span.end = r->mr.words[lo].span.end;
+}
+
+/* A group mention of a role word at span s ("Корпорация" of
+ * "Корпорация Philips") is dropped: the organization's name says more. */
+static void drop_group_at(res *r, kr_span s)
+{
+    size_t k;
+    for (k = 0; k < r->o.n; k++)
+        if (r->o.v[k].kind == ENT_GROUP && r->o.v[k].span.start == s.start && r->o.v[k].span.end == s.end)
+            r->o.v[k].kind = 0;
+}
+
 /* "компании «Яндекс»", "партии «Новые правые»": an organization noun
  * before an organization's name belongs to the mention. */
 static void org_nouns(res *r)
@@ -1287,11 +1685,103 @@ static void org_nouns(res *r)
         }
         if (lo == 0 || lo >= r->mr.nwords || r->mr.words[lo].span.start != x->span.start)
             continue;
+        site_end(r, x);
+        if (!org_noun_before(r->c, r->t, r->mr.words, r->covered, lo, r->from))
+            continue;
+        /* a lexicon name in Cyrillic after a noun is mostly in the genitive
+         * ("на сайте Госдумы"); in guillemets or Latin script it is the
+         * noun's apposition ("партии «Единая Россия»", "компании Yandex") */
+        if (x->kind != ENT_CANDIDATE && !opens_quote(r->t, x->span.start) && r->t[x->span.start - 1] != '"' &&
+            !(r->mr.words[lo].script & FOLD_LATIN))
+            continue;
         w = lo - 1;
-        if (r->covered[w] != IN_CANDIDATE && !r->mr.words[w].cap &&
-            (word_class_h(r->c, r->mr.words[w].khash) & W_ORG) &&
-            quote_gap(r->t, r->mr.words[w].span.end, x->span.start))
+        x->span.start = r->mr.words[w].span.start;
+        if (r->covered[w] == 1)
+            drop_group_at(r, r->mr.words[w].span);
+        /* "интернет-издания Techcrunch", "Пресс-служба": the first part of
+         * a compound noun */
+        if (w > 0 && x->span.start > 0 && r->t[x->span.start - 1] == '-' &&
+            r->mr.words[w - 1].span.end == x->span.start - 1 && !r->covered[w - 1]) {
+            w--;
             x->span.start = r->mr.words[w].span.start;
+        }
+        x->span.start = description_start(r, w);
+    }
+}
+
+/* The unit starting at word w, or NULL (units are in word order). */
+static const unit *unit_at(const res *r, size_t w)
+{
+    size_t lo = 0, hi = r->nu;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->units[mid].first < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->nu && r->units[lo].first == w ? &r->units[lo] : NULL;
+}
+
+/* "Исламского комитета России", "Министерству торговли КНР": an unknown
+ * organization's name runs over up to three lower-case words to the
+ * state or organization named after them. */
+static void org_states(res *r)
+{
+    const match_word *mw = r->mr.words;
+    size_t k;
+    for (k = 0; k < r->o.n; k++) {
+        ent_mention *x = &r->o.v[k];
+        size_t lo = 0, hi = r->mr.nwords, w, j;
+        const unit *u;
+        if (x->kind != ENT_CANDIDATE || x->type[0] != 'O')
+            continue;
+        while (lo < hi) { /* the first word ending at or after the mention's end */
+            size_t mid = (lo + hi) / 2;
+            if (mw[mid].span.end < x->span.end)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo >= r->mr.nwords || mw[lo].span.end != x->span.end)
+            continue;
+        for (w = lo + 1, j = 0; w < r->mr.nwords && j < 3 && !r->covered[w] &&
+                                tight(r->t, mw[w - 1].span.end, mw[w].span.start) && name_inner(r->c, r->t, &mw[w]);
+             w++, j++)
+            ;
+        if (w < r->mr.nwords && tight(r->t, mw[w - 1].span.end, mw[w].span.start) &&
+            (u = unit_at(r, w)) != NULL && !u->adj &&
+            (lex_entry_at(r->c->lex, u->entry)->type == LEX_GPE || lex_entry_at(r->c->lex, u->entry)->type == LEX_ORG))
+            x->span.end = u->span.end; /* "Совета министров иностранных дел СНГ" */
+    }
+}
+
+/* A one-word lexicon name that is part of an unknown person's name: a
+ * given name that is also a place, before a capitalized word ("Питер
+ * Семнеби", not St Petersburg), or a surname after another given name
+ * ("Мишель Обама", not Barack Obama). */
+static int other_person(const res *r, const unit *u, const lex_entry *e)
+{
+    const match_word *mw = r->mr.words;
+    size_t w = u->first;
+    if (u->nwords != 1 || u->adj || !(mw[w].script & FOLD_CYRILLIC))
+        return 0;
+    if ((e->type == LEX_LOC || e->type == LEX_GPE) && is_given(r->c, mw[w].khash) &&
+        w + 1 < r->mr.nwords && !r->covered[w + 1] && mw[w + 1].cap && mw[w + 1].joined == 1 &&
+        (mw[w + 1].script & FOLD_CYRILLIC) && !(w > 0 && (word_class_h(r->c, mw[w - 1].khash) & W_LOCATIVE)))
+        return 1;
+    return e->type == LEX_PER && w > 0 && !r->covered[w - 1] && mw[w - 1].cap && mw[w].joined == 1 &&
+           is_given(r->c, mw[w - 1].khash) && !sentence_start(r->t, mw[w].span.start, r->from);
+}
+
+/* Extends person mentions over the initials before them. */
+static void person_initials(res *r)
+{
+    size_t k;
+    for (k = 0; k < r->o.n; k++) {
+        ent_mention *x = &r->o.v[k];
+        if (x->kind && x->kind != ENT_ROLE && x->kind != ENT_ADJ && x->type[0] == 'P')
+            x->span.start = initials_before(r->t, r->from, x->span.start);
     }
 }
 
@@ -1335,12 +1825,16 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
                 return rc;
             continue;
         }
+        if (other_person(&r, u, e)) {
+            r.covered[u->first] = 0; /* left to the unknown names */
+            continue;
+        }
         if (!emit_unit(&r, u, u->entry, u->span, u->adj ? ENT_ADJ : ENT_NAME))
             return KR_ENOMEM;
         if (e->type == LEX_PER)
             remember_person(&r, u, e);
     }
-    if ((rc = resolve_surnames(&r)) != 0)
+    if ((rc = resolve_surnames(&r)) != 0 || (rc = national_bodies(&r)) != 0)
         return rc;
 
     /* Unknown capitalized names: runs of uncovered capitalized words, typed
@@ -1355,7 +1849,9 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
         if ((rc = candidates(c, t, n, from, &r.mr, r.covered, role_end, cyr > lat, &r.o, a)) != 0)
             return rc;
     }
+    org_states(&r);
     org_nouns(&r);
+    person_initials(&r);
 
     /* drop the mentions consumed by role phrases, then text order */
     for (k = kept = 0; k < r.o.n; k++)

@@ -131,6 +131,7 @@ v-prohibit	162	USA	-	The United States would prohibit all aid to the Contras.
 v-forceout	166	IDN	IGOUNO	Indonesia forced the UN refugee agency out of the country.
 v-endmed	165	DZA	LBY	Algerian officers today ended mediation efforts between rival Libyan militias.
 v-prevent	1721	TUR	EDU	Turkish police prevented a demonstration by Kurdish students.
+v-publish	1721	NIC	OPP	Nicaragua ordered the opposition newspaper La Prensa to suspend publication.
 v-arson	1712	ISR	-	Israeli settlers set fire to the offices of the Palestinian administration.
 v-reimpose	191	ISR	PSE	Israel reimposed a blockade on Gaza.
 v-homes	201	SRB	ALB	The Serbian army forced thousands of Albanians from their homes.

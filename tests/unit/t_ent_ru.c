@@ -1,0 +1,240 @@
+/* t_ent_ru.c: how unknown names in Russian text are typed and where their
+ * spans begin and end, on a small lexicon of its own: organization nouns
+ * and legal forms before a name, descriptions with adjectives, a state
+ * after an organization, bodies written as names, works in guillemets,
+ * sites, Latin names and their glosses, given names that start a person's
+ * name inside a run, initials, one-word lexicon names that belong to
+ * someone else's name, and the built-in list of foreign given names. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ent.h"
+#include "lex.h"
+#include "match.h"
+#include "t.h"
+
+static const char lexicon[] =
+    "[RUS]\ntype: GPE\nname: Russia\ncode: RUS\nru: Россия\nru.adj: российский\n"
+    "[AZE]\ntype: GPE\nname: Azerbaijan\ncode: AZE\nru: Азербайджан\n"
+    "[peterburg]\ntype: LOC\nname: Saint Petersburg\ncountry: RUS\nru: Питер\n"
+    "[lenta]\ntype: ORG\nname: Lenta\ncountry: RUS\nen: Lenta\n"
+    "[gazprom]\ntype: ORG\nname: Gazprom\ncountry: RUS\nru: Газпром\n"
+    "[cis]\ntype: ORG\nname: Commonwealth of Independent States\ncode: IGOCIS\nru: СНГ\n"
+    "[vladimir-putin]\ntype: PER\nname: Vladimir Putin\ncountry: RUS\nru: Владимир Путин\n"
+    "[barak-obama]\ntype: PER\nname: Barack Obama\ncountry: USA\nru: Барак Обама; Обама\n"
+    "[ekaterina-vtoraya]\ntype: PER\nname: Catherine the Great\ncountry: RUS\n"
+    "ru: Екатерина Вторая\n"
+    "[court]\ntype: AGENT\nname: court\nsector: JUD\nbody: yes\nru: конституционный суд\n"
+    "[given]\ntype: GIVEN\nru: Пётр; Лев; Питер; Мишель\nen: Philip\n";
+
+typedef struct fixture {
+    lex_db *lex;
+    match_db *m;
+    ent_ctx *c;
+    kr_arena *a;
+} fixture;
+
+typedef struct found {
+    ent_mention *v;
+    size_t n;
+    const char *text;
+} found;
+
+static found resolve(fixture *f, const char *text)
+{
+    found r = {NULL, 0, text};
+    kr_date date = {2023, 1, 1};
+    arena_reset(f->a);
+    if (ent_resolve(f->c, text, strlen(text), 0, date, f->a, &r.v, &r.n) != 0)
+        r.n = 0;
+    return r;
+}
+
+/* The type of the mention spanning exactly `span` (its first occurrence),
+ * or "" when there is none. */
+static const char *type_at(const found *r, const char *span)
+{
+    const char *p = strstr(r->text, span);
+    size_t k, s;
+    if (!p)
+        return "";
+    s = (size_t)(p - r->text);
+    for (k = 0; k < r->n; k++)
+        if (r->v[k].span.start == s && r->v[k].span.end == s + strlen(span))
+            return r->v[k].type;
+    return "";
+}
+
+/* Some mention overlaps the first occurrence of `span`. */
+static int any_at(const found *r, const char *span)
+{
+    const char *p = strstr(r->text, span);
+    size_t k, s;
+    if (!p)
+        return 0;
+    s = (size_t)(p - r->text);
+    for (k = 0; k < r->n; k++)
+        if (r->v[k].span.start < s + strlen(span) && s < r->v[k].span.end)
+            return 1;
+    return 0;
+}
+
+static size_t count_of(const found *r, const char *id)
+{
+    size_t k, n = 0;
+    for (k = 0; k < r->n; k++)
+        n += strcmp(r->v[k].id, id) == 0;
+    return n;
+}
+
+#define TYPE(r, span, want) CHECK_STRN(type_at(&(r), span), strlen(type_at(&(r), span)), want)
+
+static void test_org_nouns(fixture *f)
+{
+    found r = resolve(f, "Корпорация Veltrix открыла офис. Акции ЗАО «Северный ветер» выросли. "
+                         "Он вступил в движение «Левый поворот» весной.");
+    TYPE(r, "Корпорация Veltrix", "ORG"); /* a noun with a capital at a sentence's start */
+    TYPE(r, "ЗАО «Северный ветер", "ORG"); /* a legal form */
+    CHECK(!*type_at(&r, "ЗАО"));
+    TYPE(r, "движение «Левый поворот", "ORG"); /* not a person for "Лев" */
+    /* descriptions: adjectives, compounds, a noun of a noun */
+    r = resolve(f, "Письмо получили сотрудники ежемесячной газеты «Лесной край» и "
+                   "интернет-издания Techlog, а также группы компаний Norvex.");
+    TYPE(r, "ежемесячной газеты «Лесной край", "ORG");
+    TYPE(r, "интернет-издания Techlog", "ORG");
+    TYPE(r, "группы компаний Norvex", "ORG");
+    /* a lexicon name after a noun: the noun's apposition in guillemets,
+     * of the organization without them */
+    r = resolve(f, "Акции компании «Газпром» выросли, как сказано на сайте Газпрома.");
+    TYPE(r, "компании «Газпром", "ORG");
+    TYPE(r, "Газпрома", "ORG");
+    CHECK(!*type_at(&r, "сайте Газпрома"));
+    /* after a role word and an organization noun comes its head */
+    r = resolve(f, "Вчера руководитель группы Пётр Смолин уехал.");
+    TYPE(r, "Пётр Смолин", "PER");
+}
+
+static void test_org_phrases(fixture *f)
+{
+    found r = resolve(f, "Вчера Северная фондовая биржа открылась. Потом Южный фонд Vortex "
+                         "купил акции. Об этом заявил Западный комитет Азербайджана.");
+    TYPE(r, "Северная фондовая биржа", "ORG");
+    TYPE(r, "Южный фонд Vortex", "ORG");
+    TYPE(r, "Западный комитет Азербайджана", "ORG");
+    TYPE(r, "Азербайджана", "GPE"); /* the state stays a mention of its own */
+    /* an organization noun written as a name, with the words of its name */
+    r = resolve(f, "В составе Палаты представителей он, а Союз лесных советов промолчал.");
+    TYPE(r, "Палаты представителей", "ORG");
+    TYPE(r, "Союз лесных советов", "ORG");
+    /* up to the organization named after it; a longer phrase is left
+     * alone rather than cut */
+    r = resolve(f, "Прошло заседание Совета министров иностранных дел СНГ. Вчера Совет лесного "
+                   "хозяйства северных районов края собрался.");
+    TYPE(r, "Совета министров иностранных дел СНГ", "ORG");
+    TYPE(r, "СНГ", "ORG");
+    CHECK(!any_at(&r, "Совет лесного"));
+    /* compound names of state bodies */
+    r = resolve(f, "Проверку провёл Росприроднадзор, а Минкомсвязи промолчало.");
+    TYPE(r, "Росприроднадзор", "ORG");
+    TYPE(r, "Минкомсвязи", "ORG");
+    /* a body's role word written as a name, with no state */
+    r = resolve(f, "Это решил председатель Конституционного суда вчера.");
+    TYPE(r, "Конституционного суда", "ORG");
+    /* a state's organization named with the state */
+    r = resolve(f, "Сборная России выиграла, и российской сборной вручили кубок.");
+    TYPE(r, "Сборная России", "ORG");
+    TYPE(r, "российской сборной", "ORG");
+}
+
+static void test_works_and_sites(fixture *f)
+{
+    found r = resolve(f, "Группа записала альбом «Тёплый ветер» зимой. Об этом сообщает "
+                         "Новости.ру сегодня. Как пишет Lenta.ru, всё готово. Он работал в "
+                         "Интернете.");
+    CHECK(!any_at(&r, "Тёплый ветер"));
+    TYPE(r, "Новости.ру", "ORG");
+    TYPE(r, "Lenta.ru", "ORG");
+    TYPE(r, "Интернете", "ORG"); /* the network, not a place */
+    /* a title in guillemets is no organization; a name there is */
+    r = resolve(f, "Он читал «Происхождение видов» и слушал «Эхо Залесья» и «Новые правые».");
+    CHECK(!any_at(&r, "Происхождение видов"));
+    TYPE(r, "Эхо Залесья", "ORG");
+    TYPE(r, "Новые правые", "ORG");
+}
+
+static void test_latin(fixture *f)
+{
+    found r = resolve(f, "Журналист Пётр Смолин (Pjotr Smolin) приехал. Компания выкупила "
+                         "Bank of Nordland целиком. Продукцию Philips покупают.");
+    TYPE(r, "Pjotr Smolin", "PER"); /* a gloss takes the type of the name before it */
+    TYPE(r, "Bank of Nordland", "ORG");
+    TYPE(r, "Philips", "ORG"); /* a lone Latin word in Russian text is a brand */
+    r = resolve(f, "Началась пандемия COVID-19 весной.");
+    CHECK(!any_at(&r, "COVID")); /* a code with a number */
+}
+
+static void test_persons(fixture *f)
+{
+    /* a given name inside a run starts a person's name */
+    found r = resolve(f, "Приехали жители Залесья Пётр Смолин и другие.");
+    TYPE(r, "Пётр Смолин", "PER");
+    CHECK(strcmp(type_at(&r, "Залесья"), "PER") != 0);
+    /* initials belong to the name */
+    r = resolve(f, "Об этом заявил Н. Кранов вчера. Позже В. Путин уехал.");
+    TYPE(r, "Н. Кранов", "PER");
+    TYPE(r, "В. Путин", "PER");
+    /* a one-word lexicon name inside another person's name */
+    r = resolve(f, "Посол Питер Ларсен приехал. Первая леди Мишель Обама выступила.");
+    TYPE(r, "Питер Ларсен", "PER");
+    TYPE(r, "Мишель Обама", "PER");
+    CHECK_INT(count_of(&r, "peterburg"), 0);
+    CHECK_INT(count_of(&r, "barak-obama"), 0);
+    /* an ordinal is no surname */
+    r = resolve(f, "Это было после Второй мировой войны.");
+    CHECK_INT(count_of(&r, "ekaterina-vtoraya"), 0);
+}
+
+/* The built-in lexicon knows given names of other countries as Russian
+ * writes them, so that they start a person's name. */
+static void test_builtin_given_names(void)
+{
+    fixture f;
+    memset(&f, 0, sizeof f);
+    if (lex_builtin(0, NULL, NULL, &f.lex) || match_build(f.lex, &f.m) || ent_new(f.lex, f.m, &f.c) ||
+        !(f.a = arena_new())) {
+        CHECK(!"the built-in lexicon loads");
+    } else {
+        found r = resolve(&f, "Мяч забил капитан клуба Ромашково Фрэнк Лэмпард, а Юрген "
+                              "Клинсман хлопал.");
+        TYPE(r, "Фрэнк Лэмпард", "PER");
+        TYPE(r, "Юрген Клинсман", "PER");
+    }
+    arena_free(f.a);
+    ent_free(f.c);
+    match_free(f.m);
+    lex_free(f.lex);
+}
+
+int main(void)
+{
+    fixture f;
+    lex_source src = {"t.txt", lexicon, sizeof lexicon - 1};
+    memset(&f, 0, sizeof f);
+    if (lex_build(&src, 1, 0, NULL, NULL, &f.lex) || match_build(f.lex, &f.m) ||
+        ent_new(f.lex, f.m, &f.c) || !(f.a = arena_new())) {
+        fprintf(stderr, "t_ent_ru.c: the test lexicon does not load\n");
+        return 1;
+    }
+    test_org_nouns(&f);
+    test_org_phrases(&f);
+    test_works_and_sites(&f);
+    test_latin(&f);
+    test_persons(&f);
+    arena_free(f.a);
+    ent_free(f.c);
+    match_free(f.m);
+    lex_free(f.lex);
+    test_builtin_given_names();
+    return t_report();
+}
