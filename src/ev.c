@@ -700,13 +700,13 @@ static int try_elems(const docstate *d, const ev_pattern *p, size_t e, size_t i,
         for (k = i; k <= end; k++) {
             if (try_elems(d, p, e + 1, k, end, m))
                 return 1;
-            if (k == end || d->ti[k].group >= 0 || clause_punct(d, k))
+            if (k == end || (d->ti[k].group >= 0 && !(p->opts & EV_OPT_LOOSE)) || clause_punct(d, k))
                 return 0;
             /* a gap stays in its clause, or runs into a "that" clause */
             if (k > i && d->ti[k].clause != d->ti[k - 1].clause &&
                 !(d->ti[k].start & (1u << CUE_COMPLEMENT)))
                 return 0;
-            if (is_word(&d->td.tokens[k]) && ++words > EV_GAP_MAX)
+            if (is_word(&d->td.tokens[k]) && ++words > (p->opts & EV_OPT_LOOSE ? EV_GAP_LOOSE : EV_GAP_MAX))
                 return 0;
         }
         return 0;
@@ -1366,6 +1366,8 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
     ev_event e;
     int passive, i, j, rc, background = 0, setting = 0;
     size_t from = clause_start(d, s, m->anchor), sfrom = from, k;
+    if (m->p->opts & EV_OPT_BLOCK)
+        return 0; /* it has taken its words from the shorter patterns */
     if (agency_speaks(d, m, from))
         return 0;
     /* "Congratulating Karapetyan on his appointment, Shoigu praised ...":
@@ -1386,6 +1388,17 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
     memset(&e, 0, sizeof e);
     if (!sources_of(d, s, m, sfrom, &src, &passive))
         src.n = 0;
+    if (m->p->opts & EV_OPT_SUBJECT_TARGET) {
+        /* "Eriador received money from Osgiliath": the subject is acted on */
+        int32_t g = subject_in(d, sfrom, m->anchor);
+        if (g < 0)
+            return 0;
+        tgt.g[0] = g;
+        tgt.n = 1;
+        if (!m->has_src)
+            src.n = 0;
+        passive = 1; /* no other target, no subject as source */
+    }
     /* "Armenia was attacked", "Посольство было атаковано": a passive with
      * no doer named makes its subject the target */
     if (!passive && !m->has_src && !tgt.n && src.n && passive_verb(d, s, m->anchor) &&
@@ -1432,6 +1445,8 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
         target_after(d, s, m, &tgt);
     if (!src.n && !tgt.n)
         return 0; /* an act without actors is no event record */
+    if (!tgt.n && (m->p->opts & EV_OPT_TARGET) && !((m->p->opts & EV_OPT_SYMMETRIC) && src.n > 1))
+        return 0; /* the dictionary coders code no act without a target */
     if (!src.n && !setting && governed(d, from, m->anchor)) {
         /* a noun under a preposition: "После встречи с Алиевым Эрдоган
          * заявил" is Erdogan's meeting; "during the meeting X and Y
@@ -1481,14 +1496,26 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
             if (tgt.n)
                 side_of(d, tgt.g[j], &e.target);
             if (src.n && tgt.n && same_side(&e.source, &e.target)) {
-                if (tgt.n > 1)
-                    continue; /* the others of a list are the targets */
+                /* the others of a list are the targets; with "; target",
+                 * an act on oneself is no act on another */
+                if (tgt.n > 1 || (m->p->opts & EV_OPT_TARGET))
+                    continue;
                 memset(&e.target, 0, sizeof e.target); /* no one acts on himself */
             }
             e.confidence = confidence_of(m, src.n > 0, e.target.entity != NULL, e.mode) -
                            (background ? 0.15 : 0);
             if ((rc = add_event(d, &e)) != 0)
                 return rc;
+            if ((m->p->opts & EV_OPT_MUTUAL) && src.n && e.target.entity) {
+                ev_side t = e.source; /* "X and Y met": Y met X too */
+                e.source = e.target;
+                e.target = t;
+                rc = add_event(d, &e);
+                e.target = e.source;
+                e.source = t;
+                if (rc != 0)
+                    return rc;
+            }
         }
     return 0;
 }

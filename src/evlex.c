@@ -440,6 +440,12 @@ static int pattern_options(reader *r, const char *s, size_t n, uint16_t *opts)
             *opts |= EV_OPT_SPEECH;
         else if (o.n == 9 && memcmp(o.p, "symmetric", 9) == 0)
             *opts |= EV_OPT_SYMMETRIC;
+        else if (o.n == 6 && memcmp(o.p, "target", 6) == 0)
+            *opts |= EV_OPT_TARGET;
+        else if (o.n == 5 && memcmp(o.p, "loose", 5) == 0)
+            *opts |= EV_OPT_LOOSE;
+        else if (o.n == 6 && memcmp(o.p, "mutual", 6) == 0)
+            *opts |= EV_OPT_SYMMETRIC | EV_OPT_MUTUAL;
         else {
             problem_at(r, "unknown pattern option '%s'", o.p, o.n);
             return 1;
@@ -466,7 +472,11 @@ static int pattern_line(reader *r, const char *s, size_t n)
             return 0;
     }
     snprintf(cbuf, sizeof cbuf, "%.*s", (int)(code.n < 7 ? code.n : 7), code.p);
-    if (!(p.code = evlex_code(e, cbuf))) {
+    if (strcmp(cbuf, "---") == 0) {
+        static const ev_code block = {"---", "no event", NULL, NULL, 0.0, 0};
+        p.code = &block;
+        p.opts |= EV_OPT_BLOCK;
+    } else if (!(p.code = evlex_code(e, cbuf))) {
         problem(r, "CAMEO code '%s' is not in the codebook (events/cameo.txt)", cbuf);
         return 0;
     }
@@ -510,6 +520,12 @@ static int pattern_line(reader *r, const char *s, size_t n)
             return 0;
         }
         ne++;
+    }
+    if (ne > 1 && el[0].kind == EV_TARGET && !el[0].optional && el[1].kind == EV_WORD) {
+        /* "+ received ... from ... $": the subject is the target */
+        memmove(el, el + 1, (ne - 1) * sizeof *el);
+        ne--;
+        p.opts |= EV_OPT_SUBJECT_TARGET;
     }
     if (!ne || el[0].kind != EV_WORD || el[0].optional) {
         problem(r, "a pattern starts with a required word%s", "");

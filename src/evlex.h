@@ -54,6 +54,7 @@ enum {
     EV_SOURCE    /* "$": an actor, the source (the subject is not used) */
 };
 #define EV_GAP_MAX 3
+#define EV_GAP_LOOSE 8
 
 typedef struct ev_elem {
     uint8_t kind;
@@ -67,7 +68,13 @@ typedef struct ev_elem {
 enum {
     EV_OPT_INTENT = 1, /* the phrase itself speaks of the future */
     EV_OPT_SPEECH = 2, /* a speech verb: a clause after it is reported */
-    EV_OPT_SYMMETRIC = 4 /* "X and Y met": the actors are each other's targets */
+    EV_OPT_SYMMETRIC = 4, /* "X and Y met": the actors are each other's targets */
+    EV_OPT_TARGET = 8,    /* no event without a target (the dictionary coders') */
+    EV_OPT_MUTUAL = 16,   /* symmetric, and each pair coded both ways */
+    EV_OPT_BLOCK = 32,    /* code "---": the phrase codes nothing, and the
+                             shorter patterns it overlaps neither */
+    EV_OPT_SUBJECT_TARGET = 64, /* a leading "+": the subject is the target */
+    EV_OPT_LOOSE = 128    /* gaps of up to EV_GAP_LOOSE words, across actors */
 };
 
 typedef struct ev_pattern {

@@ -1118,7 +1118,7 @@ static int emit_variant(gen *g, const ptok *t, size_t n)
     imp *m = g->m;
     const char *el[MAX_ELEMS + 4];
     size_t ne = 0, i;
-    int target = 0, sym = g->sym, rc = 0, pass;
+    int target = 0, sym = g->sym, rc = 0, pass, lead_target = 0;
     kr_buf line = {0, 0, 0};
     if (++g->variants > MAX_VARIANTS) {
         g->failed++;
@@ -1136,9 +1136,14 @@ static int emit_variant(gen *g, const ptok *t, size_t n)
             if (x->kind == T_SOURCE || x->kind == T_SKIP || x->kind == T_COMPOUND)
                 continue;
             if (x->kind == T_TARGET) {
-                g->why = "the target comes before every word";
-                g->failed++;
-                return 0;
+                /* "- + * FROM $": the subject is the target */
+                if (lead_target || i + 1 == n || t[i + 1].kind != T_WORD) {
+                    g->why = "the target comes before every word";
+                    g->failed++;
+                    return 0;
+                }
+                lead_target = 1;
+                continue;
             }
         }
         if (x->kind == T_WORD) {
@@ -1189,17 +1194,21 @@ static int emit_variant(gen *g, const ptok *t, size_t n)
     }
     /* without a `+`, the target is the actor after the phrase, as TABARI
      * takes it: a line with "... +", and one without for no target */
-    for (pass = target ? 1 : 0; pass < 2 && rc == 0; pass++) {
+    for (pass = target || lead_target ? 1 : 0; pass < 2 && rc == 0; pass++) {
         int added;
         if (pass == 0 && ne + 2 > MAX_ELEMS)
             continue;
         kr_buf_reset(&line);
+        if (lead_target)
+            rc = kr_buf_puts(&line, " +");
         for (i = 0; i < ne && rc == 0; i++)
             rc = kr_buf_printf(&line, " %s", el[i]);
         if (rc == 0 && pass == 0)
             rc = kr_buf_puts(&line, " ... +");
-        if (rc == 0 && sym)
-            rc = kr_buf_puts(&line, " ; symmetric");
+        /* the dictionary coders code an act only with a target, and "X and
+         * Y met" both ways */
+        if (rc == 0)
+            rc = kr_buf_puts(&line, sym ? " ; mutual target loose" : " ; target loose");
         /* one code per phrase: the first written (a pattern before its
          * verb alone, an earlier pattern before a later one) is the one
          * TABARI and PETRARCH would match first */
@@ -1344,7 +1353,7 @@ static const char *code_problem(int kind)
 {
     switch (kind) {
     case C_NULL:
-        return "its code is null (---): kronika has no blocking patterns";
+        return "its code is null (---)";
     case C_DISCARD:
         return "its code discards the sentence (###)";
     case C_SECOND:
@@ -1362,6 +1371,12 @@ static int write_pattern(imp *m, vfile *f, const tlist *verbs, size_t nverbs, co
     int rc;
     if (ckind == C_OK && !code_known(m, code) && (rc = adopt_code(m, code, line)) != 0)
         return rc;
+    if (ckind == C_NULL && !verb_alone) {
+        /* a null code blocks the shorter patterns its phrase overlaps */
+        ckind = C_OK;
+        code = "---";
+        paired = 0;
+    }
     if (ckind != C_OK) {
         if (!verb_alone || ckind == C_BAD)
             SKIP(m, line, "%s left out: %s", verb_alone ? "verb" : "pattern", code_problem(ckind));

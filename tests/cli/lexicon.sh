@@ -97,9 +97,11 @@ run kr code --lexicon imp --format tsv g.jsonl
 check "an imported actor and verb code an event" grep -q -E "${TAB}GON${TAB}GON${TAB}111${TAB}ARN${TAB}ARN${TAB}" "$T/out"
 check "an imported person keeps his dated code" grep -q -E "${TAB}aragorn${TAB}GONGOV${TAB}040${TAB}ARN${TAB}ARN${TAB}" "$T/out"
 # codes in no codebook kept, a final '_' is that word only, "$ *" over the
-# verb's own code, Treebank's "DID N'T" as one word
+# verb's own code, Treebank's "DID N'T" as one word; a target before the
+# verb (the subject acted on), a null code blocking, no event without a
+# target, a paired code both ways, gaps that cross an actor
 mkdir dict2
-printf 'GONDOR  [GON]\nARNOR  [ARN]\n' >dict2/test.actors
+printf 'GONDOR  [GON]\nARNOR  [ARN]\nROHAN  [ROH]\n' >dict2/test.actors
 cat >dict2/test.verbs <<'TXT'
 SNUB  [977]
 {SNUBS SNUBBED}
@@ -107,6 +109,12 @@ SNUB  [977]
 HAIL  [050]
 {HAILS HAILED}
 - $ *  [051]
+RECEIVE  [070]
+{RECEIVES RECEIVED}
+- + * AID FROM $  [071]
+- * VISITORS_  [---]
+CONFER  [040:040]
+{CONFERS CONFERRED}
 TXT
 cat >dict2/test.verbpatterns.txt <<'TXT'
 &NEVER
@@ -122,7 +130,9 @@ expect_stdout '3 codes added'
 expect_stderr 'dict2/test.verbs:1: code 977 is not in the codebook: added'
 : >h.jsonl
 for t in "Arnor snubbed the treaty with Gondor." "Arnor snubbed the treaties of Gondor." "Arnor hailed Gondor." \
-         "Arnor didn't raid Gondor."; do
+         "Arnor didn't raid Gondor." "Gondor received aid from Arnor." "Arnor received visitors from Gondor." \
+         "Arnor snubbed the plan." "Arnor conferred with Gondor." \
+         "Arnor snubbed in a letter to Rohan the treaty with Gondor."; do
     printf '{"id": "h%d", "date": "2001-05-02", "text": "%s"}\n' $(($(wc -l <h.jsonl) + 1)) "$t" >>h.jsonl
 done
 run kr code --lexicon imp3 --format tsv h.jsonl
@@ -130,6 +140,12 @@ check "a code in no codebook is coded" grep -q -E "${TAB}h1${TAB}.*${TAB}979${TA
 check "a whole word does not match its plural" grep -q -E "${TAB}h2${TAB}.*${TAB}977${TAB}" "$T/out"
 check "a \$ * pattern codes over its verb" grep -q -E "${TAB}h3${TAB}.*${TAB}051${TAB}" "$T/out"
 check "Treebank's N'T joins its word" grep -q -E "${TAB}h4${TAB}.*${TAB}920${TAB}" "$T/out"
+check "a target before the verb is its subject" grep -q -E "${TAB}h5${TAB}[^${TAB}]*${TAB}ARN${TAB}ARN${TAB}071${TAB}GON${TAB}GON${TAB}" "$T/out"
+check "a null code blocks the verb's own" sh -c "! grep -q -E '${TAB}h6${TAB}' '$T/out'"
+check "no event without a target" sh -c "! grep -q -E '${TAB}h7${TAB}' '$T/out'"
+check "a paired code is coded both ways" grep -q -E "${TAB}h8${TAB}[^${TAB}]*${TAB}GON${TAB}GON${TAB}040${TAB}ARN${TAB}" "$T/out"
+check "a paired code is coded both ways" grep -q -E "${TAB}h8${TAB}[^${TAB}]*${TAB}ARN${TAB}ARN${TAB}040${TAB}GON${TAB}" "$T/out"
+check "a gap crosses an actor" grep -q -E "${TAB}h9${TAB}[^${TAB}]*${TAB}ARN${TAB}ARN${TAB}979${TAB}GON${TAB}" "$T/out"
 # an events/ folder without its codebook is refused, not coded with nothing
 mkdir -p nocb/events && cp imp/actors.txt nocb/ && printf '040 meet +\n' >nocb/events/en.txt
 expect_exit 2 kr code --lexicon nocb g.jsonl

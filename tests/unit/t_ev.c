@@ -18,18 +18,21 @@ static const char codes[] =
     "125 -5.0 REJECT Reject a meeting\n"
     "190 -10.0 ASSAULT Use military force\n";
 
-static const char patterns[] =
-    "cue negation: not; never\n"
-    "cue intent: will; plan to\n"
-    "cue reported: reportedly\n"
-    "cue passive: was; were\n"
-    "cue agent: by\n"
-    "cue preposition: with; of\n"
-    "cue locative: in\n"
-    "cue and: and\n"
-    "cue complement: that\n"
-    "cue determiner: the\n"
+#define CUES                            \
+    "cue negation: not; never\n"        \
+    "cue intent: will; plan to\n"       \
+    "cue reported: reportedly\n"        \
+    "cue passive: was; were\n"          \
+    "cue agent: by\n"                   \
+    "cue preposition: with; of; from\n" \
+    "cue locative: in\n"                \
+    "cue and: and\n"                    \
+    "cue complement: that\n"            \
+    "cue determiner: the\n"             \
     "cue yesterday: yesterday\n"
+
+static const char patterns[] =
+    CUES
     "define meet: meet|met\n"
     "010 say|said ; speech\n"
     "040 @meet (with) + ; symmetric\n"
@@ -91,12 +94,26 @@ static void test_lexicon(stem_cache *sc)
     CHECK_INT(last_line, 2);
     CHECK(e == NULL);
     CHECK_INT(build("cue nonsense: x\n", 1, sc, &e), KR_EFORMAT);
-    CHECK_INT(build("040 + met\n", 1, sc, &e), KR_EFORMAT);
     CHECK_INT(build("040 met @nowhere\n", 1, sc, &e), KR_EFORMAT);
     CHECK_INT(build("040 met ; sometimes\n", 1, sc, &e), KR_EFORMAT);
+    /* a leading "+" needs a required word after it */
+    CHECK_INT(build("040 +\n", 1, sc, &e), KR_EFORMAT);
+    CHECK_INT(build("040 + +\n", 1, sc, &e), KR_EFORMAT);
+    CHECK_INT(build("040 + (met)\n", 1, sc, &e), KR_EFORMAT);
+    CHECK_INT(build("040 + ... met\n", 1, sc, &e), KR_EFORMAT);
+    CHECK_INT(build("040 $ met\n", 1, sc, &e), KR_EFORMAT);
+    CHECK_INT(build("--- +\n", 1, sc, &e), KR_EFORMAT);
+    CHECK_INT(build("-- met\n", 1, sc, &e), KR_EFORMAT);
     /* without check, the faulty line is left out and the rest loads */
-    CHECK_INT(build("040 + met\n111 criticize +\n", 0, sc, &e), 0);
+    CHECK_INT(build("040 + +\n111 criticize +\n", 0, sc, &e), 0);
     CHECK(e && evlex_npatterns(e) == 1);
+    evlex_free(e);
+    /* the options for imported dictionaries, and the blocking code */
+    e = NULL;
+    CHECK_INT(build("040 + met ... $ ; target\n040 met ; mutual loose\n--- met ... nobody\n", 1, sc, &e), 0);
+    CHECK_INT(nproblems, 0);
+    CHECK(e && evlex_npatterns(e) == 3);
+    CHECK(evlex_code(e, "---") == NULL); /* not a code of the codebook */
     evlex_free(e);
 }
 
@@ -206,6 +223,215 @@ static void test_coding(stem_cache *sc)
     arena_free(a);
 }
 
+/* --- the options of imported dictionaries --------------------------------- */
+
+static const char more_codes[] =
+    "040 1.0 CONSULT Consult\n"
+    "071 7.4 AID Provide economic aid\n"
+    "111 -2.0 ACCUSE:disapprove Criticize\n"
+    "190 -10.0 ASSAULT Use military force\n";
+
+static evlex *coded_lex; /* the lexicon of the last code_with(): its codes */
+static ev_ctx *coded_ctx;
+
+static void code_done(kr_arena *a)
+{
+    ev_free(coded_ctx);
+    evlex_free(coded_lex);
+    coded_ctx = NULL;
+    coded_lex = NULL;
+    arena_reset(a);
+}
+
+/* Codes `text` with the patterns `pat` (after the cues of CUES), each
+ * occurrence of a name of `names` a state: the events, in *ev and *nev,
+ * live until code_done(a). Returns 0, or -1 when the lexicon does not
+ * build. */
+static int code_with(const char *pat, const char *text, const char *const *names, size_t nnames,
+                     stem_cache *sc, kr_arena *a, ev_event **ev, size_t *nev)
+{
+    char lines[1024];
+    lex_source src[2] = {{"lexicon/events/cameo.txt", more_codes, sizeof more_codes - 1},
+                         {"lexicon/events/en.txt", lines, 0}};
+    ent_mention m[32];
+    size_t nm = 0, k, j;
+    kr_date day = {2024, 3, 14};
+    snprintf(lines, sizeof lines, "%s%s", CUES, pat);
+    src[1].n = strlen(lines);
+    *ev = NULL;
+    *nev = 0;
+    code_done(a);
+    if (evlex_build(src, 2, 1, sc, count_problem, NULL, &coded_lex) != 0 ||
+        ev_new(coded_lex, NULL, &coded_ctx) != 0)
+        return -1;
+    for (k = 0; k < nnames; k++) {
+        const char *p = text;
+        while ((p = strstr(p, names[k])) != NULL && nm < sizeof m / sizeof *m) {
+            ent_mention *x = &m[nm++];
+            memset(x, 0, sizeof *x);
+            x->span.start = (size_t)(p - text);
+            x->span.end = x->span.start + strlen(names[k]);
+            x->id = x->name = x->code = x->country = names[k];
+            x->type = "GPE";
+            x->kind = ENT_NAME;
+            x->agent = -1;
+            p += strlen(names[k]);
+        }
+    }
+    for (k = 1; k < nm; k++) { /* in text order, as the resolver gives them */
+        ent_mention t = m[k];
+        for (j = k; j > 0 && m[j - 1].span.start > t.span.start; j--)
+            m[j] = m[j - 1];
+        m[j] = t;
+    }
+    return ev_code_doc(coded_ctx, text, strlen(text), 0, day, NULL, m, nm, a, ev, nev) == 0 ? 0 : -1;
+}
+
+/* The event of `code` from `src` to `tgt` (NULL: none), or NULL. */
+static const ev_event *find_pair(const ev_event *v, size_t n, const char *code, const char *src,
+                                 const char *tgt)
+{
+    const ev_event *x;
+    size_t k;
+    for (k = 0; k < n; k++) {
+        x = &v[k];
+        if (strcmp(x->code->code, code) != 0 || !x->source.entity != !src ||
+            !x->target.entity != !tgt)
+            continue;
+        if ((!src || !strcmp(x->source.entity, src)) && (!tgt || !strcmp(x->target.entity, tgt)))
+            return x;
+    }
+    return NULL;
+}
+
+static size_t count_code(const ev_event *v, size_t n, const char *code)
+{
+    size_t k, c = 0;
+    for (k = 0; k < n; k++)
+        c += !strcmp(v[k].code->code, code);
+    return c;
+}
+
+/* "; target": an act with no one acted on is no event. */
+static void test_opt_target(stem_cache *sc, kr_arena *a)
+{
+    static const char *const names[] = {"Gondor", "Arnor"};
+    static const char text[] = "Gondor criticized the plan. Arnor criticized Gondor.";
+    ev_event *ev;
+    size_t nev;
+    /* without the option, the first sentence codes Gondor alone */
+    CHECK_INT(code_with("111 criticize|criticized\n", text, names, 2, sc, a, &ev, &nev), 0);
+    CHECK(find_pair(ev, nev, "111", "Gondor", NULL) != NULL);
+    CHECK(find_pair(ev, nev, "111", "Arnor", "Gondor") != NULL);
+    CHECK_INT(code_with("111 criticize|criticized ; target\n", text, names, 2, sc, a, &ev, &nev), 0);
+    CHECK(find_pair(ev, nev, "111", "Arnor", "Gondor") != NULL);
+    CHECK_INT(count_code(ev, nev, "111"), 1);
+    CHECK(find_pair(ev, nev, "111", "Gondor", NULL) == NULL);
+    /* no one acts on himself: without the option, no target */
+    CHECK_INT(code_with("111 criticize|criticized ... +\n", "Gondor criticized Gondor.", names, 2, sc, a, &ev, &nev), 0);
+    CHECK(find_pair(ev, nev, "111", "Gondor", NULL) != NULL);
+    CHECK_INT(code_with("111 criticize|criticized ... + ; target\n", "Gondor criticized Gondor.", names, 2, sc, a, &ev, &nev), 0);
+    CHECK_INT(count_code(ev, nev, "111"), 0);
+    /* "X and Y met" has its targets in its subject */
+    CHECK_INT(code_with("040 met ; symmetric target\n", "Gondor and Arnor met.", names, 2, sc, a, &ev, &nev), 0);
+    CHECK(find_pair(ev, nev, "040", "Gondor", "Arnor") != NULL);
+}
+
+/* "; mutual": each pair is coded both ways. */
+static void test_opt_mutual(stem_cache *sc, kr_arena *a)
+{
+    static const char *const names[] = {"Gondor", "Arnor", "Rohan"};
+    ev_event *ev;
+    size_t nev;
+    /* symmetric alone: one way */
+    CHECK_INT(code_with("040 met ; symmetric\n", "Gondor and Arnor met.", names, 3, sc, a, &ev, &nev), 0);
+    CHECK(find_pair(ev, nev, "040", "Gondor", "Arnor") != NULL);
+    CHECK(find_pair(ev, nev, "040", "Arnor", "Gondor") == NULL);
+    CHECK_INT(code_with("040 met ; mutual\n", "Gondor and Arnor met.", names, 3, sc, a, &ev, &nev), 0);
+    CHECK(find_pair(ev, nev, "040", "Gondor", "Arnor") != NULL);
+    CHECK(find_pair(ev, nev, "040", "Arnor", "Gondor") != NULL);
+    CHECK_INT(count_code(ev, nev, "040"), 2);
+    /* with a target in the phrase too */
+    CHECK_INT(code_with("040 met ... + ; mutual\n", "Rohan met Arnor.", names, 3, sc, a, &ev, &nev), 0);
+    CHECK(find_pair(ev, nev, "040", "Rohan", "Arnor") != NULL);
+    CHECK(find_pair(ev, nev, "040", "Arnor", "Rohan") != NULL);
+    /* like symmetric, one alone meets no one */
+    CHECK_INT(code_with("040 met ; mutual\n", "Gondor met the demand.", names, 3, sc, a, &ev, &nev), 0);
+    CHECK_INT(count_code(ev, nev, "040"), 0);
+}
+
+/* A leading "+": the subject is the target, "$" the source. */
+static void test_opt_subject_target(stem_cache *sc, kr_arena *a)
+{
+    static const char *const names[] = {"Eriador", "Osgiliath"};
+    static const char text[] = "Eriador received money from Osgiliath.";
+    ev_event *ev;
+    size_t nev;
+    CHECK_INT(code_with("071 + received ... from ... $\n", text, names, 2, sc, a, &ev, &nev), 0);
+    CHECK(find_pair(ev, nev, "071", "Osgiliath", "Eriador") != NULL);
+    CHECK_INT(count_code(ev, nev, "071"), 1);
+    /* without "$", no source: the subject is still not one */
+    CHECK_INT(code_with("071 + received ... money\n", "Eriador received money.", names, 2, sc, a, &ev, &nev), 0);
+    CHECK(find_pair(ev, nev, "071", NULL, "Eriador") != NULL);
+    CHECK(find_pair(ev, nev, "071", "Eriador", NULL) == NULL);
+    /* no subject, no event */
+    CHECK_INT(code_with("071 + received ... money\n", "Money was received.", names, 2, sc, a, &ev, &nev), 0);
+    CHECK_INT(count_code(ev, nev, "071"), 0);
+}
+
+/* "; loose": a gap of up to 8 words, which may hold an actor. */
+static void test_opt_loose(stem_cache *sc, kr_arena *a)
+{
+    static const char *const names[] = {"Gondor", "Arnor"};
+    /* six words between "held" and "talks", Arnor among them */
+    static const char text[] = "Gondor held with Arnor several long rounds of talks.";
+    /* nine words between them: too many */
+    static const char far[] = "Gondor held with Arnor several long and very tiring rounds of talks.";
+    ev_event *ev;
+    size_t nev;
+    CHECK_INT(code_with("040 held ... talks\n", text, names, 2, sc, a, &ev, &nev), 0);
+    CHECK_INT(count_code(ev, nev, "040"), 0);
+    CHECK_INT(code_with("040 held ... talks ; loose\n", text, names, 2, sc, a, &ev, &nev), 0);
+    CHECK(find(ev, nev, "040", "Gondor") != NULL);
+    CHECK_INT(code_with("040 held ... talks ; loose\n", far, names, 2, sc, a, &ev, &nev), 0);
+    CHECK_INT(count_code(ev, nev, "040"), 0);
+}
+
+/* Code "---": the phrase codes nothing and takes its words from the
+ * shorter patterns it overlaps. */
+static void test_opt_block(stem_cache *sc, kr_arena *a)
+{
+    static const char *const names[] = {"Gondor", "Arnor"};
+    static const char text[] = "Gondor attacked the computers of Arnor. Arnor attacked Gondor.";
+    static const char pats[] = "190 attack|attacked ... +\n--- attacked ... computers\n";
+    ev_event *ev;
+    size_t nev, k;
+    CHECK_INT(code_with("190 attack|attacked ... +\n", text, names, 2, sc, a, &ev, &nev), 0);
+    CHECK(find_pair(ev, nev, "190", "Gondor", "Arnor") != NULL);
+    CHECK_INT(code_with(pats, text, names, 2, sc, a, &ev, &nev), 0);
+    CHECK(find_pair(ev, nev, "190", "Gondor", "Arnor") == NULL);
+    CHECK(find_pair(ev, nev, "190", "Arnor", "Gondor") != NULL); /* not overlapped */
+    CHECK_INT(count_code(ev, nev, "190"), 1);
+    for (k = 0; k < nev; k++)
+        CHECK(strcmp(ev[k].code->code, "---") != 0);
+    CHECK_INT(nev, 1);
+}
+
+static void test_options(stem_cache *sc)
+{
+    kr_arena *a = arena_new();
+    CHECK(a != NULL);
+    if (!a)
+        return;
+    test_opt_target(sc, a);
+    test_opt_mutual(sc, a);
+    test_opt_subject_target(sc, a);
+    test_opt_loose(sc, a);
+    test_opt_block(sc, a);
+    code_done(a);
+    arena_free(a);
+}
+
 int main(void)
 {
     stem_cache *sc = stem_new();
@@ -213,6 +439,7 @@ int main(void)
     if (sc) {
         test_lexicon(sc);
         test_coding(sc);
+        test_options(sc);
     }
     stem_free(sc);
     return t_report();

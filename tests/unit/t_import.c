@@ -246,7 +246,8 @@ static const char tabari_verbs[] =
     "VISIT  [042:043]\n"
     "SNUB  [977]\n"
     "- $ *  [978]\n"
-    "- * TREATY  [979]\n";
+    "- * TREATY  [979]\n"
+    "- + $ *  [978]\n";
 
 static const char options[] =
     "// made-up options\n"
@@ -266,35 +267,43 @@ static void test_tabari_verbs(void)
     /* the built-in cues come first */
     CHECK_HAS(v, "\ncue negation: ");
     /* a verb alone, with the target after it, and without */
-    CHECK_HAS(v, "\n064   restore ... +  # m.verbs:10\n064   restore  # m.verbs:10\n");
+    CHECK_HAS(v, "\n064   restore ... + ; target loose  # m.verbs:10\n064   restore ; target loose  # m.verbs:10\n");
     /* a synset: one-word members as alternatives, a phrase on its own */
-    CHECK_HAS(v, "\n064   restore ... full ... military|economic ... ties ... +  # m.verbs:11\n");
-    CHECK_HAS(v, "\n064   restore ... full ... trade relations ... ties ... +  # m.verbs:11\n");
+    CHECK_HAS(v, "\n064   restore ... full ... military|economic ... ties ... + ; target loose  # m.verbs:11\n");
+    CHECK_HAS(v, "\n064   restore ... full ... trade relations ... ties ... + ; target loose  # m.verbs:11\n");
     /* words before the verb; a paired code of one event both ways */
-    CHECK_HAS(v, "\n051   said ... restore ... relations ... + ; symmetric  # m.verbs:12\n");
+    CHECK_HAS(v, "\n051   said ... restore ... relations ... + ; mutual target loose  # m.verbs:12\n");
     /* a choice with a phrase; '_' joins; a final '_' is that word only */
-    CHECK_HAS(v, "\n0311  restore ... in! ... new ... +  # m.verbs:15\n");
-    CHECK_HAS(v, "\n0311  restore ... in! ... fresh start ... +  # m.verbs:15\n");
+    CHECK_HAS(v, "\n0311  restore ... in! ... new ... + ; target loose  # m.verbs:15\n");
+    CHECK_HAS(v, "\n0311  restore ... in! ... fresh start ... + ; target loose  # m.verbs:15\n");
     /* a TABARI stem is also given whole */
-    CHECK_HAS(v, "\n060   cooperat|cooperate ... +  # m.verbs:16\n");
+    CHECK_HAS(v, "\n060   cooperat|cooperate ... + ; target loose  # m.verbs:16\n");
     /* listed forms; a compound subject: the pattern reads like the verb
      * alone, and its line comes first */
-    CHECK_HAS(v, "\n040   met|meet ... + ; symmetric  # m.verbs:19\n");
+    CHECK_HAS(v, "\n040   met|meet ... + ; mutual target loose  # m.verbs:19\n");
     CHECK_HASNT(v, "# m.verbs:17\n");
-    CHECK_HAS(v, "\n912   will ... met|meet ... never again ... +  # m.verbs:20\n");
+    CHECK_HAS(v, "\n912   will ... met|meet ... never again ... + ; target loose  # m.verbs:20\n");
     /* a pair of two codes: the first, the second counted as lost */
-    CHECK_HAS(v, "\n042   visit ... +  # m.verbs:21\n042   visit  # m.verbs:21\n");
+    CHECK_HAS(v, "\n042   visit ... + ; target loose  # m.verbs:21\n042   visit ; target loose  # m.verbs:21\n");
     CHECK_INT(st.narrowed, 1);
     /* codes in no codebook are added to it; "$ *" takes the phrase of the
      * verb alone, whose code is left out */
-    CHECK_HAS(v, "\n978   snub ... +  # m.verbs:23\n978   snub  # m.verbs:23\n");
+    CHECK_HAS(v, "\n978   snub ... + ; target loose  # m.verbs:23\n978   snub ; target loose  # m.verbs:23\n");
     CHECK_HASNT(v, "\n977   snub ... +");
-    CHECK_HAS(v, "\n979   snub ... treaty ... +  # m.verbs:24\n");
+    CHECK_HAS(v, "\n979   snub ... treaty ... + ; target loose  # m.verbs:24\n");
     CHECK_HAS(get("out/events/cameo.txt"), "\n978     0.0   -   code of m.verbs, not in CAMEO\n");
     CHECK_HAS(get("out/events/cameo.txt"), "\n977     0.0   -   code of m.verbs, not in CAMEO\n");
     CHECK_HAS(reports, "m.verbs:22: code 977 is not in the codebook: added");
-    CHECK_HAS(reports, "m.verbs:13: pattern left out: the target comes before every word\n");
-    CHECK_HAS(reports, "m.verbs:14: pattern left out: its code is null (---): kronika has no blocking patterns\n");
+    /* a target before the verb is the subject acted on; one with no word
+     * after it cannot be placed */
+    v = get("out/events/en.txt");
+    CHECK_HAS(v, "\n0311  + restore ... from ... $ ; target loose  # m.verbs:13\n");
+    CHECK_HASNT(reports, "m.verbs:13:");
+    CHECK_HAS(reports, "m.verbs:25: pattern left out: the target comes before every word\n");
+    /* a null code blocks what its phrase overlaps, with a target or not */
+    CHECK_HAS(v, "\n---   restore ... plan! ... + ; target loose  # m.verbs:14\n"
+                 "---   restore ... plan! ; target loose  # m.verbs:14\n");
+    CHECK_HASNT(reports, "m.verbs:14:");
     /* a code the codebook lacks comes from the options */
     CHECK_HAS(get("out/events/cameo.txt"), "\n912     0.0   -   Never meet again (m.options)\n");
     CHECK_HASNT(get("out/events/cameo.txt"), "CONSULT (m.options)");
@@ -344,25 +353,26 @@ static void test_petrarch_verbs(void)
     CHECK_INT(run(files, 1, &st), 0);
     v = get("out/events/en.txt");
     /* the verbs of a block with its code; one with its own code */
-    CHECK_HAS(v, "\n040   meet|met|encounter ... +  # CAMEO.verbpatterns.txt:15\n");
-    CHECK_HAS(v, "\n111   confront ... +  # CAMEO.verbpatterns.txt:17\n");
+    CHECK_HAS(v, "\n040   meet|met|encounter ... + ; target loose  # CAMEO.verbpatterns.txt:15\n");
+    CHECK_HAS(v, "\n111   confront ... + ; target loose  # CAMEO.verbpatterns.txt:17\n");
     /* a verb of several words: the words around it kept */
-    CHECK_HAS(v, "\n040   meet|met with ... +  # CAMEO.verbpatterns.txt:15\n");
+    CHECK_HAS(v, "\n040   meet|met with ... + ; target loose  # CAMEO.verbpatterns.txt:15\n");
     /* patterns apply to every verb of the block: a word set past three */
     CHECK_HAS(v, "define v-meet-people: meet|met|encounter|confront\n");
-    CHECK_HAS(v, "\n036   will ... @v-meet-people ... +  # CAMEO.verbpatterns.txt:19\n");
-    CHECK_HAS(v, "\n036   will ... meet|met with ... +  # CAMEO.verbpatterns.txt:19\n");
+    CHECK_HAS(v, "\n036   will ... @v-meet-people ... + ; target loose  # CAMEO.verbpatterns.txt:19\n");
+    CHECK_HAS(v, "\n036   will ... meet|met with ... + ; target loose  # CAMEO.verbpatterns.txt:19\n");
     /* a synset, its comment line skipped */
-    CHECK_HAS(v, "\n0311  @v-meet-people ... for ... dollar|euro ... +  # CAMEO.verbpatterns.txt:20\n");
-    CHECK_HAS(v, "\n0311  @v-meet-people ... for ... swiss franc ... +  # CAMEO.verbpatterns.txt:20\n");
+    CHECK_HAS(v, "\n0311  @v-meet-people ... for ... dollar|euro ... + ; target loose  # CAMEO.verbpatterns.txt:20\n");
+    CHECK_HAS(v, "\n0311  @v-meet-people ... for ... swiss franc ... + ; target loose  # CAMEO.verbpatterns.txt:20\n");
     /* PETRARCH 2 phrases and '/' alternatives */
-    CHECK_HAS(v, "\n057   @v-meet-people ... to|for ... local ... talks ... +  # CAMEO.verbpatterns.txt:21\n");
-    CHECK_HAS(v, "\n173   lock ... up ... +  # CAMEO.verbpatterns.txt:26\n");
+    CHECK_HAS(v, "\n057   @v-meet-people ... to|for ... local ... talks ... + ; target loose  # CAMEO.verbpatterns.txt:21\n");
+    CHECK_HAS(v, "\n173   lock ... up ... + ; target loose  # CAMEO.verbpatterns.txt:26\n");
     /* Treebank's split "DID N'T" is the one word a text has */
-    CHECK_HAS(v, "\n174   didn't|won't ... lock ... +  # CAMEO.verbpatterns.txt:27\n");
-    CHECK_HAS(v, "\n174   surely won't ... lock ... +  # CAMEO.verbpatterns.txt:27\n");
+    CHECK_HAS(v, "\n174   didn't|won't ... lock ... + ; target loose  # CAMEO.verbpatterns.txt:27\n");
+    CHECK_HAS(v, "\n174   surely won't ... lock ... + ; target loose  # CAMEO.verbpatterns.txt:27\n");
     CHECK_HASNT(v, " n't");
     CHECK_HAS(reports, "CAMEO.verbpatterns.txt:22: pattern left out: its code names the second event only ([:X])\n");
+    /* a verb alone with a null code writes nothing: its patterns code */
     CHECK_HASNT(v, "\n---");
     CHECK_INT(st.verbs, 5);
     check_loads(path_of("out"), 10);
