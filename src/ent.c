@@ -29,7 +29,10 @@ enum {
     W_NET = 512,     /* Интернет: the network, named as an organization */
     W_PARTICLE = 1024, /* of, al, von: a small word inside a Latin name */
     W_WORK = 2048,   /* фильм, альбом, шаттл: a quoted name after it is a work */
-    W_NATIONAL = 4096 /* сборная: with a state, that state's organization */
+    W_NATIONAL = 4096, /* сборная: with a state, that state's organization */
+    W_HOME = 8192,   /* in, from, в, из: a group's place follows */
+    W_POSSESSIVE = 16384, /* its, their, свои: a group belongs to someone named before */
+    W_MODIFIER = 32768 /* first, new, acting: inside a role phrase, before the role word */
 };
 
 #define WSET_SLOTS 1024 /* power of two, above twice the listed words */
@@ -65,6 +68,7 @@ typedef struct unit {
     size_t entry;
     int adj;
     size_t mention;       /* index of its mention + 1, 0 while none */
+    const char *title;    /* a person's code from the role phrase before it */
 } unit;
 
 const char *ent_kind_name(ent_kind k)
@@ -316,6 +320,17 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
             wset_add(c, work_words, W_WORK);
             wset_add(c, national_words, W_NATIONAL);
         }
+        {
+            static const char *const home[] = {"in", "from", "в", "во", "из", NULL};
+            static const char *const poss[] = {"its", "their", "his", "her", "our", "свои", "своих",
+                "своими", "своим", "свой", "своей", "свою", NULL};
+            /* not "former", "ex", "then": their holder is not today's */
+            static const char *const modifiers[] = {"first", "new", "acting", "interim", "senior", "top",
+                "current", "outgoing", "первый", "новый", "исполняющий", NULL};
+            wset_add(c, home, W_HOME);
+            wset_add(c, poss, W_POSSESSIVE);
+            wset_add(c, modifiers, W_MODIFIER);
+        }
     }
     names = lex_names(lex, &nn);
     c->sncap = 1024;
@@ -553,10 +568,12 @@ static ent_mention *emit_entry(out_list *o, const lex_db *lex, size_t entry, kr_
     return mt;
 }
 
-/* Words between two units that a role phrase may skip: "of", "the", "'s". */
+/* Words between two units that a role phrase may skip: "of", "the", "'s",
+ * and modifiers of the role word ("Dagolath's first Deputy Prime
+ * Minister", "Armenia's new ambassador"). */
 static int skippable(const ent_ctx *c, const char *t, const match_word *w)
 {
-    return (word_class_h(c, w->khash) & W_GLUE) != 0;
+    return (word_class_h(c, w->khash) & (W_GLUE | W_MODIFIER)) != 0;
 }
 
 /* Only spaces, apostrophes and hyphens between two offsets: no line break
@@ -1278,6 +1295,16 @@ static int group_agent(const ent_ctx *c, const lex_entry *e, size_t agent)
     return 1;
 }
 
+/* A role word no one person holds: a group ("soldiers", "police") or a
+ * body of many ("lawmakers", "officials"), which a place after it makes
+ * that place's state's. International staff ("observers in Angola") are
+ * not the host state's. */
+static int many_agent(const ent_ctx *c, const lex_entry *e, size_t agent)
+{
+    return (long)agent != c->counterpart && c->agent_first[agent] == c->agent_first[agent + 1] && !e->body &&
+           e->sector && strcmp(e->sector, "IGO") != 0;
+}
+
 /* A group of no named state ("Police arrested...", "Gunmen kidnapped..."):
  * an actor all the same, coded by its sector alone (COP, UAF), as CAMEO
  * codes actors of unknown nationality. Posts (a lone "the minister") and
@@ -1376,6 +1403,66 @@ static int national_bodies(res *r)
     return 0;
 }
 
+/* The code a person named right after a role phrase takes when no role
+ * of theirs is known on the day: the phrase's state (else the person's
+ * own) and the role word's sector, as TABARI and PETRARCH join an agent
+ * to a bare country code ("Bree Prime Minister Romendacil" is BREGOV).
+ * NULL when there is no state or sector, or for "counterpart". */
+static const char *title_code(res *r, const char *country, long agent)
+{
+    const lex_db *lex = r->c->lex;
+    const char *sector = lex_entry_at(lex, (size_t)agent)->sector;
+    long st;
+    if (!country || !sector || agent == r->c->counterpart)
+        return NULL;
+    st = lex_find(lex, country);
+    if (st >= 0 && lex_entry_at(lex, (size_t)st)->code)
+        country = lex_entry_at(lex, (size_t)st)->code;
+    return strlen(country) == 3 ? join_code(r->a, country, sector) : NULL;
+}
+
+/* The unit starting at word w, or NULL (units are in word order). */
+static const unit *unit_at(const res *r, size_t w)
+{
+    size_t lo = 0, hi = r->nu;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->units[mid].first < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->nu && r->units[lo].first == w ? &r->units[lo] : NULL;
+}
+
+/* "soldiers from Gondor", "lawmakers in Fornost", "полиция в Москве": the
+ * state of a place named right after a group word and "in" or "from"
+ * (and "the"), or NULL. The place stays a place of its own (where the
+ * event happened), so the mention keeps the group word's span. */
+static const char *home_after(res *r, const unit *u)
+{
+    const match_word *mw = r->mr.words;
+    size_t w = u->first + u->nwords;
+    const unit *p;
+    const lex_entry *pe;
+    const char *country;
+    if (w + 1 >= r->mr.nwords || !(word_class_h(r->c, mw[w].khash) & W_HOME) || mw[w].cap ||
+        !tight(r->t, u->span.end, mw[w].span.start))
+        return NULL;
+    /* "withdraw its troops from Chad": someone's own, leaving the place */
+    if (u->first > 0 && (word_class_h(r->c, mw[u->first - 1].khash) & W_POSSESSIVE))
+        return NULL;
+    if (!(p = unit_at(r, w + 1)) && (word_class_h(r->c, mw[w + 1].khash) & W_GLUE) && !mw[w + 1].cap &&
+        w + 2 < r->mr.nwords && tight(r->t, mw[w].span.end, mw[w + 1].span.start))
+        p = unit_at(r, ++w + 1); /* "from the Gondor" */
+    if (!p || p->adj || !tight(r->t, mw[w].span.end, mw[w + 1].span.start))
+        return NULL;
+    pe = lex_entry_at(r->c->lex, p->entry);
+    if ((pe->type != LEX_GPE && pe->type != LEX_LOC) || !(country = country_of(r->c->lex, pe)))
+        return NULL;
+    return country;
+}
+
 /* A role word (units[k]): with a state before it ("Russian Defense
  * Minister", "the Russian UN envoy") or after it ("глава МИД
  * Азербайджана"), the person who held the role on the report's date, or
@@ -1393,6 +1480,7 @@ static int resolve_role(res *r, size_t k)
     kr_span span = u->span;
     long agent = (long)u->entry, who;
     ent_mention *mt;
+    int home = 0;
     if (pe && pe->type != LEX_AGENT && pe->type != LEX_PER) {
         country = country_of(lex, pe);
         /* "the Russian UN envoy": an organization of no state takes the
@@ -1427,10 +1515,14 @@ static int resolve_role(res *r, size_t k)
         if ((ne->type == LEX_GPE || ne->type == LEX_LOC) && (country = country_of(lex, ne)) != NULL)
             span.end = next->span.end;
     }
+    if (!country && many_agent(r->c, e, (size_t)agent))
+        home = (country = home_after(r, u)) != NULL;
     /* A name right after the role word is the holder: "Foreign Minister
      * Sergey Lavrov", "коллегой Сергеем Лавровым". */
-    if (next && lex_entry_at(lex, next->entry)->type == LEX_PER)
+    if (next && lex_entry_at(lex, next->entry)->type == LEX_PER) {
+        next->title = title_code(r, country ? country : lex_entry_at(lex, next->entry)->country, agent);
         return 0;
+    }
     if (!country && e->body && !prev && r->mr.words[u->first].cap &&
         !sentence_start(r->t, u->span.start, r->from))
         return named_body(r, u); /* "председатель Конституционного суда" */
@@ -1446,10 +1538,21 @@ static int resolve_role(res *r, size_t k)
         long st = lex_find(lex, country);
         if (st < 0)
             return 0;
-        if (!(mt = emit_entry(&r->o, lex, (size_t)st, span, ENT_GROUP, r->day)))
+        /* a group named by its place ("police in Karachi") stays the
+         * group, an actor apart from the state it belongs to */
+        if (!(mt = emit_entry(&r->o, lex, home ? (size_t)agent : (size_t)st, span, ENT_GROUP, r->day)))
             return KR_ENOMEM;
+        if (home) {
+            mt->type = "ORG";
+            mt->country = lex_entry_at(lex, st)->id;
+        }
         mt->code = join_code(r->a, lex_entry_at(lex, st)->code ? lex_entry_at(lex, st)->code : country,
                              e->sector);
+        /* "Hezbollah guerrillas": members of an organization whose own
+         * code has the sector already keep its code (LBNREBHEZ) */
+        if (prev && !pp && pe->type == LEX_ORG && pe->code && strlen(pe->code) > 3 && e->sector &&
+            strstr(pe->code + 3, e->sector))
+            mt->code = pe->code;
     }
     mt->agent = agent;
     consume(r, prev);
@@ -1709,20 +1812,6 @@ static void org_nouns(res *r)
     }
 }
 
-/* The unit starting at word w, or NULL (units are in word order). */
-static const unit *unit_at(const res *r, size_t w)
-{
-    size_t lo = 0, hi = r->nu;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (r->units[mid].first < w)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < r->nu && r->units[lo].first == w ? &r->units[lo] : NULL;
-}
-
 /* "Исламского комитета России", "Министерству торговли КНР": an unknown
  * organization's name runs over up to three lower-case words to the
  * state or organization named after them. */
@@ -1785,6 +1874,76 @@ static void person_initials(res *r)
     }
 }
 
+/* The first word starting at or after byte `at`. */
+static size_t word_from(const res *r, size_t at)
+{
+    size_t lo = 0, hi = r->mr.nwords;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->mr.words[mid].span.start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A role phrase of a state that may title the name after it. */
+static int titles_name(const ent_ctx *c, const ent_mention *y)
+{
+    return (y->kind == ENT_ROLE || (y->kind == ENT_GROUP && y->country)) && y->code && y->agent >= 0 &&
+           y->agent != c->counterpart;
+}
+
+static int cmp_end(const void *a, const void *b)
+{
+    size_t x = (*(const ent_mention *const *)a)->span.end, y = (*(const ent_mention *const *)b)->span.end;
+    return x < y ? -1 : x > y;
+}
+
+/* An unknown person named right after a role phrase of a state ("Gondor's
+ * Prime Minister Falastur", "Iranian Deputy Foreign Minister Ali Bagheri")
+ * takes the phrase's code: the state's group or the role holder's. The
+ * role phrases are sorted by their end once; each candidate looks up the
+ * word before it. */
+static int titled_candidates(res *r)
+{
+    const ent_mention **roles;
+    size_t k, nr = 0, n = r->o.n;
+    for (k = 0; k < n; k++)
+        nr += titles_name(r->c, &r->o.v[k]);
+    if (!nr)
+        return 0;
+    if (!(roles = arena_alloc(r->a, nr * sizeof *roles)))
+        return KR_ENOMEM;
+    for (k = nr = 0; k < n; k++)
+        if (titles_name(r->c, &r->o.v[k]))
+            roles[nr++] = &r->o.v[k];
+    qsort(roles, nr, sizeof *roles, cmp_end);
+    for (k = 0; k < n; k++) {
+        ent_mention *x = &r->o.v[k];
+        size_t w, lo = 0, hi = nr, end;
+        if (x->kind != ENT_CANDIDATE || x->type[0] != 'P' || x->code)
+            continue;
+        w = word_from(r, x->span.start);
+        if (w == 0 || w >= r->mr.nwords || !tight(r->t, r->mr.words[w - 1].span.end, x->span.start))
+            continue;
+        end = r->mr.words[w - 1].span.end;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (roles[mid]->span.end < end)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < nr && roles[lo]->span.end == end) {
+            x->code = roles[lo]->code;
+            x->country = roles[lo]->country;
+        }
+    }
+    return 0;
+}
+
 int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, kr_arena *a,
                 ent_mention **out, size_t *count)
 {
@@ -1792,6 +1951,7 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
     res r;
     size_t k, w, kept;
     unsigned char *role_end;
+    ent_mention *mt;
     int rc;
     memset(&r, 0, sizeof r);
     r.c = c;
@@ -1829,8 +1989,10 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
             r.covered[u->first] = 0; /* left to the unknown names */
             continue;
         }
-        if (!emit_unit(&r, u, u->entry, u->span, u->adj ? ENT_ADJ : ENT_NAME))
+        if (!(mt = emit_unit(&r, u, u->entry, u->span, u->adj ? ENT_ADJ : ENT_NAME)))
             return KR_ENOMEM;
+        if (e->type == LEX_PER && u->title && !role_at(lex, e, r.day))
+            mt->code = u->title; /* "Bree Prime Minister Romendacil" */
         if (e->type == LEX_PER)
             remember_person(&r, u, e);
     }
@@ -1852,6 +2014,8 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
     org_states(&r);
     org_nouns(&r);
     person_initials(&r);
+    if ((rc = titled_candidates(&r)) != 0)
+        return rc;
 
     /* drop the mentions consumed by role phrases, then text order */
     for (k = kept = 0; k < r.o.n; k++)

@@ -311,10 +311,10 @@ static int joins(const docstate *d, const group *g, const ent_mention *last,
                  const ent_mention *m, size_t first)
 {
     size_t i, gap, caps = 0;
+    if (first <= g->last)
+        return 1; /* inside the group: "Arnor" of "Arnor cleric" */
     if (d->td.tokens[first].flags & TOK_SENT_START)
         return 0; /* a heading's last actor is not the next sentence's first */
-    if (first <= g->last)
-        return 1;
     gap = first - g->last - 1;
     if (gap > 3)
         return 0;

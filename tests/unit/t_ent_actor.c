@@ -1,0 +1,174 @@
+/* t_ent_actor.c: actor codes of role phrases, on a small lexicon of made-up
+ * states: a person named after a role phrase (known with no role that
+ * day, known with one, unknown), a group word's state named after "in" or
+ * "from", members of an organization, and modifiers between a state and
+ * its role word. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ent.h"
+#include "lex.h"
+#include "match.h"
+#include "t.h"
+
+static const char lexicon[] =
+    "[VAL]\ntype: GPE\nname: Valmar\ncode: VAL\nen: Valmar\nen.adj: Valmarian\n"
+    "[TIR]\ntype: GPE\nname: Tirnor\ncode: TIR\nen: Tirnor\n"
+    "[prime-minister]\ntype: AGENT\nsector: GOV\nen: prime minister\n"
+    "[cleric]\ntype: AGENT\nsector: REL\nen: cleric\n"
+    "[soldiers]\ntype: AGENT\nsector: MIL\nen: soldier; soldiers\n"
+    "[lawmakers]\ntype: AGENT\nsector: LEG\nen: lawmaker; lawmakers\n"
+    "[observers]\ntype: AGENT\nsector: IGO\nen: observers\n"
+    "[guerrillas]\ntype: AGENT\nsector: REB\nen: guerrillas\n"
+    "[black-hand]\ntype: ORG\nname: Black Hand\ncountry: TIR\ncode: TIRREBBLH\nen: Black Hand\n"
+    /* a person the lexicon knows with a country and no role */
+    "[oromel-dask]\ntype: PER\nname: Oromel Dask\ncountry: VAL\nen: Oromel Dask\n"
+    /* a person with a role */
+    "[kessa-varn]\ntype: PER\nname: Kessa Varn\ncountry: VAL\nen: Kessa Varn\n"
+    "role: VAL prime-minister 2010..\n";
+
+typedef struct fixture {
+    lex_db *lex;
+    match_db *m;
+    ent_ctx *c;
+    kr_arena *a;
+} fixture;
+
+typedef struct found {
+    ent_mention *v;
+    size_t n;
+    const char *text;
+} found;
+
+static found resolve(fixture *f, const char *text)
+{
+    found r = {NULL, 0, text};
+    kr_date date;
+    memset(&date, 0, sizeof date);
+    date.y = 2020;
+    date.m = 6;
+    date.d = 1;
+    arena_reset(f->a);
+    if (ent_resolve(f->c, text, strlen(text), 0, date, f->a, &r.v, &r.n) != 0)
+        r.n = 0;
+    return r;
+}
+
+/* The code of the mention spanning `span` (its first occurrence), "" for a
+ * mention without a code, NULL when there is no such mention. */
+static const char *code_at(const found *r, const char *span)
+{
+    const char *p = strstr(r->text, span);
+    size_t k, s;
+    if (!p)
+        return NULL;
+    s = (size_t)(p - r->text);
+    for (k = 0; k < r->n; k++)
+        if (r->v[k].span.start == s && r->v[k].span.end == s + strlen(span))
+            return r->v[k].code ? r->v[k].code : "";
+    return NULL;
+}
+
+static int code_is(const found *r, const char *span, const char *code)
+{
+    const char *got = code_at(r, span);
+    if (!got || strcmp(got, code) != 0)
+        fprintf(stderr, "t_ent_actor.c: '%s' in '%s': code %s, expected %s\n", span, r->text,
+                got ? got : "(no mention)", code);
+    return got && strcmp(got, code) == 0;
+}
+
+static void test_titled_persons(fixture *f)
+{
+    found r = resolve(f, "Valmar Prime Minister Oromel Dask arrived in Tirnor.");
+    /* a known person with no role that day takes the phrase's state and
+     * the role word's sector */
+    CHECK(code_is(&r, "Oromel Dask", "VALGOV"));
+    r = resolve(f, "The Tirnor cleric Oromel Dask spoke.");
+    CHECK(code_is(&r, "Oromel Dask", "TIRREL"));
+    /* no state in the phrase: the person's own country */
+    r = resolve(f, "Yesterday Prime Minister Oromel Dask spoke.");
+    CHECK(code_is(&r, "Oromel Dask", "VALGOV"));
+    /* a role of her own that day wins over the word before her name */
+    r = resolve(f, "Yesterday the Valmar cleric Kessa Varn spoke.");
+    CHECK(code_is(&r, "Kessa Varn", "VALGOV"));
+    /* alone, a person with no role keeps the country */
+    r = resolve(f, "Yesterday Oromel Dask spoke.");
+    CHECK(code_is(&r, "Oromel Dask", "VAL"));
+    /* an unknown person after a role phrase of a state */
+    r = resolve(f, "Tirnor's cleric Belgor Anst spoke.");
+    CHECK(code_is(&r, "Belgor Anst", "TIRREL"));
+    r = resolve(f, "Yesterday the Valmarian cleric Belgor Anst spoke.");
+    CHECK(code_is(&r, "Belgor Anst", "VALREL"));
+    /* not across a comma, and not without a state */
+    r = resolve(f, "Yesterday the Tirnor cleric, Belgor Anst, spoke.");
+    CHECK(code_is(&r, "Belgor Anst", ""));
+    r = resolve(f, "Yesterday the cleric Belgor Anst spoke.");
+    CHECK(code_is(&r, "Belgor Anst", ""));
+}
+
+static void test_group_homes(fixture *f)
+{
+    found r = resolve(f, "Soldiers from Tirnor crossed the river.");
+    CHECK(code_is(&r, "Soldiers", "TIRMIL"));
+    CHECK(code_is(&r, "Tirnor", "TIR")); /* the place stays a mention of its own */
+    r = resolve(f, "Yesterday soldiers in the hills of Tirnor fired.");
+    CHECK(code_is(&r, "soldiers", "MIL")); /* the place is not right after */
+    /* a body of many with no one holder: lawmakers in a state */
+    r = resolve(f, "Lawmakers in Valmar voted.");
+    CHECK(code_is(&r, "Lawmakers", "VALLEG"));
+    /* alone they are nobody's */
+    r = resolve(f, "Lawmakers voted.");
+    CHECK(code_at(&r, "Lawmakers") == NULL);
+    /* international staff are not the host's */
+    r = resolve(f, "Observers in Valmar voted.");
+    CHECK(code_at(&r, "Observers") == NULL);
+    /* someone's own soldiers leaving a place */
+    r = resolve(f, "Valmar will withdraw its soldiers from Tirnor.");
+    CHECK(code_is(&r, "soldiers", "MIL"));
+}
+
+static void test_members(fixture *f)
+{
+    /* members of an organization whose code has their sector keep it */
+    found r = resolve(f, "Black Hand guerrillas attacked.");
+    CHECK(code_is(&r, "Black Hand guerrillas", "TIRREBBLH"));
+    r = resolve(f, "Yesterday the Black Hand cleric spoke.");
+    CHECK(code_is(&r, "Black Hand cleric", "TIRREL"));
+}
+
+static void test_modifiers(fixture *f)
+{
+    found r = resolve(f, "Valmar's new prime minister arrived.");
+    const char *p = strstr(r.text, "Valmar's new prime minister");
+    size_t k;
+    int holder = 0;
+    for (k = 0; k < r.n; k++)
+        holder |= r.v[k].span.start == (size_t)(p - r.text) && !strcmp(r.v[k].id, "kessa-varn");
+    CHECK(holder);
+    /* "former": whoever held it before, not today's holder */
+    r = resolve(f, "Valmar's former prime minister arrived.");
+    for (k = 0; k < r.n; k++)
+        CHECK(strcmp(r.v[k].id, "kessa-varn") != 0);
+}
+
+int main(void)
+{
+    fixture f;
+    lex_source src = {"t.txt", lexicon, sizeof lexicon - 1};
+    memset(&f, 0, sizeof f);
+    if (lex_build(&src, 1, 0, NULL, NULL, &f.lex) || match_build(f.lex, &f.m) || ent_new(f.lex, f.m, &f.c) ||
+        !(f.a = arena_new())) {
+        fprintf(stderr, "t_ent_actor.c: setup failed\n");
+        return 1;
+    }
+    test_titled_persons(&f);
+    test_group_homes(&f);
+    test_members(&f);
+    test_modifiers(&f);
+    arena_free(f.a);
+    ent_free(f.c);
+    match_free(f.m);
+    lex_free(f.lex);
+    return t_report();
+}
