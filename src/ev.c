@@ -34,6 +34,8 @@ struct ev_ctx {
     const lex_db *actors;
     stem_cache *sc;
     wmemo *words;
+    uint32_t *set_mark; /* by key set: the sentence number that holds it */
+    uint32_t sentence;  /* sentences coded so far, from 1 */
 };
 
 typedef struct tinfo {
@@ -91,8 +93,6 @@ typedef struct docstate {
     ev_event *ev;
     size_t nev, evcap;
     uint32_t *slots;      /* event index + 1 by event key, 2 * evcap */
-    uint8_t *present;     /* key ids of the sentence being coded */
-    uint64_t bloom;       /* their evlex_bloom_bit()s */
     int32_t prev_subject; /* group, for pronouns and verbs without a subject */
     kr_date narrative;    /* last past date named in this paragraph */
     int date_kind;        /* where the sentence's date came from: DATE_* */
@@ -102,10 +102,9 @@ int ev_new(const evlex *lex, const lex_db *actors, ev_ctx **out)
 {
     ev_ctx *c = kr_calloc(1, sizeof *c);
     if (!c || !(c->sc = stem_new()) ||
-        !(c->words = wmemo_new(WORD_MEMO_SLOTS, sizeof(word_ids)))) {
-        if (c)
-            stem_free(c->sc);
-        kr_free(c);
+        !(c->words = wmemo_new(WORD_MEMO_SLOTS, sizeof(word_ids))) ||
+        !(c->set_mark = kr_calloc(evlex_nsets(lex) + 1, sizeof *c->set_mark))) {
+        ev_free(c);
         return KR_ENOMEM;
     }
     c->lex = lex;
@@ -120,6 +119,7 @@ void ev_free(ev_ctx *c)
         return;
     stem_free(c->sc);
     wmemo_free(c->words);
+    kr_free(c->set_mark);
     kr_free(c);
 }
 
@@ -746,20 +746,33 @@ static int try_elems(const docstate *d, const ev_pattern *p, size_t e, size_t i,
  * anchored at a word fail this cheap test before any matching. */
 static int words_present(const docstate *d, const ev_pattern *p)
 {
-    size_t e, k;
+    size_t e;
     for (e = 1; e < p->nelems; e++) {
         const ev_elem *x = &p->elems[e];
-        int any = 0;
-        if (x->kind != EV_WORD || x->optional)
-            continue;
-        if (!(x->bloom & d->bloom))
-            return 0;
-        for (k = 0; k < x->nkeys && !any; k++)
-            any = d->present[x->keys[k]];
-        if (!any)
+        if (x->kind == EV_WORD && !x->optional && d->c->set_mark[x->set] != d->c->sentence)
             return 0;
     }
     return 1;
+}
+
+/* Marks the key sets the sentence's words belong to, for words_present(). */
+static void mark_sets(docstate *d, const tok_sent *s)
+{
+    ev_ctx *c = d->c;
+    size_t k, j, n;
+    if (++c->sentence == 0) { /* wrapped: old marks could look current */
+        memset(c->set_mark, 0, (evlex_nsets(c->lex) + 1) * sizeof *c->set_mark);
+        c->sentence = 1;
+    }
+    for (k = s->first; k < s->first + s->count; k++) {
+        uint32_t keys[2] = {d->ti[k].key, d->ti[k].xkey};
+        int i;
+        for (i = 0; i < 2; i++) {
+            const uint32_t *v = keys[i] ? evlex_key_sets(c->lex, keys[i], &n) : NULL;
+            for (j = 0; v && j < n; j++)
+                c->set_mark[v[j]] = c->sentence;
+        }
+    }
 }
 
 static size_t find_matches(const docstate *d, const tok_sent *s, match *out, size_t cap)
@@ -1578,21 +1591,10 @@ static int code_sentence(docstate *d, const tok_sent *s)
             break;
     if (k == s->first + s->count)
         return 0;
-    d->bloom = 0;
-    for (k = s->first; k < s->first + s->count; k++) {
-        d->present[d->ti[k].key] = 1;
-        d->present[d->ti[k].xkey] = 1;
-        if (d->ti[k].key)
-            d->bloom |= evlex_bloom_bit(d->ti[k].key);
-        if (d->ti[k].xkey)
-            d->bloom |= evlex_bloom_bit(d->ti[k].xkey);
-    }
-    d->present[0] = 0;
+    mark_sets(d, s);
     if (!(ms = arena_alloc(d->a, cap * sizeof *ms)) || possessive_homes(d, s) != 0)
         return KR_ENOMEM;
     n = select_matches(d, s, ms, find_matches(d, s, ms, cap));
-    for (k = s->first; k < s->first + s->count; k++)
-        d->present[d->ti[k].key] = d->present[d->ti[k].xkey] = 0;
     for (k = 0; k < n; k++)
         if ((rc = emit(d, s, &ms[k], ms, n, sdate)) != 0)
             return rc;
@@ -1626,10 +1628,8 @@ int ev_code_doc(ev_ctx *c, const char *text, size_t n, size_t body, kr_date date
         return rc;
     if (!d.td.ntokens)
         return 0;
-    if (!(d.ti = arena_alloc(a, d.td.ntokens * sizeof *d.ti)) ||
-        !(d.present = arena_alloc(a, evlex_nkeys(c->lex) + 1)))
+    if (!(d.ti = arena_alloc(a, d.td.ntokens * sizeof *d.ti)))
         return KR_ENOMEM;
-    memset(d.present, 0, evlex_nkeys(c->lex) + 1);
     token_keys(&d);
     for (k = 0; k < d.td.nsents; k++)
         mark_cues(&d, &d.td.sents[k]);

@@ -45,6 +45,9 @@ struct evlex {
     macro *macros;
     size_t nmacros, mcap;
     int exact; /* some pattern has an exact word */
+    size_t nsets;        /* distinct key sets of pattern words */
+    uint32_t *set_first; /* sets of key k: set_ids[set_first[k] .. set_first[k + 1]) */
+    uint32_t *set_ids;
 };
 
 typedef struct reader {
@@ -483,7 +486,7 @@ static int pattern_line(reader *r, const char *s, size_t n)
     while (pos < body_end) {
         kr_str w = field(s, body_end, &pos);
         ev_elem *x = &el[ne];
-        int count, j;
+        int count;
         if (!w.n)
             break;
         if (ne == MAX_ELEMS) {
@@ -510,8 +513,6 @@ static int pattern_line(reader *r, const char *s, size_t n)
             if (!(x->keys = arena_alloc(e->arena, (size_t)count * sizeof *ids)))
                 return KR_ENOMEM;
             memcpy((uint32_t *)x->keys, ids, (size_t)count * sizeof *ids);
-            for (j = 0; j < count; j++)
-                x->bloom |= evlex_bloom_bit(ids[j]);
             if (!x->optional)
                 p.nwords++;
         }
@@ -627,6 +628,69 @@ static int index_patterns(evlex *e)
     return 0;
 }
 
+static int id_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Gives every pattern word its key set: equal sets (the same word set used
+ * in many patterns) share one id; then lists, by key, the sets holding it. */
+static int index_sets(evlex *e)
+{
+    strmap seen = {0};
+    uint32_t *count = NULL;
+    size_t k, j, nkeys = e->keys.n, total = 0;
+    int rc = KR_ENOMEM;
+    /* the first pattern word holding each set, by set id: its keys */
+    const ev_elem **first = NULL;
+    size_t fcap = 0;
+    for (k = 0; k < e->npats; k++)
+        for (j = 0; j < e->pats[k].nelems; j++) {
+            ev_elem *x = (ev_elem *)&e->pats[k].elems[j];
+            size_t got;
+            int added;
+            if (x->kind != EV_WORD || !x->nkeys)
+                continue;
+            qsort((uint32_t *)x->keys, x->nkeys, sizeof *x->keys, id_cmp);
+            added = strmap_put(&seen, e->arena, (const char *)x->keys, x->nkeys * sizeof *x->keys,
+                               e->nsets + 1, &got);
+            if (added < 0)
+                goto done;
+            x->set = (uint32_t)got;
+            if (!added)
+                continue;
+            if (++e->nsets >= fcap) {
+                const ev_elem **v = kr_realloc(first, (fcap = 2 * fcap + 64) * sizeof *v);
+                if (!v)
+                    goto done;
+                first = v;
+            }
+            first[e->nsets] = x;
+            total += x->nkeys;
+        }
+    if (!(count = kr_calloc(nkeys + 2, sizeof *count)) ||
+        !(e->set_first = kr_calloc(nkeys + 2, sizeof *e->set_first)) ||
+        !(e->set_ids = kr_malloc((total + 1) * sizeof *e->set_ids)))
+        goto done;
+    for (k = 1; k <= e->nsets; k++)
+        for (j = 0; j < first[k]->nkeys; j++)
+            e->set_first[first[k]->keys[j] + 1]++;
+    for (k = 1; k <= nkeys + 1; k++)
+        e->set_first[k] += e->set_first[k - 1];
+    for (k = 1; k <= e->nsets; k++)
+        for (j = 0; j < first[k]->nkeys; j++) {
+            uint32_t key = first[k]->keys[j];
+            e->set_ids[e->set_first[key] + count[key]++] = (uint32_t)k;
+        }
+    rc = 0;
+done:
+    kr_free(first);
+    kr_free(count);
+    strmap_free(&seen);
+    return rc;
+}
+
 int evlex_build(const lex_source *src, size_t nsrc, int check, stem_cache *sc,
                 lex_report_fn report, void *ud, evlex **out)
 {
@@ -671,6 +735,8 @@ int evlex_build(const lex_source *src, size_t nsrc, int check, stem_cache *sc,
         }
     if (rc == 0)
         rc = index_patterns(e);
+    if (rc == 0)
+        rc = index_sets(e);
     if (rc == 0 && check && r.errors)
         rc = KR_EFORMAT;
     if (rc) {
@@ -696,8 +762,25 @@ void evlex_free(evlex *e)
     kr_free(e->codes);
     kr_free(e->pats);
     kr_free(e->macros);
+    kr_free(e->set_first);
+    kr_free(e->set_ids);
     arena_free(e->arena);
     kr_free(e);
+}
+
+size_t evlex_nsets(const evlex *e)
+{
+    return e->nsets;
+}
+
+const uint32_t *evlex_key_sets(const evlex *e, uint32_t k, size_t *count)
+{
+    if (!e->set_first || k > e->keys.n) {
+        *count = 0;
+        return NULL;
+    }
+    *count = e->set_first[k + 1] - e->set_first[k];
+    return e->set_ids + e->set_first[k];
 }
 
 size_t evlex_nkeys(const evlex *e)

@@ -61,7 +61,7 @@ typedef struct ev_elem {
     uint8_t optional; /* "(word)": may be absent */
     uint16_t nkeys;
     const uint32_t *keys;
-    uint64_t bloom; /* bit (id % 64) set for each key id: a quick "none of these" */
+    uint32_t set;   /* EV_WORD: id of its key set, shared by equal sets (1, 2, ...) */
 } ev_elem;
 
 /* Pattern options after ';'. */
@@ -118,11 +118,13 @@ size_t evlex_word_key(stem_cache *sc, const char *w, size_t n, int exact, char *
 int evlex_has_exact(const evlex *e);
 
 /* Key ids run from 1 to evlex_nkeys(). */
-static inline uint64_t evlex_bloom_bit(uint32_t id)
-{
-    return (uint64_t)1 << (id & 63);
-}
 size_t evlex_nkeys(const evlex *e);
+
+/* The key sets of pattern words (ev_elem.set) run from 1 to evlex_nsets();
+ * evlex_key_sets() lists the sets holding key k, so that a sentence can
+ * mark which pattern words it contains once, word by word. */
+size_t evlex_nsets(const evlex *e);
+const uint32_t *evlex_key_sets(const evlex *e, uint32_t k, size_t *count);
 
 /* Id of a key (> 0), or 0 when no pattern or cue uses it. */
 uint32_t evlex_key_id(const evlex *e, const char *key, size_t n);

@@ -87,6 +87,39 @@ static void test_lexicon(stem_cache *sc)
     CHECK(evlex_code(e, "999") == NULL);
     evlex_free(e);
 
+    /* Equal word sets share one key set, whatever their order or source:
+     * "@meet", "met|meet" and "meet|met" are one set, "attend" another. */
+    e = NULL;
+    CHECK_INT(build(CUES "define meet: meet|met\n040 talk ... @meet +\n"
+                         "111 plan ... met|meet +\n125 plan ... meet|met +\n"
+                         "190 plan ... attend\n", 1, sc, &e), 0);
+    if (e) {
+        char k[64];
+        size_t kn = evlex_word_key(sc, "met", 3, 0, k, sizeof k), n = 0, j;
+        const uint32_t *sets = evlex_key_sets(e, evlex_key_id(e, k, kn), &n);
+        uint32_t meet_set = 0;
+        CHECK_INT(evlex_nsets(e), 4); /* {talk}, {meet, met}, {plan}, {attend} */
+        CHECK_INT(n, 1);
+        for (j = 0; j < evlex_npatterns(e); j++) {
+            size_t np, i;
+            const ev_pattern *const *pv;
+            kn = evlex_word_key(sc, "plan", 4, 0, k, sizeof k);
+            pv = evlex_anchored(e, evlex_key_id(e, k, kn), &np);
+            for (i = 0; i < np; i++)
+                if (strcmp(pv[i]->code->code, "190") != 0) {
+                    if (!meet_set)
+                        meet_set = pv[i]->elems[2].set;
+                    CHECK_INT(pv[i]->elems[2].set, meet_set);
+                } else {
+                    CHECK(pv[i]->elems[2].set != 0 && pv[i]->elems[2].set != meet_set);
+                }
+        }
+        CHECK(n == 1 && sets[0] == meet_set);
+        evlex_key_sets(e, 0, &n); /* no key: no set */
+        CHECK_INT(n, 0);
+        evlex_free(e);
+    }
+
     /* each bad line is reported with its line number */
     e = NULL;
     CHECK_INT(build("040 meet +\n050 praise +\n", 1, sc, &e), KR_EFORMAT);
