@@ -24,7 +24,7 @@
 #define SUBJECT_AGENCY_GAP 4
 
 /* Key ids remembered by the word's bytes as written (wmemo.h). */
-#define WORD_MEMO_SLOTS 16384
+#define WORD_MEMO_SLOTS 65536
 typedef struct word_ids {
     uint32_t key, xkey;
 } word_ids;

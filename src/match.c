@@ -532,7 +532,7 @@ static int capitalized(const char *s, size_t n)
     return fold_capitalized(s, n);
 }
 
-#define MEMO_SLOTS 16384
+#define MEMO_SLOTS 65536
 
 /* The keys of a word, as the memo keeps them. */
 typedef struct word_keys_memo {
