@@ -42,11 +42,12 @@ int fold_next(const char *s, size_t n, size_t *pos, char *buf, fold_word *w)
         size_t at = i;
         unsigned char c = (unsigned char)s[i];
         int32_t cp, f;
+        unsigned sc; /* the character's script, when it is a word character */
         if (c < 0x80) {
             /* ASCII fast path: the table answers directly. */
             i++;
             f = fold_lo[c];
-            cp = c;
+            sc = c <= '9' ? FOLD_DIGIT : FOLD_LATIN;
         } else if (c >= 0xC2 && c < 0xC0 + (FOLD_LO_END >> 6) && i + 1 < n &&
                    ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
             /* Two-byte Latin, Greek and Cyrillic letters: decoded here and
@@ -54,9 +55,11 @@ int fold_next(const char *s, size_t n, size_t *pos, char *buf, fold_word *w)
             cp = ((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
             i += 2;
             f = fold_lo[cp];
+            sc = cp < 0x250 ? FOLD_LATIN : cp >= 0x400 ? FOLD_CYRILLIC : FOLD_OTHER;
         } else {
             cp = utf8_next(s, n, &i);
             f = cp < 0 ? 0 : fold_cp(cp);
+            sc = script_of(cp);
         }
         if (f == 0) {
             if (in) {
@@ -71,7 +74,7 @@ int fold_next(const char *s, size_t n, size_t *pos, char *buf, fold_word *w)
             in = 1;
             start = at;
         }
-        script |= script_of(cp);
+        script |= sc;
         if (o >= limit)
             continue;
         if (f < 0x80) {
