@@ -2138,6 +2138,19 @@ static const cblock *latest(const actor *a)
     return best;
 }
 
+/* Whether a has dated codes of the state `code` with a sector after it
+ * ("HAMFAST GAMGEE [HOB] [HOBGOV 20121109-20130119]"): a person of that
+ * state with posts, not another name of the state. */
+static int posts_of(const actor *a, const char *code)
+{
+    size_t j;
+    for (j = 0; j < a->ncb; j++)
+        if (a->cb[j].kind == CB_CODE && a->cb[j].dated && strlen(a->cb[j].code) >= 6 &&
+            strncmp(a->cb[j].code, code, 3) == 0)
+            return 1;
+    return 0;
+}
+
 /* Types, codes and ids of every actor; states of one code merged. */
 static int resolve_actors(imp *m, sset *ids)
 {
@@ -2158,7 +2171,7 @@ static int resolve_actors(imp *m, sset *ids)
          * state whose code changed (USRUKR, then UKR) ends with its own */
         for (j = 0; j < a->ncb; j++)
             per |= a->cb[j].kind == CB_CODE && a->cb[j].dated && strlen(a->cb[j].code) >= 6;
-        if ((strlen(best->code) == 3 && !nonstate(best->code)) ||
+        if ((strlen(best->code) == 3 && !nonstate(best->code) && !posts_of(a, best->code)) ||
             (a->nnames && !personal_name(m, a->names[0], 0)))
             per = 0;
         if (!per && !a->group && a->nnames && personal_name(m, a->names[0], 1))

@@ -143,6 +143,8 @@ static const char actors[] =
     "\t[IGOLOT 990101-051231] [---]\n"
     "OLD_STATE  [OLD <900101] [NEW]\n"
     "GREEN_ARMY [GRN 850101-951231-] \n"
+    "BORIN_STONEHAND [MRD]\n"
+    "\t[MRDGOV 120101-121231]\n"
     "~~FINISH\n"
     "AFTER_THE_END [ZZZ]\n";
 
@@ -171,6 +173,11 @@ static void test_actors(void)
     CHECK_HAS(a, "\n[the-league-of-towns]\ntype: ORG\nname: The League Of Towns\nen: Town League\ncode: IGOLOT\n");
     /* a post of an organization: the role names the organization */
     CHECK_HAS(a, "role: the-league-of-towns sector_lot 1999-01-01..2005-12-31\n");
+    /* a state's code with dated posts of that state: a person of it, not
+     * another name of the state */
+    CHECK_HAS(a, "\n[borin-stonehand]\ntype: PER\nname: Borin Stonehand\ncountry: MRD\n"
+                 "role: MRD sector_gov 2012-01-01..2012-12-31\n");
+    CHECK_HASNT(a, "en: Saransk; Zelenograd; Borin");
     /* the code that holds last */
     CHECK_HAS(a, "\n[NEW]\ntype: GPE\nname: Old State\ncode: NEW\n");
     CHECK_HASNT(a, "Bad One");
@@ -180,7 +187,7 @@ static void test_actors(void)
     CHECK_HAS(reports, "m.actors:20: actor 'GREEN_ARMY' left out: no actor code\n");
     CHECK_HAS(get("out/agents.txt"), "\n[sector_gov]\ntype: AGENT\nsector: GOV\n");
     CHECK_HAS(get("out/agents.txt"), "\n[sector_lot]\ntype: AGENT\nsector: LOT\n");
-    CHECK_INT(st.actors, 7);
+    CHECK_INT(st.actors, 8);
     CHECK_INT(st.files, 1);
     check_loads(path_of("out"), 0);
 }
@@ -407,7 +414,7 @@ static void test_project(void)
         static const char *const folder[] = {"dicts"};
         CHECK_INT(run(folder, 1, &st), 0);
         CHECK_INT(st.files, 2);
-        CHECK_INT(st.actors, 7);
+        CHECK_INT(st.actors, 8);
     }
 }
 
