@@ -50,10 +50,16 @@ struct ent_ctx {
     const lex_db *lex;
     const match_db *m;
     stem_cache *sc;
-    /* surname key -> person entry + 1, or SIZE_MAX when two persons share it */
+    /* surname key -> person entry + 1, or SIZE_MAX when two persons share
+     * it; then sn_shared lists them, sorted by key */
     uint32_t *sn_key;
     size_t *sn_entry;
     size_t sncap;
+    struct sn_pair {
+        uint32_t key;
+        size_t entry;
+    } *sn_shared;
+    size_t nshared, sharedcap;
     long counterpart; /* agent entry of "counterpart", or -1 */
     /* roles by agent: by_agent[agent_first[a] .. agent_first[a + 1]) are
      * the indexes of the roles of agent entry a; role_owner[r] the person */
@@ -191,26 +197,85 @@ static unsigned word_class_h(const ent_ctx *c, uint64_t h)
     return 0;
 }
 
-static void sn_put(ent_ctx *c, uint32_t key, size_t entry)
+static int sn_share(ent_ctx *c, uint32_t key, size_t entry)
+{
+    if (c->nshared == c->sharedcap) {
+        size_t cap = c->sharedcap ? 2 * c->sharedcap : 64;
+        struct sn_pair *v = kr_realloc(c->sn_shared, cap * sizeof *v);
+        if (!v)
+            return KR_ENOMEM;
+        c->sn_shared = v;
+        c->sharedcap = cap;
+    }
+    c->sn_shared[c->nshared].key = key;
+    c->sn_shared[c->nshared++].entry = entry;
+    return 0;
+}
+
+static int sn_put(ent_ctx *c, uint32_t key, size_t entry)
 {
     size_t mask = c->sncap - 1, i;
     for (i = (key * 2654435761u) & mask; c->sn_key[i]; i = (i + 1) & mask)
         if (c->sn_key[i] == key) {
-            if (c->sn_entry[i] != entry + 1)
+            if (c->sn_entry[i] == entry + 1)
+                return 0;
+            if (c->sn_entry[i] != SIZE_MAX) { /* a second person: both listed */
+                if (sn_share(c, key, c->sn_entry[i] - 1))
+                    return KR_ENOMEM;
                 c->sn_entry[i] = SIZE_MAX;
-            return;
+            }
+            return sn_share(c, key, entry);
         }
     c->sn_key[i] = key;
     c->sn_entry[i] = entry + 1;
+    return 0;
 }
 
-/* Person entry whose surname has this key and no other person shares, or -1. */
-static long sn_get(const ent_ctx *c, uint32_t key)
+static int sn_pair_cmp(const void *a, const void *b)
+{
+    const struct sn_pair *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+static const lex_role *role_at(const lex_db *lex, const lex_entry *e, int32_t day);
+
+/* Of the persons sharing the surname `key`, the one who holds a post on
+ * `day` when exactly one does (Bill Clinton in 1995, not Hillary), or -1. */
+static long sn_namesake(const ent_ctx *c, uint32_t key, int32_t day)
+{
+    size_t lo = 0, hi = c->nshared;
+    long found = -1;
+    if (!day)
+        return -1;
+    while (lo < hi) { /* the first pair of the key */
+        size_t mid = (lo + hi) / 2;
+        if (c->sn_shared[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < c->nshared && c->sn_shared[lo].key == key; lo++) {
+        size_t e = c->sn_shared[lo].entry;
+        if ((long)e == found || !role_at(c->lex, lex_entry_at(c->lex, e), day))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (long)e;
+    }
+    return found;
+}
+
+/* Person entry whose surname has this key: the only one with it, or the
+ * only one of its namesakes in post on `day`; -1 when none. */
+static long sn_get(const ent_ctx *c, uint32_t key, int32_t day)
 {
     size_t mask = c->sncap - 1, i;
     for (i = (key * 2654435761u) & mask; c->sn_key[i]; i = (i + 1) & mask)
         if (c->sn_key[i] == key)
-            return c->sn_entry[i] == SIZE_MAX ? -1 : (long)(c->sn_entry[i] - 1);
+            return c->sn_entry[i] == SIZE_MAX ? sn_namesake(c, key, day)
+                                              : (long)(c->sn_entry[i] - 1);
     return -1;
 }
 
@@ -359,10 +424,14 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
         }
         if (words >= 2 && last.end - last.start >= 3) {
             uint32_t key = match_key_id(m, c->sc, nm->text.p + last.start, last.end - last.start);
-            if (key)
-                sn_put(c, key, nm->entry);
+            if (key && sn_put(c, key, nm->entry)) {
+                ent_free(c);
+                return KR_ENOMEM;
+            }
         }
     }
+    if (c->nshared)
+        qsort(c->sn_shared, c->nshared, sizeof *c->sn_shared, sn_pair_cmp);
     *out = c;
     return 0;
 }
@@ -388,6 +457,7 @@ void ent_free(ent_ctx *c)
     wmemo_free(c->memo);
     kr_free(c->sn_key);
     kr_free(c->sn_entry);
+    kr_free(c->sn_shared);
     kr_free(c->given);
     kr_free(c);
 }
@@ -1673,10 +1743,10 @@ static long surname_lexicon(const res *r, size_t w)
     size_t j;
     long who = -1;
     if (mw->script == FOLD_LATIN)
-        who = mw->bare ? sn_get(r->c, mw->bare) : -1;
+        who = mw->bare ? sn_get(r->c, mw->bare, r->day) : -1;
     else
         for (j = 0; j < 3 && who < 0; j++)
-            who = ids[j] ? sn_get(r->c, ids[j]) : -1;
+            who = ids[j] ? sn_get(r->c, ids[j], r->day) : -1;
     if (who >= 0 && (sentence_start(r->t, mw->span.start, r->from) || is_given(r->c, mw->khash) ||
                      date_word(r->t, mw) || (word_class_h(r->c, mw->khash) & W_FUNCTION)))
         return -1;

@@ -25,7 +25,10 @@ static const char lexicon[] =
     "[oromel-dask]\ntype: PER\nname: Oromel Dask\ncountry: VAL\nen: Oromel Dask\n"
     /* a person with a role */
     "[kessa-varn]\ntype: PER\nname: Kessa Varn\ncountry: VAL\nen: Kessa Varn\n"
-    "role: VAL prime-minister 2010..\n";
+    "role: VAL prime-minister 2010..\n"
+    /* a namesake of hers, prime minister before her */
+    "[ardan-varn]\ntype: PER\nname: Ardan Varn\ncountry: VAL\nen: Ardan Varn\n"
+    "role: VAL prime-minister 1990..1999\n";
 
 typedef struct fixture {
     lex_db *lex;
@@ -40,18 +43,53 @@ typedef struct found {
     const char *text;
 } found;
 
-static found resolve(fixture *f, const char *text)
+static found resolve_on(fixture *f, const char *text, int year)
 {
     found r = {NULL, 0, text};
     kr_date date;
     memset(&date, 0, sizeof date);
-    date.y = 2020;
+    date.y = year;
     date.m = 6;
     date.d = 1;
     arena_reset(f->a);
     if (ent_resolve(f->c, text, strlen(text), 0, date, f->a, &r.v, &r.n) != 0)
         r.n = 0;
     return r;
+}
+
+static found resolve(fixture *f, const char *text)
+{
+    return resolve_on(f, text, 2020);
+}
+
+/* The entity id of the mention spanning `span`, NULL when there is none. */
+static const char *id_at(const found *r, const char *span)
+{
+    const char *p = strstr(r->text, span);
+    size_t k, s;
+    if (!p)
+        return NULL;
+    s = (size_t)(p - r->text);
+    for (k = 0; k < r->n; k++)
+        if (r->v[k].span.start == s && r->v[k].span.end == s + strlen(span))
+            return r->v[k].id;
+    return NULL;
+}
+
+/* A surname two persons share stands for the one in post on the report's
+ * date, and for neither when none or both are. */
+static void test_namesakes(fixture *f)
+{
+    const char *text = "The envoys met Varn on Monday.", *id;
+    found r = resolve_on(f, text, 2020);
+    id = id_at(&r, "Varn");
+    CHECK(id && strcmp(id, "kessa-varn") == 0);
+    r = resolve_on(f, text, 1995);
+    id = id_at(&r, "Varn");
+    CHECK(id && strcmp(id, "ardan-varn") == 0);
+    r = resolve_on(f, text, 2005);
+    id = id_at(&r, "Varn");
+    CHECK(!id || (strcmp(id, "kessa-varn") != 0 && strcmp(id, "ardan-varn") != 0));
 }
 
 /* The code of the mention spanning `span` (its first occurrence), "" for a
@@ -166,6 +204,7 @@ int main(void)
     test_group_homes(&f);
     test_members(&f);
     test_modifiers(&f);
+    test_namesakes(&f);
     arena_free(f.a);
     ent_free(f.c);
     match_free(f.m);
