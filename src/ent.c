@@ -32,10 +32,12 @@ enum {
     W_NATIONAL = 4096, /* сборная: with a state, that state's organization */
     W_HOME = 8192,   /* in, from, в, из: a group's place follows */
     W_POSSESSIVE = 16384, /* its, their, свои: a group belongs to someone named before */
-    W_MODIFIER = 32768 /* first, new, acting: inside a role phrase, before the role word */
+    W_MODIFIER = 32768, /* first, new, acting: inside a role phrase, before the role word */
+    W_PRODUCT = 65536,  /* Windows, iPhone: a product, no organization */
+    W_PART = 131072     /* сайт, служба: part of an organization, not its kind */
 };
 
-#define WSET_SLOTS 1024 /* power of two, above twice the listed words */
+#define WSET_SLOTS 4096 /* power of two, above twice the listed words */
 
 typedef struct wset_slot {
     uint64_t hash; /* 0: empty */
@@ -44,6 +46,7 @@ typedef struct wset_slot {
 
 struct ent_ctx {
     wset_slot words[WSET_SLOTS];
+    size_t nwords; /* words in `words` */
     wmemo *memo;      /* word keys seen before */
     uint64_t *given;  /* key hashes of given names (0: empty) */
     size_t givencap;  /* power of two, above twice the hashes */
@@ -143,7 +146,7 @@ static const char *const org_words[] = {"ministry", "agency", "council", "commit
     "медиахолдинг", "медиакомпания", "фирма", "команда", "профсоюз", "федерация", "ассоциация",
     "лаборатория", "агентство", "телекомпания", "авиакомпания", "отделение", "филиал", "палата",
     "собрание", "архив", "электростанция", "полиция", "прокуратура", "инспекция", "дума",
-    "госпиталь", "библиотека", "консерватория", "обсерватория", "редакция", NULL};
+    "госпиталь", "библиотека", "консерватория", "обсерватория", "редакция", "фракция", NULL};
 /* Organizations of a state named with it: "сборная России", "российской
  * сборной", "федерация бобслея" is not one (only a state right after). */
 static const char *const national_words[] = {"сборная", "команда", "федерация", "академия", "банк",
@@ -156,6 +159,21 @@ static const char *const work_words[] = {"фильм", "кинофильм", "с
     "шаттл", "спутник", "ракета", "автомобиль", "модель", "самолет", "платформа", "марка", "игра",
     "статья", "закон", "указ", "доклад", "акция", "кампания", "турнир", "чемпионат", "модуль",
     "станция", "препарат", "проект", "рубрика", "сборник", "стихотворение", "поэма", "пьеса", NULL};
+
+/* Products and spacecraft that news names without a cue word, as often
+ * as the firms that make them: a lone one in Latin script or in
+ * guillemets is no organization ("под Windows", "старт «Дискавери»",
+ * "запуск «Союза»"). */
+static const char *const product_words[] = {"windows", "linux", "android", "ios", "iphone", "ipad",
+    "ipod", "macbook", "chrome", "firefox", "xbox", "playstation", "kindle", "photoshop", "союз",
+    "прогресс", "дискавери", "атлантис", "индевор", "челленджер", "буран", "аполлон", NULL};
+
+/* Organization nouns that name a part, an organ or an outlet of the
+ * organization after them, not its kind: "на сайте ФИФА", "пресс-служба
+ * МВД", "комитетом ООН". */
+static const char *const part_words[] = {"сайт", "портал", "сеть", "соцсеть", "служба", "отделение",
+    "филиал", "редакция", "управление", "канал", "комитет", "комиссия", "совет", "организация",
+    "агентство", "департамент", "отдел", "институт", "фонд", "центр", "суд", "ассамблея", NULL};
 
 /* Legal forms of Russian companies and bodies, written before the name:
  * "ОАО «Газпром»", "ООО «Алтек»", "ГУП «Водоканал»", "ИА Regnum". */
@@ -182,6 +200,10 @@ static void wset_add(ent_ctx *c, const char *const *list, unsigned mask)
         for (i = h & (WSET_SLOTS - 1); c->words[i].hash && c->words[i].hash != h;
              i = (i + 1) & (WSET_SLOTS - 1))
             ;
+        if (!c->words[i].hash && ++c->nwords > WSET_SLOTS / 2) {
+            fprintf(stderr, "ent: more than %d listed words: raise WSET_SLOTS\n", WSET_SLOTS / 2);
+            abort(); /* a build-time table overflowing: a programming error */
+        }
         c->words[i].hash = h;
         c->words[i].mask |= mask;
     }
@@ -384,6 +406,8 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
             wset_add(c, particles, W_PARTICLE);
             wset_add(c, work_words, W_WORK);
             wset_add(c, national_words, W_NATIONAL);
+            wset_add(c, product_words, W_PRODUCT);
+            wset_add(c, part_words, W_PART);
         }
         {
             static const char *const home[] = {"in", "from", "в", "во", "из", NULL};
@@ -862,7 +886,8 @@ static int adjective_shape(const char *t, kr_span s)
 {
     static const ending ends[] = {END("ый"), END("ий"), END("ой"), END("ая"), END("яя"), END("ое"),
         END("ее"), END("ого"), END("его"), END("ому"), END("ему"), END("ую"), END("юю"), END("ых"),
-        END("их"), END("ым"), END("им"), END("ыми"), END("ими"), END("ые"), {NULL, 0}};
+        END("их"), END("ым"), END("им"), END("ыми"), END("ими"), END("ые"), END("ском"), END("ном"),
+        {NULL, 0}};
     return ends_with(t, s, 8, ends);
 }
 
@@ -1216,6 +1241,9 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             type = NULL; /* XXI */
         else if (upper && nw == 1 && (word_class_h(c, mw[w].khash) & W_LEGAL))
             type = NULL; /* ОАО: part of the name after it (org_nouns) */
+        else if (nw == 1 && (latin || opens_quote(t, mw[w].span.start)) &&
+                 (word_class_h(c, mw[w].khash) & W_PRODUCT))
+            type = NULL; /* "под Windows", "запуск «Союза»": a product */
         else if (nw == 1 && !initial && (word_class_h(c, mw[w].khash) & W_ORG) &&
                  mw[w].script == FOLD_CYRILLIC) {
             /* "Палаты представителей", "Союз координационных советов": an
@@ -1839,6 +1867,39 @@ static void drop_group_at(res *r, kr_span s)
             r->o.v[k].kind = 0;
 }
 
+/* A lexicon organization's name in Cyrillic that cannot be a genitive
+ * after the organization noun at word w, so it is the noun's apposition:
+ * an acronym or a word that does not decline ("фракции КПРФ", "клуба
+ * Челси", "федерации ФИДЕ"), unless the noun names a part or an outlet
+ * ("на сайте ФИФА"). */
+static int apposition(const res *r, size_t w, const ent_mention *x)
+{
+    static const ending indeclinable[] = {END("и"), END("е"), END("о"), END("у"), END("ю"), END("э"),
+        {NULL, 0}};
+    if (word_class_h(r->c, r->mr.words[w].khash) & W_PART)
+        return 0;
+    return fold_all_upper(r->t + x->span.start, x->span.end - x->span.start) ||
+           (r->mr.words[w + 1].span.end == x->span.end && ends_with(r->t, x->span, 4, indeclinable));
+}
+
+/* An organization named by a lexicon description and then by its name
+ * ("международной шахматной федерации ФИДЕ"), the noun at word w ending
+ * the description: the two mentions of one entry become one. */
+static int merge_org_before(res *r, ent_mention *x, size_t w)
+{
+    size_t k;
+    for (k = 0; k < r->o.n; k++) {
+        ent_mention *y = &r->o.v[k];
+        if (y != x && y->kind == ENT_NAME && y->entry == x->entry && y->span.end == r->mr.words[w].span.end &&
+            y->span.start <= r->mr.words[w].span.start) {
+            x->span.start = y->span.start;
+            y->kind = 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* "компании «Яндекс»", "партии «Новые правые»": an organization noun
  * before an organization's name belongs to the mention. */
 static void org_nouns(res *r)
@@ -1865,12 +1926,14 @@ static void org_nouns(res *r)
          * ("на сайте Госдумы"); in guillemets or Latin script it is the
          * noun's apposition ("партии «Единая Россия»", "компании Yandex") */
         if (x->kind != ENT_CANDIDATE && !opens_quote(r->t, x->span.start) && r->t[x->span.start - 1] != '"' &&
-            !(r->mr.words[lo].script & FOLD_LATIN))
+            !(r->mr.words[lo].script & FOLD_LATIN) && !apposition(r, lo - 1, x))
             continue;
         w = lo - 1;
         x->span.start = r->mr.words[w].span.start;
         if (r->covered[w] == 1)
             drop_group_at(r, r->mr.words[w].span);
+        if (r->covered[w] && merge_org_before(r, x, w))
+            continue; /* "международной шахматной федерации ФИДЕ" */
         /* "интернет-издания Techcrunch", "Пресс-служба": the first part of
          * a compound noun */
         if (w > 0 && x->span.start > 0 && r->t[x->span.start - 1] == '-' &&
@@ -1913,6 +1976,129 @@ static void org_states(res *r)
             (lex_entry_at(r->c->lex, u->entry)->type == LEX_GPE || lex_entry_at(r->c->lex, u->entry)->type == LEX_ORG))
             x->span.end = u->span.end; /* "Совета министров иностранных дел СНГ" */
     }
+}
+
+/* "имени" or "им.": an organization named after a person follows. */
+static int named_after_word(const char *t, size_t n, const match_word *w)
+{
+    size_t len = w->span.end - w->span.start;
+    return (len == 10 && memcmp(t + w->span.start, "имени", 10) == 0) ||
+           (len == 4 && memcmp(t + w->span.start, "им", 4) == 0 && w->span.end < n && t[w->span.end] == '.');
+}
+
+/* An initial at s, right before the word at `next`: "Н." of "Н. Кранова". */
+static int initial_at(const char *t, kr_span s, size_t next)
+{
+    return s.end - s.start == 2 && t[s.end] == '.' && (next == s.end + 1 || next == s.end + 2);
+}
+
+/* The last word of a person's name written from word w on, over one "и"
+ * to a second name ("имени Станиславского и Немировича-Данченко"); w - 1
+ * when no capitalized word is there. */
+static size_t named_after_end(const res *r, size_t w)
+{
+    const match_word *mw = r->mr.words;
+    size_t end = w - 1, j = w;
+    for (;;) {
+        while (j < r->mr.nwords && mw[j].cap && mw[j].script == FOLD_CYRILLIC && j - w < 6 &&
+               (j == w || mw[j].joined == 1 || initial_at(r->t, mw[j - 1].span, mw[j].span.start)))
+            end = j++;
+        /* "и" (D0 B8) and a capitalized word: a second name */
+        if (end + 2 < r->mr.nwords && end >= w && mw[end + 1].joined == 1 && mw[end + 2].joined == 1 &&
+            mw[end + 1].span.end - mw[end + 1].span.start == 2 && r->t[mw[end + 1].span.start] == '\xD0' &&
+            r->t[mw[end + 1].span.start + 1] == '\xB8' && mw[end + 2].cap && j == end + 1 && j - w < 4)
+            j = end + 2;
+        else
+            return end;
+    }
+}
+
+/* "театра имени Вахтангова", "Театра им. Йозефа Бойса": an organization
+ * named after a person takes the person's name into its own, with its
+ * noun and adjectives; the person is no mention there. Word w is "имени"
+ * or "им."; *last is set to the last word taken. */
+static int named_after(res *r, size_t w, size_t *last)
+{
+    const match_word *mw = r->mr.words;
+    size_t k, end, into;
+    kr_span span;
+    if (w == 0 || w + 1 >= r->mr.nwords || !named_after_word(r->t, r->n, &mw[w]) ||
+        !(word_class_h(r->c, mw[w - 1].khash) & W_ORG) || !tight(r->t, mw[w - 1].span.end, mw[w].span.start) ||
+        (end = named_after_end(r, w + 1)) <= w)
+        return 0;
+    span.start = description_start(r, w - 1);
+    span.end = mw[end].span.end;
+    /* the mentions there: the organization's noun, the person */
+    for (k = 0, into = r->o.n; k < r->o.n; k++) {
+        const ent_mention *x = &r->o.v[k];
+        if (!x->kind || x->span.end <= mw[w - 1].span.start || x->span.start >= span.end)
+            continue;
+        if (x->type[0] == 'O' && x->span.start <= mw[w - 1].span.start && into == r->o.n)
+            into = k; /* "Театра" of "Театра им. Йозефа Бойса" */
+        else if (x->span.start < mw[w - 1].span.start || x->span.end > span.end)
+            return 0;
+    }
+    for (k = 0; k < r->o.n; k++) {
+        ent_mention *x = &r->o.v[k];
+        if (k != into && x->kind && x->span.end > mw[w - 1].span.start && x->span.start < span.end)
+            x->kind = 0; /* the person the organization is named after */
+    }
+    if (into < r->o.n) {
+        if (r->o.v[into].span.start < span.start)
+            span.start = r->o.v[into].span.start;
+        r->o.v[into].span = span;
+    }
+    for (k = w - 1; k <= end; k++)
+        r->covered[k] = 0;
+    *last = end;
+    return into == r->o.n ? emit_org(r, w - 1, end - w + 2, span) : 0;
+}
+
+/* A national team named alone: "сборная", "сборной", "сборную" (the
+ * singular; "сборные" are teams in general), with "команда" after it
+ * ("сборной команды"). Sports news names the team it is about so, as a
+ * name: an organization, with its adjectives ("национальной сборной"). */
+static int bare_team(const res *r, size_t w)
+{
+    static const char stem[] = "сборн";
+    const match_word *x = &r->mr.words[w];
+    const char *s = r->t + x->span.start;
+    size_t len = x->span.end - x->span.start;
+    if (len != sizeof stem - 1 + 4 || x->cap || memcmp(s, stem, sizeof stem - 1) != 0)
+        return 0;
+    s += sizeof stem - 1;
+    return memcmp(s, "ая", 4) == 0 || memcmp(s, "ой", 4) == 0 || memcmp(s, "ую", 4) == 0;
+}
+
+/* The national team at word w, if it is one; *last is set to its last
+ * word. */
+static int team_at(res *r, size_t w, size_t *last)
+{
+    const match_word *mw = r->mr.words;
+    size_t end = w;
+    if (r->covered[w] || !bare_team(r, w))
+        return 0;
+    if (w + 1 < r->mr.nwords && !r->covered[w + 1] && !mw[w + 1].cap && mw[w + 1].joined == 1 &&
+        (word_class_h(r->c, mw[w + 1].khash) & (W_NATIONAL | W_ORG)) == (W_NATIONAL | W_ORG))
+        end = w + 1; /* "сборной команды" */
+    *last = end;
+    return emit_org(r, w, end - w + 1, (kr_span){description_start(r, w), mw[end].span.end});
+}
+
+/* Organizations told by a cue word of their own ("имени", "сборная"):
+ * one pass over the words, which looks at a word's length first. */
+static int org_cues(res *r)
+{
+    size_t w;
+    int rc = 0;
+    for (w = 0; w < r->mr.nwords && rc == 0; w++) {
+        size_t len = r->mr.words[w].span.end - r->mr.words[w].span.start;
+        if (len == 10 || len == 4) /* имени, им */
+            rc = named_after(r, w, &w);
+        else if (len == 14) /* сборная, сборной, сборную */
+            rc = team_at(r, w, &w);
+    }
+    return rc;
 }
 
 /* A one-word lexicon name that is part of an unknown person's name: a
@@ -2083,6 +2269,8 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
     }
     org_states(&r);
     org_nouns(&r);
+    if ((rc = org_cues(&r)) != 0)
+        return rc;
     person_initials(&r);
     if ((rc = titled_candidates(&r)) != 0)
         return rc;

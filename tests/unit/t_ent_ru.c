@@ -4,7 +4,9 @@
  * after an organization, bodies written as names, works in guillemets,
  * sites, Latin names and their glosses, given names that start a person's
  * name inside a run, initials, one-word lexicon names that belong to
- * someone else's name, and the built-in list of foreign given names. */
+ * someone else's name, organizations named after a person, national teams
+ * named alone, products and spacecraft that are no organizations, and the
+ * built-in lists of foreign given names and of organizations. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,9 @@ static const char lexicon[] =
     "[lenta]\ntype: ORG\nname: Lenta\ncountry: RUS\nen: Lenta\n"
     "[gazprom]\ntype: ORG\nname: Gazprom\ncountry: RUS\nru: Газпром\n"
     "[cis]\ntype: ORG\nname: Commonwealth of Independent States\ncode: IGOCIS\nru: СНГ\n"
+    "[kprf]\ntype: ORG\nname: KPRF\ncountry: RUS\nru: КПРФ\n"
+    "[chelsea]\ntype: ORG\nname: Chelsea FC\nru: Челси\n"
+    "[fmjd]\ntype: ORG\nname: World Draughts Federation\nru: ФМЖД; Международная шашечная федерация\n"
     "[vladimir-putin]\ntype: PER\nname: Vladimir Putin\ncountry: RUS\nru: Владимир Путин\n"
     "[barak-obama]\ntype: PER\nname: Barack Obama\ncountry: USA\nru: Барак Обама; Обама\n"
     "[ekaterina-vtoraya]\ntype: PER\nname: Catherine the Great\ncountry: RUS\n"
@@ -195,6 +200,49 @@ static void test_persons(fixture *f)
     CHECK_INT(count_of(&r, "ekaterina-vtoraya"), 0);
 }
 
+/* An organization named after a person takes the name into its own; a
+ * national team named alone is an organization; a product or a spacecraft
+ * named alone is none. */
+static void test_named_teams_products(fixture *f)
+{
+    found r = resolve(f, "Премьера прошла в драматическом театре имени Петра Смолина вчера. "
+                         "Он окончил Институт им. Н. Кранова и уехал.");
+    TYPE(r, "драматическом театре имени Петра Смолина", "ORG");
+    CHECK(strcmp(type_at(&r, "Петра Смолина"), "PER") != 0);
+    TYPE(r, "Институт им. Н. Кранова", "ORG");
+    r = resolve(f, "Концерт дал оркестр имени Смолина и Кранова-Залесского летом.");
+    TYPE(r, "оркестр имени Смолина и Кранова-Залесского", "");  /* no organization noun */
+    r = resolve(f, "Солисты филармонии имени Смолина и Кранова-Залесского пели.");
+    TYPE(r, "филармонии имени Смолина и Кранова-Залесского", "");
+    r = resolve(f, "Солисты театра имени Смолина и Кранова-Залесского пели.");
+    TYPE(r, "театра имени Смолина и Кранова-Залесского", "ORG");
+    r = resolve(f, "Тренер вызвал его в сборную, и в национальной сборной команды он сыграл. "
+                   "Сборные мира съехались.");
+    TYPE(r, "сборную", "ORG");
+    TYPE(r, "национальной сборной команды", "ORG");
+    CHECK(!any_at(&r, "Сборные"));
+    r = resolve(f, "Программа работает под Windows. Старт «Дискавери» отложен, а запуск "
+                   "«Союза» готовят.");
+    CHECK(!any_at(&r, "Windows"));
+    CHECK(!any_at(&r, "Дискавери"));
+    CHECK(!any_at(&r, "Союза"));
+}
+
+/* A lexicon organization that cannot be a genitive (an acronym, a word
+ * that does not decline) is the apposition of the noun before it, unless
+ * the noun names a part or an outlet; a description and a name of one
+ * organization are one mention. */
+static void test_appositions(fixture *f)
+{
+    found r = resolve(f, "Выступил лидер фракции КПРФ вчера. Игрок клуба Челси уехал. На сайте "
+                         "КПРФ пусто. Турнир провела Международная шашечная федерация ФМЖД летом.");
+    TYPE(r, "фракции КПРФ", "ORG");
+    TYPE(r, "клуба Челси", "ORG");
+    CHECK(!*type_at(&r, "сайте КПРФ"));
+    TYPE(r, "Международная шашечная федерация ФМЖД", "ORG");
+    CHECK_INT(count_of(&r, "fmjd"), 1);
+}
+
 /* The built-in lexicon knows given names of other countries as Russian
  * writes them, so that they start a person's name. */
 static void test_builtin_given_names(void)
@@ -209,6 +257,13 @@ static void test_builtin_given_names(void)
                               "Клинсман хлопал.");
         TYPE(r, "Фрэнк Лэмпард", "PER");
         TYPE(r, "Юрген Клинсман", "PER");
+        /* and organizations as Russian news names them (orgs-ru.txt) */
+        r = resolve(&f, "Акции Норникеля и Яндекса выросли, а Спартак обыграл соперника. "
+                        "Выставку открыл Эрмитаж.");
+        TYPE(r, "Норникеля", "ORG");
+        TYPE(r, "Яндекса", "ORG");
+        TYPE(r, "Спартак", "ORG");
+        TYPE(r, "Эрмитаж", "ORG");
     }
     arena_free(f.a);
     ent_free(f.c);
@@ -231,6 +286,8 @@ int main(void)
     test_works_and_sites(&f);
     test_latin(&f);
     test_persons(&f);
+    test_named_teams_products(&f);
+    test_appositions(&f);
     arena_free(f.a);
     ent_free(f.c);
     match_free(f.m);
