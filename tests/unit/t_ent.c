@@ -7,10 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ent.h"
-#include "lex.h"
-#include "match.h"
 #include "t.h"
+#include "t_ent.h"
 
 static const char lexicon[] =
     "[RUS]\ntype: GPE\nname: Russia\ncode: RUS\nen: Russia\nru: Россия\n"
@@ -44,74 +42,6 @@ static const char lexicon[] =
     "ru: Мишель Альо-Мари\n"
     "[given]\ntype: GIVEN\nru: Мария\n";
 
-typedef struct fixture {
-    lex_db *lex;
-    match_db *m;
-    ent_ctx *c;
-    kr_arena *a;
-} fixture;
-
-static int setup(fixture *f, const char *text)
-{
-    lex_source src = {"t.txt", text, strlen(text)};
-    memset(f, 0, sizeof *f);
-    if (lex_build(&src, 1, 0, NULL, NULL, &f->lex) || match_build(f->lex, &f->m) ||
-        ent_new(f->lex, f->m, &f->c) || !(f->a = arena_new()))
-        return -1;
-    return 0;
-}
-
-static void teardown(fixture *f)
-{
-    arena_free(f->a);
-    ent_free(f->c);
-    match_free(f->m);
-    lex_free(f->lex);
-}
-
-typedef struct found {
-    ent_mention *v;
-    size_t n;
-    const char *text;
-} found;
-
-static found resolve(fixture *f, const char *text, int y, int m, int d)
-{
-    found r = {NULL, 0, text};
-    kr_date date;
-    memset(&date, 0, sizeof date);
-    date.y = y;
-    date.m = m;
-    date.d = d;
-    arena_reset(f->a);
-    if (ent_resolve(f->c, text, strlen(text), 0, date, f->a, &r.v, &r.n) != 0)
-        r.n = 0;
-    return r;
-}
-
-/* The mention of `span` (the first occurrence of that text), or NULL. */
-static const ent_mention *at(const found *r, const char *span)
-{
-    const char *p = strstr(r->text, span);
-    size_t k, s;
-    if (!p)
-        return NULL;
-    s = (size_t)(p - r->text);
-    for (k = 0; k < r->n; k++)
-        if (r->v[k].span.start == s && r->v[k].span.end == s + strlen(span))
-            return &r->v[k];
-    return NULL;
-}
-
-/* How many mentions the entity has. */
-static size_t count_of(const found *r, const char *id)
-{
-    size_t k, n = 0;
-    for (k = 0; k < r->n; k++)
-        n += strcmp(r->v[k].id, id) == 0;
-    return n;
-}
-
 static int is(const ent_mention *x, const char *id)
 {
     if (!x)
@@ -123,52 +53,52 @@ static int is(const ent_mention *x, const char *id)
 
 static void test_russian_keys(fixture *f)
 {
-    found r = resolve(f, "Карабах и в Карабахе. Газпром и Газпрома. Ильхама Алиева видели, "
+    found r = resolve_on(f, "Карабах и в Карабахе. Газпром и Газпрома. Ильхама Алиева видели, "
                          "потом Дмитрия Медведева.", 2023, 1, 1);
-    CHECK(is(at(&r, "Карабах"), "nagorno-karabakh"));
-    CHECK(is(at(&r, "Карабахе"), "nagorno-karabakh"));
-    CHECK(is(at(&r, "Газпром"), "gazprom"));
-    CHECK(is(at(&r, "Газпрома"), "gazprom"));
-    CHECK(is(at(&r, "Ильхама Алиева"), "ilham-aliyev"));
-    CHECK(is(at(&r, "Дмитрия Медведева"), "dmitry-medvedev"));
+    CHECK(is(mention_at(&r, "Карабах"), "nagorno-karabakh"));
+    CHECK(is(mention_at(&r, "Карабахе"), "nagorno-karabakh"));
+    CHECK(is(mention_at(&r, "Газпром"), "gazprom"));
+    CHECK(is(mention_at(&r, "Газпрома"), "gazprom"));
+    CHECK(is(mention_at(&r, "Ильхама Алиева"), "ilham-aliyev"));
+    CHECK(is(mention_at(&r, "Дмитрия Медведева"), "dmitry-medvedev"));
 }
 
 static void test_punctuated_names(fixture *f)
 {
-    found r = resolve(f, "The U.S. and Azerbaijan's Foreign Ministry met in St. Petersburg.", 2023,
+    found r = resolve_on(f, "The U.S. and Azerbaijan's Foreign Ministry met in St. Petersburg.", 2023,
                       1, 1);
-    CHECK(is(at(&r, "U.S"), "USA"));
-    CHECK(is(at(&r, "Azerbaijan's Foreign Ministry"), "aze-foreign-ministry"));
-    CHECK(is(at(&r, "St. Petersburg"), "saint-petersburg"));
+    CHECK(is(mention_at(&r, "U.S"), "USA"));
+    CHECK(is(mention_at(&r, "Azerbaijan's Foreign Ministry"), "aze-foreign-ministry"));
+    CHECK(is(mention_at(&r, "St. Petersburg"), "saint-petersburg"));
     /* a sentence end after a short word does not join two names into
      * one candidate */
-    r = resolve(f, "Otto Kranz flew to Ufa. Berta Lind came later.", 2023, 1, 1);
-    CHECK(at(&r, "Ufa") != NULL);
+    r = resolve_on(f, "Otto Kranz flew to Ufa. Berta Lind came later.", 2023, 1, 1);
+    CHECK(mention_at(&r, "Ufa") != NULL);
 }
 
 static void test_surnames(fixture *f)
 {
-    found r = resolve(f, "Officials met Price. Prices rose in May, a report said on Monday. "
+    found r = resolve_on(f, "Officials met Price. Prices rose in May, a report said on Monday. "
                          "Prices fell.", 2023, 1, 1);
-    CHECK(!at(&r, "May"));
-    CHECK(!at(&r, "Prices"));
+    CHECK(!mention_at(&r, "May"));
+    CHECK(!mention_at(&r, "Prices"));
     CHECK_INT(count_of(&r, "theresa-may"), 0);
-    CHECK(is(at(&r, "Price"), "ned-price")); /* the word as written, in a sentence */
-    r = resolve(f, "Theresa May spoke. May said Britain would wait until May 5.", 2023, 1, 1);
+    CHECK(is(mention_at(&r, "Price"), "ned-price")); /* the word as written, in a sentence */
+    r = resolve_on(f, "Theresa May spoke. May said Britain would wait until May 5.", 2023, 1, 1);
     CHECK_INT(count_of(&r, "theresa-may"), 2);
     /* a given name is no surname of the lexicon (Мария and Мари share a key) */
-    r = resolve(f, "Её звали Мария тогда.", 2023, 1, 1);
+    r = resolve_on(f, "Её звали Мария тогда.", 2023, 1, 1);
     CHECK_INT(count_of(&r, "michele-alliot-marie"), 0);
     /* but the surname of a person the report names in full is hers */
-    r = resolve(f, "Приехала Мишель Альо-Мари. Об этом сказала Мари.", 2023, 1, 1);
+    r = resolve_on(f, "Приехала Мишель Альо-Мари. Об этом сказала Мари.", 2023, 1, 1);
     CHECK_INT(count_of(&r, "michele-alliot-marie"), 2);
 }
 
 static void test_candidate_ids(fixture *f)
 {
     /* "Anna Berg" is not "Anna-Maria Berg", but slugs to her id */
-    found r = resolve(f, "They said Anna Berg would come.", 2023, 1, 1);
-    const ent_mention *x = at(&r, "Anna Berg");
+    found r = resolve_on(f, "They said Anna Berg would come.", 2023, 1, 1);
+    const ent_mention *x = mention_at(&r, "Anna Berg");
     CHECK(x != NULL);
     if (x) {
         CHECK_INT(x->kind, ENT_CANDIDATE);
@@ -182,32 +112,32 @@ static void test_roles(fixture *f)
     found r;
     const ent_mention *x;
     /* the handover day: the new holder */
-    r = resolve(f, "The Russian defense minister arrived.", 2024, 5, 12);
-    CHECK(is(at(&r, "Russian defense minister"), "andrei-belousov"));
-    r = resolve(f, "The Russian defense minister arrived.", 2020, 5, 12);
-    CHECK(is(at(&r, "Russian defense minister"), "sergey-shoigu"));
+    r = resolve_on(f, "The Russian defense minister arrived.", 2024, 5, 12);
+    CHECK(is(mention_at(&r, "Russian defense minister"), "andrei-belousov"));
+    r = resolve_on(f, "The Russian defense minister arrived.", 2020, 5, 12);
+    CHECK(is(mention_at(&r, "Russian defense minister"), "sergey-shoigu"));
     /* the adjective is part of the role, not a mention of Russia too */
     CHECK_INT(count_of(&r, "RUS"), 0);
     /* an organization of no state takes the state before it */
-    r = resolve(f, "The Russian UN envoy said no.", 2023, 1, 1);
-    CHECK(is(at(&r, "Russian UN envoy"), "vasily-nebenzya"));
+    r = resolve_on(f, "The Russian UN envoy said no.", 2023, 1, 1);
+    CHECK(is(mention_at(&r, "Russian UN envoy"), "vasily-nebenzya"));
     /* an unknown date: the open role, not the ended one listed first */
-    r = resolve(f, "Ivan Testov said no.", 0, 0, 0);
-    x = at(&r, "Ivan Testov");
+    r = resolve_on(f, "Ivan Testov said no.", 0, 0, 0);
+    x = mention_at(&r, "Ivan Testov");
     CHECK(x && x->code && strcmp(x->code, "USAGOV") == 0);
     /* an unknown name right after a role phrase is its holder, whatever
      * was found between */
-    r = resolve(f, "The Russian defense minister Kuznetsov visited Azerbaijan.", 2020, 1, 1);
-    x = at(&r, "Kuznetsov");
+    r = resolve_on(f, "The Russian defense minister Kuznetsov visited Azerbaijan.", 2020, 1, 1);
+    x = mention_at(&r, "Kuznetsov");
     CHECK(x && strcmp(x->type, "PER") == 0);
 }
 
 static void test_titles(fixture *f)
 {
-    found r = resolve(f, "В 2020 г. Сочи принял гостей. Пришла г-жа Мун.", 2023, 1, 1);
-    const ent_mention *x = at(&r, "Сочи");
+    found r = resolve_on(f, "В 2020 г. Сочи принял гостей. Пришла г-жа Мун.", 2023, 1, 1);
+    const ent_mention *x = mention_at(&r, "Сочи");
     CHECK(!x || strcmp(x->type, "PER") != 0); /* "г." is a year */
-    x = at(&r, "Мун");
+    x = mention_at(&r, "Мун");
     CHECK(x && strcmp(x->type, "PER") == 0);
 }
 
@@ -221,8 +151,8 @@ static void test_long_surname(void)
     for (k = 0; k < 300; k++)
         kr_buf_putc(&b, 'a' + k % 26);
     kr_buf_puts(&b, "\n");
-    CHECK_INT(setup(&f, b.p), 0);
-    teardown(&f);
+    CHECK_INT(fixture_setup(&f, b.p), 0);
+    fixture_teardown(&f);
     kr_buf_free(&b);
 }
 
@@ -237,19 +167,19 @@ static void test_many_given_names(void)
         kr_buf_printf(&b, "%sQ%c%c%c", k ? "; " : "", 'a' + k % 26, 'a' + k / 26 % 26,
                       'a' + k / 676 % 26);
     kr_buf_puts(&b, "\n[x]\ntype: GPE\nname: Xland\ncode: XXX\nen: Xland\n");
-    CHECK_INT(setup(&f, b.p), 0);
+    CHECK_INT(fixture_setup(&f, b.p), 0);
     if (f.c) {
-        found r = resolve(&f, "Officials in Xland met Qzzi Smith.", 2023, 1, 1);
-        CHECK(is(at(&r, "Xland"), "x"));
+        found r = resolve_on(&f, "Officials in Xland met Qzzi Smith.", 2023, 1, 1);
+        CHECK(is(mention_at(&r, "Xland"), "x"));
     }
-    teardown(&f);
+    fixture_teardown(&f);
     kr_buf_free(&b);
 }
 
 int main(void)
 {
     fixture f;
-    if (setup(&f, lexicon) != 0) {
+    if (fixture_setup(&f, lexicon) != 0) {
         fprintf(stderr, "t_ent.c: the test lexicon does not load\n");
         return 1;
     }
@@ -259,7 +189,7 @@ int main(void)
     test_candidate_ids(&f);
     test_roles(&f);
     test_titles(&f);
-    teardown(&f);
+    fixture_teardown(&f);
     test_long_surname();
     test_many_given_names();
     return t_report();

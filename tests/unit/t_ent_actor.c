@@ -6,10 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ent.h"
-#include "lex.h"
-#include "match.h"
 #include "t.h"
+#include "t_ent.h"
 
 static const char lexicon[] =
     "[VAL]\ntype: GPE\nname: Valmar\ncode: VAL\nen: Valmar\nen.adj: Valmarian\n"
@@ -30,50 +28,16 @@ static const char lexicon[] =
     "[ardan-varn]\ntype: PER\nname: Ardan Varn\ncountry: VAL\nen: Ardan Varn\n"
     "role: VAL prime-minister 1990..1999\n";
 
-typedef struct fixture {
-    lex_db *lex;
-    match_db *m;
-    ent_ctx *c;
-    kr_arena *a;
-} fixture;
-
-typedef struct found {
-    ent_mention *v;
-    size_t n;
-    const char *text;
-} found;
-
-static found resolve_on(fixture *f, const char *text, int year)
-{
-    found r = {NULL, 0, text};
-    kr_date date;
-    memset(&date, 0, sizeof date);
-    date.y = year;
-    date.m = 6;
-    date.d = 1;
-    arena_reset(f->a);
-    if (ent_resolve(f->c, text, strlen(text), 0, date, f->a, &r.v, &r.n) != 0)
-        r.n = 0;
-    return r;
-}
-
 static found resolve(fixture *f, const char *text)
 {
-    return resolve_on(f, text, 2020);
+    return resolve_on(f, text, 2020, 6, 1);
 }
 
 /* The entity id of the mention spanning `span`, NULL when there is none. */
 static const char *id_at(const found *r, const char *span)
 {
-    const char *p = strstr(r->text, span);
-    size_t k, s;
-    if (!p)
-        return NULL;
-    s = (size_t)(p - r->text);
-    for (k = 0; k < r->n; k++)
-        if (r->v[k].span.start == s && r->v[k].span.end == s + strlen(span))
-            return r->v[k].id;
-    return NULL;
+    const ent_mention *x = mention_at(r, span);
+    return x ? x->id : NULL;
 }
 
 /* A surname two persons share stands for the one in post on the report's
@@ -81,13 +45,13 @@ static const char *id_at(const found *r, const char *span)
 static void test_namesakes(fixture *f)
 {
     const char *text = "The envoys met Varn on Monday.", *id;
-    found r = resolve_on(f, text, 2020);
+    found r = resolve_on(f, text, 2020, 6, 1);
     id = id_at(&r, "Varn");
     CHECK(id && strcmp(id, "kessa-varn") == 0);
-    r = resolve_on(f, text, 1995);
+    r = resolve_on(f, text, 1995, 6, 1);
     id = id_at(&r, "Varn");
     CHECK(id && strcmp(id, "ardan-varn") == 0);
-    r = resolve_on(f, text, 2005);
+    r = resolve_on(f, text, 2005, 6, 1);
     id = id_at(&r, "Varn");
     CHECK(!id || (strcmp(id, "kessa-varn") != 0 && strcmp(id, "ardan-varn") != 0));
 }
@@ -96,15 +60,8 @@ static void test_namesakes(fixture *f)
  * mention without a code, NULL when there is no such mention. */
 static const char *code_at(const found *r, const char *span)
 {
-    const char *p = strstr(r->text, span);
-    size_t k, s;
-    if (!p)
-        return NULL;
-    s = (size_t)(p - r->text);
-    for (k = 0; k < r->n; k++)
-        if (r->v[k].span.start == s && r->v[k].span.end == s + strlen(span))
-            return r->v[k].code ? r->v[k].code : "";
-    return NULL;
+    const ent_mention *x = mention_at(r, span);
+    return x ? (x->code ? x->code : "") : NULL;
 }
 
 static int code_is(const found *r, const char *span, const char *code)
@@ -193,10 +150,7 @@ static void test_modifiers(fixture *f)
 int main(void)
 {
     fixture f;
-    lex_source src = {"t.txt", lexicon, sizeof lexicon - 1};
-    memset(&f, 0, sizeof f);
-    if (lex_build(&src, 1, 0, NULL, NULL, &f.lex) || match_build(f.lex, &f.m) || ent_new(f.lex, f.m, &f.c) ||
-        !(f.a = arena_new())) {
+    if (fixture_setup(&f, lexicon) != 0) {
         fprintf(stderr, "t_ent_actor.c: setup failed\n");
         return 1;
     }
@@ -205,9 +159,6 @@ int main(void)
     test_members(&f);
     test_modifiers(&f);
     test_namesakes(&f);
-    arena_free(f.a);
-    ent_free(f.c);
-    match_free(f.m);
-    lex_free(f.lex);
+    fixture_teardown(&f);
     return t_report();
 }

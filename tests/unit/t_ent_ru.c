@@ -11,10 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ent.h"
-#include "lex.h"
-#include "match.h"
 #include "t.h"
+#include "t_ent.h"
 
 static const char lexicon[] =
     "[RUS]\ntype: GPE\nname: Russia\ncode: RUS\nru: Россия\nru.adj: российский\n"
@@ -33,42 +31,17 @@ static const char lexicon[] =
     "[court]\ntype: AGENT\nname: court\nsector: JUD\nbody: yes\nru: конституционный суд\n"
     "[given]\ntype: GIVEN\nru: Пётр; Лев; Питер; Мишель\nen: Philip\n";
 
-typedef struct fixture {
-    lex_db *lex;
-    match_db *m;
-    ent_ctx *c;
-    kr_arena *a;
-} fixture;
-
-typedef struct found {
-    ent_mention *v;
-    size_t n;
-    const char *text;
-} found;
-
 static found resolve(fixture *f, const char *text)
 {
-    found r = {NULL, 0, text};
-    kr_date date = {2023, 1, 1};
-    arena_reset(f->a);
-    if (ent_resolve(f->c, text, strlen(text), 0, date, f->a, &r.v, &r.n) != 0)
-        r.n = 0;
-    return r;
+    return resolve_on(f, text, 2023, 1, 1);
 }
 
 /* The type of the mention spanning exactly `span` (its first occurrence),
  * or "" when there is none. */
 static const char *type_at(const found *r, const char *span)
 {
-    const char *p = strstr(r->text, span);
-    size_t k, s;
-    if (!p)
-        return "";
-    s = (size_t)(p - r->text);
-    for (k = 0; k < r->n; k++)
-        if (r->v[k].span.start == s && r->v[k].span.end == s + strlen(span))
-            return r->v[k].type;
-    return "";
+    const ent_mention *x = mention_at(r, span);
+    return x ? x->type : "";
 }
 
 /* Some mention overlaps the first occurrence of `span`. */
@@ -83,14 +56,6 @@ static int any_at(const found *r, const char *span)
         if (r->v[k].span.start < s + strlen(span) && s < r->v[k].span.end)
             return 1;
     return 0;
-}
-
-static size_t count_of(const found *r, const char *id)
-{
-    size_t k, n = 0;
-    for (k = 0; k < r->n; k++)
-        n += strcmp(r->v[k].id, id) == 0;
-    return n;
 }
 
 #define TYPE(r, span, want) CHECK_STRN(type_at(&(r), span), strlen(type_at(&(r), span)), want)
@@ -274,10 +239,7 @@ static void test_builtin_given_names(void)
 int main(void)
 {
     fixture f;
-    lex_source src = {"t.txt", lexicon, sizeof lexicon - 1};
-    memset(&f, 0, sizeof f);
-    if (lex_build(&src, 1, 0, NULL, NULL, &f.lex) || match_build(f.lex, &f.m) ||
-        ent_new(f.lex, f.m, &f.c) || !(f.a = arena_new())) {
+    if (fixture_setup(&f, lexicon) != 0) {
         fprintf(stderr, "t_ent_ru.c: the test lexicon does not load\n");
         return 1;
     }
@@ -288,10 +250,7 @@ int main(void)
     test_persons(&f);
     test_named_teams_products(&f);
     test_appositions(&f);
-    arena_free(f.a);
-    ent_free(f.c);
-    match_free(f.m);
-    lex_free(f.lex);
+    fixture_teardown(&f);
     test_builtin_given_names();
     return t_report();
 }
