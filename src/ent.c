@@ -1783,8 +1783,8 @@ static long surname_lexicon(const res *r, size_t w)
 
 /* Word w ends a longer unknown name: a capitalized word no hit covers
  * comes right before it ("Жан-Мари Ле Пен" is not Marine Le Pen, "Alexander
- * Lavrov" not Sergey Lavrov); a title or a sentence's first function word
- * does not count. */
+ * Lavrov" not Sergey Lavrov); a title, a sentence's first function word, a
+ * month or a weekday does not count. */
 static int ends_name(const res *r, size_t w)
 {
     const match_word *mw = r->mr.words;
@@ -1793,7 +1793,8 @@ static int ends_name(const res *r, size_t w)
         return 0;
     cl = word_class_h(r->c, mw[w - 1].khash);
     return !(cl & W_TITLE) &&
-           !((cl & W_FUNCTION) && sentence_start(r->t, mw[w - 1].span.start, r->from));
+           !((cl & W_FUNCTION) && sentence_start(r->t, mw[w - 1].span.start, r->from)) &&
+           !date_word(r->t, &mw[w - 1]); /* "On Monday Varn met ..." */
 }
 
 /* Surnames among the words no hit covers. */

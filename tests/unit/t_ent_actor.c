@@ -54,6 +54,11 @@ static void test_namesakes(fixture *f)
     r = resolve_on(f, text, 2005, 6, 1);
     id = id_at(&r, "Varn");
     CHECK(!id || (strcmp(id, "kessa-varn") != 0 && strcmp(id, "ardan-varn") != 0));
+    /* a weekday or a month before a surname is no given name of it */
+    r = resolve_on(f, "On Monday Varn met the envoys. In May Varn left.", 2020, 6, 1);
+    id = id_at(&r, "Varn");
+    CHECK(id && strcmp(id, "kessa-varn") == 0);
+    CHECK_INT(count_of(&r, "kessa-varn"), 2);
 }
 
 /* The code of the mention spanning `span` (its first occurrence), "" for a
