@@ -786,9 +786,12 @@ static size_t find_matches(const docstate *d, const tok_sent *s, match *out, siz
         for (k = 0; k < 2 && n < cap; k++) {
             size_t np, j;
             const ev_pattern *const *pv = evlex_anchored(d->c->lex, keys[k], &np);
+            const uint32_t *first = evlex_anchored_first_sets(d->c->lex, keys[k]);
             for (j = 0; j < np && n < cap; j++) {
                 match m;
-                if (!words_present(d, pv[j]))
+                /* most patterns fail on their first word, known without reading them */
+                if ((first[j] && d->c->set_mark[first[j]] != d->c->sentence) ||
+                    !words_present(d, pv[j]))
                     continue;
                 memset(&m, 0, sizeof m);
                 m.p = pv[j];

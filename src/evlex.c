@@ -17,6 +17,7 @@
 
 typedef struct anchor {
     const ev_pattern **v;
+    uint32_t *first_set; /* by pattern: the key set of its first required word after the anchor, 0: none */
     size_t n, cap;
 } anchor;
 
@@ -691,6 +692,30 @@ done:
     return rc;
 }
 
+/* For each anchor's patterns, in order, the key set of the first required
+ * word after the anchor: find_matches can turn most patterns away by it
+ * without reading the pattern. */
+static int index_first_sets(evlex *e)
+{
+    size_t k, j, x;
+    for (k = 0; k < e->acap; k++) {
+        anchor *a = &e->anchors[k];
+        if (!a->n)
+            continue;
+        if (!(a->first_set = kr_calloc(a->n, sizeof *a->first_set)))
+            return KR_ENOMEM;
+        for (j = 0; j < a->n; j++)
+            for (x = 1; x < a->v[j]->nelems; x++) {
+                const ev_elem *el = &a->v[j]->elems[x];
+                if (el->kind == EV_WORD && !el->optional) {
+                    a->first_set[j] = el->set;
+                    break;
+                }
+            }
+    }
+    return 0;
+}
+
 int evlex_build(const lex_source *src, size_t nsrc, int check, stem_cache *sc,
                 lex_report_fn report, void *ud, evlex **out)
 {
@@ -737,6 +762,8 @@ int evlex_build(const lex_source *src, size_t nsrc, int check, stem_cache *sc,
         rc = index_patterns(e);
     if (rc == 0)
         rc = index_sets(e);
+    if (rc == 0)
+        rc = index_first_sets(e);
     if (rc == 0 && check && r.errors)
         rc = KR_EFORMAT;
     if (rc) {
@@ -754,6 +781,7 @@ void evlex_free(evlex *e)
         return;
     for (k = 0; k < e->acap; k++) {
         kr_free(e->anchors[k].v);
+        kr_free(e->anchors[k].first_set);
         kr_free(e->cues[k].v);
     }
     kr_free(e->anchors);
@@ -811,6 +839,11 @@ const ev_pattern *const *evlex_anchored(const evlex *e, uint32_t k, size_t *coun
     }
     *count = e->anchors[k].n;
     return (const ev_pattern *const *)e->anchors[k].v;
+}
+
+const uint32_t *evlex_anchored_first_sets(const evlex *e, uint32_t k)
+{
+    return k < e->acap ? e->anchors[k].first_set : NULL;
 }
 
 const ev_cue_phrase *evlex_cues(const evlex *e, uint32_t k, size_t *count)

@@ -131,6 +131,10 @@ uint32_t evlex_key_id(const evlex *e, const char *key, size_t n);
 
 /* Patterns whose first word may be key id `k`, most specific first. */
 const ev_pattern *const *evlex_anchored(const evlex *e, uint32_t k, size_t *count);
+/* Parallel to evlex_anchored(e, k, ...): the key set of each pattern's
+ * first required word after the anchor (0: it has none); NULL when k
+ * anchors nothing. */
+const uint32_t *evlex_anchored_first_sets(const evlex *e, uint32_t k);
 
 /* Cue phrases starting with key id `k`: each a sequence of key ids. */
 typedef struct ev_cue_phrase {

@@ -103,8 +103,13 @@ static void test_lexicon(stem_cache *sc)
         for (j = 0; j < evlex_npatterns(e); j++) {
             size_t np, i;
             const ev_pattern *const *pv;
+            const uint32_t *first;
             kn = evlex_word_key(sc, "plan", 4, 0, k, sizeof k);
             pv = evlex_anchored(e, evlex_key_id(e, k, kn), &np);
+            first = evlex_anchored_first_sets(e, evlex_key_id(e, k, kn));
+            CHECK(first != NULL);
+            for (i = 0; first && i < np; i++) /* the first required word after the gap */
+                CHECK_INT(first[i], pv[i]->elems[2].set);
             for (i = 0; i < np; i++)
                 if (strcmp(pv[i]->code->code, "190") != 0) {
                     if (!meet_set)
