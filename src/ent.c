@@ -192,6 +192,30 @@ static uint64_t word_hash(const char *s, size_t n)
     return match_key_hash(key, key_of(NULL, w.script, buf, w.n, key));
 }
 
+static const char *const glue_words[] = {"of", "the", "s", NULL};
+static const char *const net_words[] = {"интернет", "internet", NULL};
+static const char *const particles[] = {"of", "and", "und", "de", "du", "des", "la", "le", "the",
+    "for", "al", "el", "bin", "ibn", "van", "von", "der", "den", "y", "da", "di", NULL};
+static const char *const home_words[] = {"in", "from", "в", "во", "из", NULL};
+static const char *const possessives[] = {"its", "their", "his", "her", "our", "свои", "своих",
+    "своими", "своим", "свой", "своей", "свою", NULL};
+/* not "former", "ex", "then": their holder is not today's */
+static const char *const role_modifiers[] = {"first", "new", "acting", "interim", "senior", "top",
+    "current", "outgoing", "первый", "новый", "исполняющий", NULL};
+
+/* Which list gives which class (W_*): a word may be in several. */
+static const struct {
+    const char *const *words;
+    unsigned cls;
+} word_classes[] = {
+    {glue_words, W_GLUE},       {locative, W_LOCATIVE},      {function_words, W_FUNCTION},
+    {org_words, W_ORG},         {event_words, W_EVENT},      {titles, W_TITLE},
+    {region_words, W_REGION},   {street_words, W_STREET},    {legal_forms, W_LEGAL},
+    {net_words, W_NET},         {particles, W_PARTICLE},     {work_words, W_WORK},
+    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART},
+    {home_words, W_HOME},       {possessives, W_POSSESSIVE}, {role_modifiers, W_MODIFIER},
+};
+
 static void wset_add(ent_ctx *c, const char *const *list, unsigned mask)
 {
     size_t k, i;
@@ -387,40 +411,8 @@ int ent_new(const lex_db *lex, const match_db *m, ent_ctx **out)
     c->lex = lex;
     c->m = m;
     c->counterpart = lex_find(lex, "counterpart");
-    {
-        static const char *const glue[] = {"of", "the", "s", NULL};
-        wset_add(c, glue, W_GLUE);
-        wset_add(c, locative, W_LOCATIVE);
-        wset_add(c, function_words, W_FUNCTION);
-        wset_add(c, org_words, W_ORG);
-        wset_add(c, event_words, W_EVENT);
-        wset_add(c, titles, W_TITLE);
-        wset_add(c, region_words, W_REGION);
-        wset_add(c, street_words, W_STREET);
-        wset_add(c, legal_forms, W_LEGAL);
-        {
-            static const char *const net[] = {"интернет", "internet", NULL};
-            static const char *const particles[] = {"of", "and", "und", "de", "du", "des", "la", "le",
-                "the", "for", "al", "el", "bin", "ibn", "van", "von", "der", "den", "y", "da", "di", NULL};
-            wset_add(c, net, W_NET);
-            wset_add(c, particles, W_PARTICLE);
-            wset_add(c, work_words, W_WORK);
-            wset_add(c, national_words, W_NATIONAL);
-            wset_add(c, product_words, W_PRODUCT);
-            wset_add(c, part_words, W_PART);
-        }
-        {
-            static const char *const home[] = {"in", "from", "в", "во", "из", NULL};
-            static const char *const poss[] = {"its", "their", "his", "her", "our", "свои", "своих",
-                "своими", "своим", "свой", "своей", "свою", NULL};
-            /* not "former", "ex", "then": their holder is not today's */
-            static const char *const modifiers[] = {"first", "new", "acting", "interim", "senior", "top",
-                "current", "outgoing", "первый", "новый", "исполняющий", NULL};
-            wset_add(c, home, W_HOME);
-            wset_add(c, poss, W_POSSESSIVE);
-            wset_add(c, modifiers, W_MODIFIER);
-        }
-    }
+    for (k = 0; k < sizeof word_classes / sizeof word_classes[0]; k++)
+        wset_add(c, word_classes[k].words, word_classes[k].cls);
     names = lex_names(lex, &nn);
     c->sncap = 1024;
     while (c->sncap < nn * 2)
