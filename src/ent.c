@@ -1387,12 +1387,13 @@ static int group_agent(const ent_ctx *c, const lex_entry *e, size_t agent)
 
 /* A role word no one person holds: a group ("soldiers", "police") or a
  * body of many ("lawmakers", "officials"), which a place after it makes
- * that place's state's. International staff ("observers in Angola") are
- * not the host state's. */
+ * that place's state's. International staff ("observers in Angola") and
+ * those who serve abroad ("peacekeepers in Karabakh") are not the host
+ * state's. */
 static int many_agent(const ent_ctx *c, const lex_entry *e, size_t agent)
 {
-    return (long)agent != c->counterpart && c->agent_first[agent] == c->agent_first[agent + 1] && !e->body &&
-           e->sector && strcmp(e->sector, "IGO") != 0;
+    return (long)agent != c->counterpart && c->agent_first[agent] == c->agent_first[agent + 1] &&
+           lex_agent_of_place(e);
 }
 
 /* A group of no named state ("Police arrested...", "Gunmen kidnapped..."):

@@ -372,7 +372,8 @@ static int place_home(docstate *d, group *g)
     size_t i = g->last + 1, words = 0;
     const ent_mention *m = g->best, *h;
     if (g->role != G_ACTOR || m->country || !m->code || strlen(m->code) != 3 ||
-        m->kind != ENT_GROUP || i + 1 >= d->td.ntokens)
+        m->kind != ENT_GROUP || i + 1 >= d->td.ntokens || m->agent < 0 || !d->c->actors ||
+        !lex_agent_of_place(lex_entry_at(d->c->actors, (size_t)m->agent)))
         return 0;
     if (is_word(&d->td.tokens[i]) && !d->ti[i].cover && d->ti[i].group < 0 &&
         !starts_pattern(d, i))

@@ -224,6 +224,16 @@ static int add_role(parser *p, const char *v, size_t n)
     return 0;
 }
 
+/* A yes/no key: *flag set for "yes", left for "no", a problem otherwise. */
+static int yes_no(parser *p, const char *key, const char *v, size_t vn, int *flag)
+{
+    if (vn == 3 && memcmp(v, "yes", 3) == 0)
+        *flag = 1;
+    else if (!(vn == 2 && memcmp(v, "no", 2) == 0))
+        problem(p, 0, "%s must be yes or no%s", key, "");
+    return 0;
+}
+
 static int set_one(parser *p, const char **field, const char *key, const char *v, size_t n)
 {
     if (*field) {
@@ -320,20 +330,12 @@ static int parse_line(parser *p, const char *s, size_t n)
         return set_one(p, &e->metonym, key, v, vn);
     if (strcmp(key, "parent") == 0)
         return set_one(p, &e->parent, key, v, vn);
-    if (strcmp(key, "agency") == 0) {
-        if (vn == 3 && memcmp(v, "yes", 3) == 0)
-            e->agency = 1;
-        else if (!(vn == 2 && memcmp(v, "no", 2) == 0))
-            problem(p, 0, "agency must be yes or no%s%s", "", "");
-        return 0;
-    }
-    if (strcmp(key, "body") == 0) {
-        if (vn == 3 && memcmp(v, "yes", 3) == 0)
-            e->body = 1;
-        else if (!(vn == 2 && memcmp(v, "no", 2) == 0))
-            problem(p, 0, "body must be yes or no%s%s", "", "");
-        return 0;
-    }
+    if (strcmp(key, "agency") == 0)
+        return yes_no(p, key, v, vn, &e->agency);
+    if (strcmp(key, "body") == 0)
+        return yes_no(p, key, v, vn, &e->body);
+    if (strcmp(key, "abroad") == 0)
+        return yes_no(p, key, v, vn, &e->abroad);
     if (strcmp(key, "role") == 0)
         return add_role(p, v, vn);
     problem(p, 0, "unknown key '%s'%s", key, "");
@@ -482,6 +484,8 @@ static void validate(parser *p)
             problem(p, 0, "'sector' is for agents only (%s)%s", e->id, "");
         if (e->type != LEX_AGENT && e->body)
             problem(p, 0, "'body' is for agents only (%s)%s", e->id, "");
+        if (e->type != LEX_AGENT && e->abroad)
+            problem(p, 0, "'abroad' is for agents only (%s)%s", e->id, "");
         if (e->nroles && e->type != LEX_PER)
             problem(p, 0, "'role' is for persons only (%s)%s", e->id, "");
         if (e->metonym) {
@@ -659,6 +663,11 @@ size_t lex_count(const lex_db *db)
 const lex_entry *lex_entry_at(const lex_db *db, size_t i)
 {
     return &db->entries[i];
+}
+
+int lex_agent_of_place(const lex_entry *e)
+{
+    return e->type == LEX_AGENT && !e->body && !e->abroad && e->sector && strcmp(e->sector, "IGO") != 0;
 }
 
 const lex_role *lex_roles(const lex_db *db)

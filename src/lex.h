@@ -31,6 +31,7 @@ typedef struct lex_entry {
     lex_type type;
     int agency;          /* a news agency: never an actor */
     int body;            /* agents: names an institution (ministry, parliament) */
+    int abroad;          /* agents: serves outside its own state (peacekeepers) */
     size_t role_first, nroles; /* into lex_roles() */
     const char *file;    /* where it was defined, for messages */
     size_t line;
@@ -81,6 +82,11 @@ const lex_entry *lex_entry_at(const lex_db *db, size_t i);
 /* Index of the entry with this id, or -1. */
 long lex_find(const lex_db *db, const char *id);
 const lex_role *lex_roles(const lex_db *db);
+
+/* Whether people of the agent `e` found in a place belong to that place's
+ * state ("rebels in Darfur", "lawmakers in Fornost"): not an institution,
+ * not international staff (IGO), not those who serve abroad. */
+int lex_agent_of_place(const lex_entry *e);
 const lex_name *lex_names(const lex_db *db, size_t *count);
 
 /* The n-th id (0-based) of a ';'-separated list such as `metonym`, as

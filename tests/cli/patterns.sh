@@ -148,6 +148,7 @@ cat >>"$T/cases" <<'EOF'
 a-group	04	TUR	AZE	A group of Turkish diplomats visited Azerbaijan.
 a-delegation	040	JPN	FRA	On Tuesday a delegation of Japanese lawmakers met with President Macron.
 a-thousands	075	LBN	SYR	Lebanon received thousands of Syrian refugees.
+a-abroad	051	ARM	MIL	Armenia thanked the peacekeepers in Karabakh.
 a-committed	036	TUR	GRC	Turkey is committed to resume negotiations with Greece.
 a-opposed	12	HUN	-	Hungary is opposed to the new sanctions.
 a-prepared	13	ARM	AZE	Armenia is prepared to respond to any provocation by Azerbaijan.

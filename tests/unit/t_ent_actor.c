@@ -17,6 +17,7 @@ static const char lexicon[] =
     "[soldiers]\ntype: AGENT\nsector: MIL\nen: soldier; soldiers\n"
     "[lawmakers]\ntype: AGENT\nsector: LEG\nen: lawmaker; lawmakers\n"
     "[observers]\ntype: AGENT\nsector: IGO\nen: observers\n"
+    "[keepers]\ntype: AGENT\nsector: MIL\nabroad: yes\nen: peacekeepers\n"
     "[guerrillas]\ntype: AGENT\nsector: REB\nen: guerrillas\n"
     "[black-hand]\ntype: ORG\nname: Black Hand\ncountry: TIR\ncode: TIRREBBLH\nen: Black Hand\n"
     /* a person the lexicon knows with a country and no role */
@@ -123,6 +124,9 @@ static void test_group_homes(fixture *f)
     /* international staff are not the host's */
     r = resolve(f, "Observers in Valmar voted.");
     CHECK(code_at(&r, "Observers") == NULL);
+    /* nor are those who serve abroad: peacekeepers stay a sector alone */
+    r = resolve(f, "Yesterday peacekeepers in Tirnor fired.");
+    CHECK(code_is(&r, "peacekeepers", "MIL"));
     /* someone's own soldiers leaving a place */
     r = resolve(f, "Valmar will withdraw its soldiers from Tirnor.");
     CHECK(code_is(&r, "soldiers", "MIL"));
