@@ -140,8 +140,7 @@ static size_t fold_name(const char *s, size_t n, char out[FOLD_MAX])
         if (b < 0x80) {
             c = b;
             i++;
-        } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-            c = ((b & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+        } else if ((c = utf8_two(s, n, i)) >= 0) {
             i += 2;
         } else {
             c = utf8_next(s, n, &i);

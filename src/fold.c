@@ -48,11 +48,9 @@ int fold_next(const char *s, size_t n, size_t *pos, char *buf, fold_word *w)
             i++;
             f = fold_lo[c];
             sc = c <= '9' ? FOLD_DIGIT : FOLD_LATIN;
-        } else if (c >= 0xC2 && c < 0xC0 + (FOLD_LO_END >> 6) && i + 1 < n &&
-                   ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+        } else if ((cp = utf8_two(s, n, i)) >= 0 && cp < FOLD_LO_END) {
             /* Two-byte Latin, Greek and Cyrillic letters: decoded here and
              * answered by the table, no call per character. */
-            cp = ((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
             i += 2;
             f = fold_lo[cp];
             sc = cp < 0x250 ? FOLD_LATIN : cp >= 0x400 ? FOLD_CYRILLIC : FOLD_OTHER;

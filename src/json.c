@@ -26,7 +26,7 @@ static size_t plain_run(const char *s, size_t n, size_t i)
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\')
             i++;
-        else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80)
+        else if (utf8_two(s, n, i) >= 0)
             i += 2;
         else
             break;

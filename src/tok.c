@@ -159,8 +159,7 @@ static inline uint32_t peek(const char *s, size_t n, size_t i, int32_t *cp, size
         *len = 1;
         return ascii_cls[c];
     }
-    if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
-        *cp = ((int32_t)(c & 0x1F) << 6) | (u[i + 1] & 0x3F);
+    if ((*cp = utf8_two(s, n, i)) >= 0) {
         *len = 2;
         return cls_cp(*cp);
     }

@@ -63,8 +63,8 @@ int utf8_validate(const char *s, size_t n, size_t *bad)
             i++;
             continue;
         }
-        if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
-            i += 2; /* a two-byte sequence: Latin, Greek, Cyrillic, Armenian */
+        if (utf8_two(s, n, i) >= 0) {
+            i += 2;
             continue;
         }
         if (decode(u, n, i, &len) < 0) {

@@ -285,11 +285,27 @@ static void test_roundtrip(void)
     free(all);
 }
 
+/* utf8_two: a well-formed two-byte sequence, and nothing else. */
+static void test_two(void)
+{
+    CHECK_INT(utf8_two("\xC2\x80", 2, 0), 0x80);
+    CHECK_INT(utf8_two("\xD0\x96x", 3, 0), 0x416); /* Ж */
+    CHECK_INT(utf8_two("a\xDF\xBF", 3, 1), 0x7FF);
+    CHECK_INT(utf8_two("a", 1, 0), -1);              /* ASCII */
+    CHECK_INT(utf8_two("\xC1\xBF", 2, 0), -1);      /* overlong */
+    CHECK_INT(utf8_two("\xE2\x80\x94", 3, 0), -1);  /* three bytes: not here */
+    CHECK_INT(utf8_two("\xD0", 1, 0), -1);           /* cut at the end */
+    CHECK_INT(utf8_two("\xD0\x96", 1, 0), -1);       /* ... of the given length */
+    CHECK_INT(utf8_two("\xD0x", 2, 0), -1);          /* no continuation */
+    CHECK_INT(utf8_two("\x96\x96", 2, 0), -1);       /* a continuation byte first */
+}
+
 int main(void)
 {
     test_valid();
     test_invalid();
     test_next_prev();
+    test_two();
     test_roundtrip();
     return t_report();
 }
