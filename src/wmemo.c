@@ -7,10 +7,12 @@
 
 #include "kr.h"
 
+/* A slot is known by the 128-bit hash of its word's bytes, not the bytes:
+ * two words that differ share a hash with a probability of 2^-128 per
+ * pair, far below any hardware error rate, and the slot stays small, so
+ * the words a text uses most stay in the processor's caches. */
 typedef struct head {
-    uint64_t hash; /* of the word's bytes, never 0; 0: an empty slot */
-    unsigned char n;
-    char w[WMEMO_WORD_MAX];
+    uint64_t lo, hi; /* the word's hash; hi is never 0, 0: an empty slot */
 } head;
 
 struct wmemo {
@@ -43,37 +45,21 @@ void wmemo_free(wmemo *m)
     kr_free(m);
 }
 
-/* memcmp(a, b, n) == 0 for the short words remembered, without a call. */
-static int same_bytes(const char *a, const char *b, size_t n)
-{
-    uint64_t x, y;
-    for (; n >= 8; a += 8, b += 8, n -= 8) {
-        memcpy(&x, a, 8);
-        memcpy(&y, b, 8);
-        if (x != y)
-            return 0;
-    }
-    while (n--)
-        if (*a++ != *b++)
-            return 0;
-    return 1;
-}
-
 void *wmemo_slot(wmemo *m, const char *w, size_t n, int *hit)
 {
-    uint64_t h;
+    XXH128_hash_t h;
     head *s;
     *hit = 0;
     if (n > WMEMO_WORD_MAX)
         return NULL;
-    h = XXH3_64bits(w, n) | 1;
-    s = (head *)(m->slots + (h & m->mask) * m->stride);
-    if (s->hash == h && s->n == n && same_bytes(s->w, w, n))
+    h = XXH3_128bits(w, n);
+    h.high64 |= 1;
+    s = (head *)(m->slots + (h.low64 & m->mask) * m->stride);
+    if (s->lo == h.low64 && s->hi == h.high64)
         *hit = 1;
     else {
-        s->hash = h;
-        s->n = (unsigned char)n;
-        memcpy(s->w, w, n);
+        s->lo = h.low64;
+        s->hi = h.high64;
     }
     return (unsigned char *)s + sizeof(head);
 }

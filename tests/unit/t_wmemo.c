@@ -1,0 +1,108 @@
+/* t_wmemo.c: the word memory remembers a word's value until another word
+ * takes its slot, tells words apart by their bytes (not their length or
+ * first letters), and turns away words too long to remember. */
+#include <stdio.h>
+#include <string.h>
+
+#include "wmemo.h"
+#include "t.h"
+
+/* Looks w up; returns *hit and stores v in a new slot. */
+static int remember(wmemo *m, const char *w, unsigned v, unsigned *got)
+{
+    int hit = -1;
+    unsigned *slot = wmemo_slot(m, w, strlen(w), &hit);
+    if (!slot)
+        return -2;
+    if (hit)
+        *got = *slot;
+    else
+        *slot = v;
+    return hit;
+}
+
+static void test_hit_and_miss(void)
+{
+    wmemo *m = wmemo_new(64, sizeof(unsigned));
+    unsigned got = 0;
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    CHECK_INT(remember(m, "Lavrov", 7, &got), 0);
+    CHECK_INT(remember(m, "Lavrov", 0, &got), 1);
+    CHECK_INT(got, 7);
+    CHECK_INT(remember(m, "lavrov", 9, &got), 0); /* other bytes: another word */
+    CHECK_INT(remember(m, "", 3, &got), 0);
+    CHECK_INT(remember(m, "", 0, &got), 1);
+    CHECK_INT(got, 3);
+    wmemo_free(m);
+}
+
+/* A memory of one slot: each new word evicts the last, and the evicted one
+ * is not reported as known, even when it shares length and first bytes. */
+static void test_eviction(void)
+{
+    wmemo *m = wmemo_new(1, sizeof(unsigned));
+    unsigned got = 0;
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    CHECK_INT(remember(m, "Сергей", 1, &got), 0);
+    CHECK_INT(remember(m, "Сергею", 2, &got), 0);
+    CHECK_INT(remember(m, "Сергей", 3, &got), 0);
+    CHECK_INT(remember(m, "Сергей", 0, &got), 1);
+    CHECK_INT(got, 3);
+    wmemo_free(m);
+}
+
+/* Many words in many slots: every word still remembered gives back its own
+ * value, never another word's. */
+static void test_no_mixups(void)
+{
+    wmemo *m = wmemo_new(1024, sizeof(unsigned));
+    char w[32];
+    unsigned k, got, wrong = 0, hits = 0;
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    for (k = 0; k < 4000; k++) {
+        snprintf(w, sizeof w, "word%u", k);
+        remember(m, w, k, &got);
+    }
+    for (k = 0; k < 4000; k++) {
+        snprintf(w, sizeof w, "word%u", k);
+        got = (unsigned)-1;
+        if (remember(m, w, k, &got) == 1) {
+            hits++;
+            wrong += got != k;
+        }
+    }
+    CHECK_INT(wrong, 0);
+    CHECK(hits > 0 && hits < 4000);
+    wmemo_free(m);
+}
+
+static void test_too_long(void)
+{
+    wmemo *m = wmemo_new(8, sizeof(unsigned));
+    char w[WMEMO_WORD_MAX + 2];
+    int hit = -1;
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    memset(w, 'a', sizeof w);
+    CHECK(wmemo_slot(m, w, WMEMO_WORD_MAX, &hit) != NULL);
+    CHECK(wmemo_slot(m, w, WMEMO_WORD_MAX + 1, &hit) == NULL);
+    CHECK_INT(hit, 0);
+    wmemo_free(m);
+    wmemo_free(NULL);
+}
+
+int main(void)
+{
+    test_hit_and_miss();
+    test_eviction();
+    test_no_mixups();
+    test_too_long();
+    return t_report();
+}
