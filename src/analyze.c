@@ -9,6 +9,7 @@
 #include "match.h"
 #include "progress.h"
 #include "stem.h"
+#include "tok.h"
 
 struct analyzer {
     lex_db *lex;
@@ -126,13 +127,17 @@ static const ent_mention *dateline_place(analyzer *an, const kr_doc *d, kr_arena
 int analyzer_run(analyzer *an, const kr_doc *d, kr_arena *a, analysis *out)
 {
     double t0 = progress_now(), t1;
+    tok_doc td;
     int rc;
     memset(out, 0, sizeof *out);
-    rc = ent_resolve(an->ent, d->text.p, d->text.n, d->body, d->date, a, &out->mentions,
-                     &out->nmentions);
+    /* one tokenization for both stages; counted with the entities */
+    rc = tok_run(d->text.p, d->text.n, d->body, a, &td, NULL);
+    if (rc == 0)
+        rc = ent_resolve(an->ent, d->text.p, d->text.n, d->body, &td, d->date, a, &out->mentions,
+                         &out->nmentions);
     out->t_entities = (t1 = progress_now()) - t0;
     if (rc == 0)
-        rc = ev_code_doc(an->ev, d->text.p, d->text.n, d->body, d->date, dateline_place(an, d, a),
+        rc = ev_code_doc(an->ev, d->text.p, d->text.n, d->body, &td, d->date, dateline_place(an, d, a),
                          out->mentions, out->nmentions, a, &out->events, &out->nevents);
     out->t_events = progress_now() - t1;
     return rc;

@@ -2194,8 +2194,8 @@ static int titled_candidates(res *r)
     return 0;
 }
 
-int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, kr_arena *a,
-                ent_mention **out, size_t *count)
+int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, const tok_doc *td,
+                kr_date date, kr_arena *a, ent_mention **out, size_t *count)
 {
     const lex_db *lex = c->lex;
     res r;
@@ -2212,7 +2212,7 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, kr_date date, 
     r.a = a;
     r.o.a = a;
     r.last_agent = -1;
-    if ((rc = match_text_memo(c->m, c->sc, c->memo, t, n, from, a, &r.mr)) != 0)
+    if ((rc = match_text_memo(c->m, c->sc, c->memo, t, n, from, td, a, &r.mr)) != 0)
         return rc;
     r.units = arena_alloc(a, (r.mr.nhits + 1) * sizeof *r.units);
     r.covered = arena_alloc(a, r.mr.nwords + 1);

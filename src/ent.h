@@ -45,9 +45,11 @@ typedef struct ent_mention {
 } ent_mention;
 
 /* Finds the mentions in text[from..n) for a report dated `date` (y == 0:
- * unknown; the roles held now are used). Mentions are in text order, in `a`. */
-int ent_resolve(ent_ctx *c, const char *text, size_t n, size_t from, kr_date date, kr_arena *a,
-                ent_mention **out, size_t *count);
+ * unknown; the roles held now are used). td, when not NULL, is the text's
+ * tokens (tok_run from `from`), which saves reading the words again.
+ * Mentions are in text order, in `a`. */
+int ent_resolve(ent_ctx *c, const char *text, size_t n, size_t from, const tok_doc *td,
+                kr_date date, kr_arena *a, ent_mention **out, size_t *count);
 
 const char *ent_kind_name(ent_kind k);
 

@@ -1610,7 +1610,7 @@ static int code_sentence(docstate *d, const tok_sent *s)
     return 0;
 }
 
-int ev_code_doc(ev_ctx *c, const char *text, size_t n, size_t body, kr_date date,
+int ev_code_doc(ev_ctx *c, const char *text, size_t n, size_t body, const tok_doc *td, kr_date date,
                 const ent_mention *dateline, const ent_mention *mv, size_t nm, kr_arena *a,
                 ev_event **out, size_t *count)
 {
@@ -1628,7 +1628,9 @@ int ev_code_doc(ev_ctx *c, const char *text, size_t n, size_t body, kr_date date
     *out = NULL;
     *count = 0;
     kr_error_clear(&err, NULL);
-    if ((rc = tok_run(text, n, body, a, &d.td, &err)) != 0)
+    if (td)
+        d.td = *td;
+    else if ((rc = tok_run(text, n, body, a, &d.td, &err)) != 0)
         return rc;
     if (!d.td.ntokens)
         return 0;

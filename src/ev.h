@@ -52,8 +52,9 @@ void ev_free(ev_ctx *c); /* ev_free(NULL) is a no-op */
 
 /* Codes text[body..n) of a report dated `date` whose header names the
  * place `dateline` (may be NULL), given its entity mentions (in text
- * order). The events are allocated in `a`, in text order. */
-int ev_code_doc(ev_ctx *c, const char *text, size_t n, size_t body, kr_date date,
+ * order) and its tokens td (tok_run from `body`; NULL: the text is
+ * tokenized here). The events are allocated in `a`, in text order. */
+int ev_code_doc(ev_ctx *c, const char *text, size_t n, size_t body, const tok_doc *td, kr_date date,
                 const ent_mention *dateline, const ent_mention *mv, size_t nm, kr_arena *a,
                 ev_event **out, size_t *count);
 

@@ -534,10 +534,11 @@ static int capitalized(const char *s, size_t n)
 
 #define MEMO_SLOTS 65536
 
-/* The keys of a word, as the memo keeps them. */
+/* The keys of a word, as the memo keeps them, with its scripts. */
 typedef struct word_keys_memo {
     uint64_t khash;
     uint32_t key, alt[2], bare, ckey;
+    uint16_t script;
 } word_keys_memo;
 
 wmemo *match_memo_new(void)
@@ -548,15 +549,50 @@ wmemo *match_memo_new(void)
 int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, size_t from,
                kr_arena *a, match_result *out)
 {
-    return match_text_memo(m, sc, NULL, text, n, from, a, out);
+    return match_text_memo(m, sc, NULL, text, n, from, NULL, a, out);
+}
+
+/* Where the words of a text come from: the tokenizer's tokens when the
+ * caller has them, where a plain token (TOK_PLAIN) is a word as it stands
+ * and the others are searched for words by folding; else folding over the
+ * whole text. Folding finds the same spans either way. */
+typedef struct words_in {
+    const char *text;
+    size_t pos, end; /* folding goes on from pos up to end */
+    const tok_doc *td;
+    size_t tk; /* the next token */
+} words_in;
+
+/* The span of the next word; its scripts only when folding found it. */
+static int next_word(words_in *in, fold_word *w)
+{
+    for (;;) {
+        const tok_token *t;
+        if (in->pos < in->end && fold_next(in->text, in->end, &in->pos, NULL, w))
+            return 1;
+        if (!in->td || in->tk >= in->td->ntokens)
+            return 0;
+        t = &in->td->tokens[in->tk++];
+        if (t->span.start < in->pos || t->type == TOK_PUNCT)
+            continue; /* before the start; punctuation holds no word */
+        if (t->flags & TOK_PLAIN) {
+            w->span = t->span;
+            w->n = 0;
+            w->script = 0;
+            in->pos = in->end = t->span.end;
+            return 1;
+        }
+        in->pos = t->span.start;
+        in->end = t->span.end;
+    }
 }
 
 int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *text,
-                    size_t n, size_t from, kr_arena *a, match_result *out)
+                    size_t n, size_t from, const tok_doc *td, kr_arena *a, match_result *out)
 {
     /* room for a word every five bytes: a text rarely needs more, and a
      * bigger array would be copied as it grows */
-    size_t cap = (n - from) / 5 + 16, nw = 0, hcap = 64, nh = 0, i, pos = from, prev_start = from,
+    size_t cap = (n - from) / 5 + 16, nw = 0, hcap = 64, nh = 0, i, prev_start = from,
            prev_end = from;
     match_word *words = arena_alloc(a, cap * sizeof *words);
     match_hit *hits = arena_alloc(a, hcap * sizeof *hits);
@@ -564,10 +600,11 @@ int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *te
     kr_str keys[KEY_ALTS];
     size_t nkeys;
     fold_word w;
+    words_in in = {text, from, td ? from : n, td, 0};
     if (!words || !hits)
         return KR_ENOMEM;
-    /* with a memory, a word is folded only when it is not remembered */
-    while (fold_next(text, n, &pos, mm ? NULL : buf, &w)) {
+    /* a word is folded only when the memory does not know it */
+    while (next_word(&in, &w)) {
         match_word *mw;
         if (nw == cap) {
             match_word *nwv = arena_alloc(a, cap * 2 * sizeof *nwv);
@@ -580,11 +617,11 @@ int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *te
         mw = &words[nw];
         memset(mw, 0, sizeof *mw);
         mw->span = w.span;
-        mw->script = (uint16_t)w.script;
         mw->joined = nw > 0 ? joinable(text, prev_start, prev_end, w.span.start) : 0;
         mw->cap = (uint8_t)capitalized(text + w.span.start, w.span.end - w.span.start);
         {
             int hit = 0;
+            size_t at = w.span.start;
             word_keys_memo *km = mm ? wmemo_slot(mm, text + w.span.start,
                                                  w.span.end - w.span.start, &hit)
                                     : NULL;
@@ -595,12 +632,11 @@ int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *te
                 mw->bare = km->bare;
                 mw->ckey = km->ckey;
                 mw->khash = km->khash;
+                mw->script = km->script;
                 goto keyed;
             }
-            if (mm) {
-                size_t at = w.span.start;
-                fold_next(text, w.span.end, &at, buf, &w);
-            }
+            fold_next(text, w.span.end, &at, buf, &w);
+            mw->script = (uint16_t)w.script;
             nkeys = key_text(sc, w.script, buf, w.n, kbuf, keys);
             word_ids(m, mw, text, buf, w.n, keys, nkeys);
             if (km) {
@@ -610,6 +646,7 @@ int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *te
                 km->bare = mw->bare;
                 km->ckey = mw->ckey;
                 km->khash = mw->khash;
+                km->script = mw->script;
             }
         }
     keyed:

@@ -8,6 +8,7 @@
 #include "kr.h"
 #include "lex.h"
 #include "stem.h"
+#include "tok.h"
 #include "wmemo.h"
 
 typedef struct match_db match_db;
@@ -58,9 +59,11 @@ typedef struct match_result {
  * match_text_memo; free it with wmemo_free. NULL when out of memory. */
 wmemo *match_memo_new(void);
 
-/* As match_text, remembering word keys in mm (may be NULL). */
+/* As match_text, remembering word keys in mm (may be NULL). td, when not
+ * NULL, is the text's tokens (tok_run from `from`): the words are read
+ * off them instead of being searched for again; the result is the same. */
 int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *text,
-                    size_t n, size_t from, kr_arena *a, match_result *out);
+                    size_t n, size_t from, const tok_doc *td, kr_arena *a, match_result *out);
 int match_text(const match_db *m, stem_cache *sc, const char *text, size_t n, size_t from,
                kr_arena *a, match_result *out);
 

@@ -427,6 +427,7 @@ static size_t scan_word(const char *s, size_t n, size_t start, tvec *tv)
     size_t dotted = 0;  /* single letters joined by dots so far: U.S. */
     int dotted_ok = 1;  /* every segment so far a single letter */
     int digits = 0, plus = 0, other_join = 0, group;
+    int joins = 0;      /* anything but word characters inside: not TOK_PLAIN */
     unsigned flags = 0, type;
     uint32_t c, nc, last = 0;
     int32_t cp, cp2 = 0;
@@ -481,10 +482,13 @@ static size_t scan_word(const char *s, size_t n, size_t start, tvec *tv)
                 } else if (c & C_DIGIT) {
                     seg_digits++;
                     digits = 1;
+                } else {
+                    joins = 1; /* a mark: search folding may read it otherwise */
                 }
                 last = c;
                 i += len;
             } else if ((c & C_INNER) && (cls_at(s, n, i + len) & C_WORD)) {
+                joins = 1;
                 i += len;
             } else {
                 break;
@@ -519,7 +523,7 @@ static size_t scan_word(const char *s, size_t n, size_t start, tvec *tv)
                     type = (letters == 0 && digits && !plus) ? TOK_NUM : TOK_WORD;
                     if (letters >= 2 && uppers == letters)
                         flags |= TOK_UPPER;
-                    push(tv, start, i, type, flags);
+                    push(tv, start, i, type, joins ? flags : flags | TOK_PLAIN);
                     push(tv, i, e, TOK_WORD, TOK_LATIN);
                     return e;
                 }
@@ -531,6 +535,7 @@ static size_t scan_word(const char *s, size_t n, size_t start, tvec *tv)
                        j + len2 < n && s[j + len2] == '.') {
                 dotted++; /* U.S., т.е. */
                 seg_letters = seg_digits = 0;
+                joins = 1;
                 i = j;
                 continue;
             } else if (dotted && dotted_ok && seg_letters == 1 && seg_digits == 0 && j < n &&
@@ -540,6 +545,7 @@ static size_t scan_word(const char *s, size_t n, size_t start, tvec *tv)
                 dotted = 0;
                 dotted_ok = 0;
                 seg_letters = seg_digits = 0;
+                joins = 1;
                 i = j + 1;
                 continue;
             } else {
@@ -551,6 +557,7 @@ static size_t scan_word(const char *s, size_t n, size_t start, tvec *tv)
         } else if ((cp == '+' || cp == '&') && (last & C_ALNUM) && (nc & C_ALNUM)) {
             plus |= cp == '+'; /* 3+3, P5+1, AT&T */
         } else if (cp == '%' && letters == 0 && (last & C_DIGIT)) {
+            joins = 1;
             i = j;
             break;
         } else if ((cp == ' ' || cp == 0xA0 || cp == 0x202F || cp == 0x2009) && letters == 0 &&
@@ -564,6 +571,7 @@ static size_t scan_word(const char *s, size_t n, size_t start, tvec *tv)
             other_join = 1;
         dotted_ok = 0;
         seg_letters = seg_digits = 0;
+        joins = 1;
         i = j;
     }
 
@@ -593,9 +601,10 @@ static size_t scan_word(const char *s, size_t n, size_t start, tvec *tv)
         if (ab) {
             i++;
             flags |= TOK_ABBR;
+            joins = 1;
         }
     }
-    push(tv, start, i, type, flags);
+    push(tv, start, i, type, joins ? flags : flags | TOK_PLAIN);
     return i;
 }
 

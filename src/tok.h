@@ -30,7 +30,10 @@ enum {
     TOK_ABBR = 1024,      /* abbreviation or initial including its final dot */
     TOK_QUOTE = 2048,     /* quotation mark or lone apostrophe */
     TOK_DASH = 4096,      /* dash or hyphen standing alone */
-    TOK_HYPHENATED = 8192 /* inner hyphen: co-operation, U.S.-led, 2020-2022 */
+    TOK_HYPHENATED = 8192, /* inner hyphen: co-operation, U.S.-led, 2020-2022 */
+    TOK_PLAIN = 16384      /* a word or number of letters and digits only, one
+                              run with nothing inside or around it: the same
+                              span a search word (fold.h) has */
 };
 
 /* Sentences are cut after this many tokens even without punctuation, so

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ent.h"
+#include "tok.h"
 #include "lex.h"
 #include "match.h"
 #include "utf8.h"
@@ -428,6 +429,7 @@ int main(int argc, char **argv)
         size_t n, an = 0, nm, i;
         kr_arena *a;
         ent_mention *mv;
+        tok_doc td;
         kr_date nodate = {0, 0, 0};
         if (snprintf(base, sizeof base, "%s/%s", argv[1], names[f]) >= (int)sizeof base)
             continue;
@@ -481,7 +483,9 @@ int main(int argc, char **argv)
                 ngold++;
             }
         a = arena_new();
-        if (ent_resolve(c, text, n, 0, nodate, a, &mv, &nm) == 0) {
+        /* with the tokens, as documents are analysed */
+        if (tok_run(text, n, 0, a, &td, NULL) == 0 &&
+            ent_resolve(c, text, n, 0, &td, nodate, a, &mv, &nm) == 0) {
             for (k = 0; k < nm; k++) {
                 const ent_mention *x = &mv[k];
                 int type = -1, hit = 0, near = 0;

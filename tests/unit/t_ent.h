@@ -53,7 +53,7 @@ static inline found resolve_on(fixture *f, const char *text, int y, int m, int d
     date.m = m;
     date.d = d;
     arena_reset(f->a);
-    if (ent_resolve(f->c, text, strlen(text), 0, date, f->a, &r.v, &r.n) != 0)
+    if (ent_resolve(f->c, text, strlen(text), 0, NULL, date, f->a, &r.v, &r.n) != 0)
         r.n = 0;
     return r;
 }

@@ -226,7 +226,7 @@ static void test_coding(stem_cache *sc)
             m[j] = m[j - 1];
         m[j] = t;
     }
-    CHECK_INT(ev_code_doc(c, text, sizeof text - 1, 0, day, NULL, m, nm, a, &ev, &nev), 0);
+    CHECK_INT(ev_code_doc(c, text, sizeof text - 1, 0, NULL, day, NULL, m, nm, a, &ev, &nev), 0);
 
     x = find(ev, nev, "111", "Russia");
     CHECK(x && x->target.entity && !strcmp(x->target.entity, "NATO") && x->mode == EV_ACTUAL &&
@@ -322,7 +322,7 @@ static int code_with(const char *pat, const char *text, const char *const *names
             m[j] = m[j - 1];
         m[j] = t;
     }
-    return ev_code_doc(coded_ctx, text, strlen(text), 0, day, NULL, m, nm, a, ev, nev) == 0 ? 0 : -1;
+    return ev_code_doc(coded_ctx, text, strlen(text), 0, NULL, day, NULL, m, nm, a, ev, nev) == 0 ? 0 : -1;
 }
 
 /* The event of `code` from `src` to `tgt` (NULL: none), or NULL. */

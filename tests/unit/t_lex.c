@@ -95,7 +95,7 @@ static void test_roles(void)
         size_t n = 0, k;
         int holder = 0;
         kr_date d = {2011, 5, 1};
-        CHECK_INT(ent_resolve(c, text, sizeof text - 1, 0, d, a, &v, &n), 0);
+        CHECK_INT(ent_resolve(c, text, sizeof text - 1, 0, NULL, d, a, &v, &n), 0);
         for (k = 0; k < n; k++)
             holder |= strcmp(v[k].id, "petr-ivanov") == 0;
         CHECK(holder);

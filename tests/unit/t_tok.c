@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "arena.h"
+#include "fold.h"
 #include "kr.h"
 #include "t.h"
 #include "tok.h"
@@ -160,7 +161,7 @@ static void test_offsets(void)
     CHECK_INT(d.nsents, 1);
     CHECK_INT(d.tokens[0].span.start, body);
     CHECK_INT(d.tokens[0].span.end, body + 10); /* Путин: 5 letters, 10 bytes */
-    CHECK_INT(d.tokens[0].flags, TOK_CAP | TOK_CYRILLIC | TOK_SENT_START | TOK_PARA_START);
+    CHECK_INT(d.tokens[0].flags, TOK_CAP | TOK_CYRILLIC | TOK_PLAIN | TOK_SENT_START | TOK_PARA_START);
     CHECK_INT(d.tokens[1].span.start, body + 11);
     CHECK_INT(d.tokens[1].span.end, body + 11 + 20);
     CHECK_INT(d.tokens[2].span.start, body + 32); /* с */
@@ -177,7 +178,7 @@ static void test_offsets(void)
     CHECK_INT(d.sents[1].first, 9);
     CHECK_INT(d.sents[1].span.start, body);
     CHECK_INT(d.tokens[0].span.end, 12); /* МОСКВА */
-    CHECK_INT(d.tokens[0].flags, TOK_CAP | TOK_UPPER | TOK_CYRILLIC | TOK_SENT_START | TOK_PARA_START);
+    CHECK_INT(d.tokens[0].flags, TOK_CAP | TOK_UPPER | TOK_CYRILLIC | TOK_PLAIN | TOK_SENT_START | TOK_PARA_START);
     arena_free(a);
 
     TOKS("Iran’s envoy", "Iran ’s envoy");
@@ -275,22 +276,74 @@ static void test_flags(void)
     CHECK_INT(flags_of("Baku - Ankara", "-"), TOK_DASH);
     CHECK_INT(flags_of("Baku -- Ankara", "--"), TOK_DASH);
     CHECK_INT(flags_of("x co-operation", "co-operation"), TOK_LATIN | TOK_HYPHENATED);
-    CHECK_INT(flags_of("x NATO", "NATO"), TOK_CAP | TOK_UPPER | TOK_LATIN);
-    CHECK_INT(flags_of("x ОДКБ", "ОДКБ"), TOK_CAP | TOK_UPPER | TOK_CYRILLIC);
-    CHECK_INT(flags_of("x A", "A"), TOK_CAP | TOK_LATIN); /* one letter is not UPPER */
-    CHECK_INT(flags_of("x iPhone", "iPhone"), TOK_LATIN);
-    CHECK_INT(flags_of("x G7", "G7"), TOK_CAP | TOK_LATIN);
+    CHECK_INT(flags_of("x NATO", "NATO"), TOK_CAP | TOK_UPPER | TOK_LATIN | TOK_PLAIN);
+    CHECK_INT(flags_of("x ОДКБ", "ОДКБ"), TOK_CAP | TOK_UPPER | TOK_CYRILLIC | TOK_PLAIN);
+    CHECK_INT(flags_of("x A", "A"), TOK_CAP | TOK_LATIN | TOK_PLAIN); /* one letter is not UPPER */
+    CHECK_INT(flags_of("x iPhone", "iPhone"), TOK_LATIN | TOK_PLAIN);
+    CHECK_INT(flags_of("x G7", "G7"), TOK_CAP | TOK_LATIN | TOK_PLAIN);
     CHECK_INT(flags_of("x U.S.", "U.S."), TOK_CAP | TOK_UPPER | TOK_LATIN | TOK_ABBR);
-    CHECK_INT(flags_of("x Երևան", "Երևան"), TOK_CAP | TOK_ARMENIAN);
-    CHECK_INT(flags_of("x თბილისი", "თბილისი"), TOK_GEORGIAN);
-    CHECK_INT(flags_of("x تهران", "تهران"), TOK_ARABIC);
+    CHECK_INT(flags_of("x Երևան", "Երևան"), TOK_CAP | TOK_ARMENIAN | TOK_PLAIN);
+    CHECK_INT(flags_of("x თბილისი", "თბილისი"), TOK_GEORGIAN | TOK_PLAIN);
+    CHECK_INT(flags_of("x تهران", "تهران"), TOK_ARABIC | TOK_PLAIN);
     CHECK_INT(flags_of("x می‌خواهم", "می‌خواهم"), TOK_ARABIC); /* ZWNJ stays inside */
-    CHECK_INT(flags_of("x Αθήνα", "Αθήνα"), TOK_CAP | TOK_OTHERSCRIPT);
-    CHECK_INT(flags_of("x Bakıda Azərbaycan", "Azərbaycan"), TOK_CAP | TOK_LATIN);
-    CHECK_INT(flags_of("x Putinым", "Putinым"), TOK_CAP | TOK_LATIN | TOK_CYRILLIC);
-    CHECK_INT(flags_of("x 2020", "2020"), 0);
+    CHECK_INT(flags_of("x Αθήνα", "Αθήνα"), TOK_CAP | TOK_OTHERSCRIPT | TOK_PLAIN);
+    CHECK_INT(flags_of("x Bakıda Azərbaycan", "Azərbaycan"), TOK_CAP | TOK_LATIN | TOK_PLAIN);
+    CHECK_INT(flags_of("x Putinым", "Putinым"), TOK_CAP | TOK_LATIN | TOK_CYRILLIC | TOK_PLAIN);
+    CHECK_INT(flags_of("x 2020", "2020"), TOK_PLAIN);
     CHECK_INT(flags_of("x www.president.az/en/news.", "www.president.az/en/news"), 0);
     TYPED("see https://en.kremlin.ru/events/1, then", "see https://en.kremlin.ru/events/1/SYM ,/PUNCT then");
+}
+
+/* TOK_PLAIN promises that search folding (fold.h) reads the token as one
+ * word with the same span, so the matcher can take it as it is. Checked
+ * on every token of mixed texts, plain or not; and the flag is given to
+ * plain words and numbers, not to joined, dotted or marked ones. */
+static void test_plain(void)
+{
+    static const char *const texts[] = {
+        "Iran's Foreign Minister met U.S. envoys in Nagorno-Karabakh on 20.09.2023, "
+        "with 15 000 troops (80%) and AT&T's 3+3 talks; т.е. Türkiye'nin and Sana'a.",
+        "Глава МИД РФ Сергей Лавров встретился с Джейхуном Байрамовым в г. Москве; "
+        "Ёлкин, ёж и Ѐ-пример, 1,5 млн.",
+        "Երևանը մեծ է։ Նա ասաց՝ «այո՛», თბილისი, تهران می‌خواهم, Ἀθῆναι, naïve café x\u0301y",
+        "co\u00ADoperation ʼapostrophe-letter ½ x² e\u0301lan Ǆemal A. B. Smith",
+    };
+    size_t t;
+    for (t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        kr_arena *a = arena_new();
+        tok_doc d;
+        size_t k, plain = 0;
+        CHECK(a && run(texts[t], a, &d) == 0);
+        for (k = 0; a && k < d.ntokens; k++) {
+            const tok_token *tk = &d.tokens[k];
+            char buf[FOLD_MAX_WORD + 8];
+            fold_word w;
+            size_t pos = tk->span.start;
+            int one;
+            if (!(tk->flags & TOK_PLAIN))
+                continue;
+            plain++;
+            one = fold_next(texts[t], tk->span.end, &pos, buf, &w) && w.span.start == tk->span.start &&
+                  w.span.end == tk->span.end && !fold_next(texts[t], tk->span.end, &pos, buf, &w);
+            if (!one)
+                fprintf(stderr, "  plain token %.*s is not one search word\n",
+                        (int)(tk->span.end - tk->span.start), texts[t] + tk->span.start);
+            CHECK(one);
+        }
+        CHECK(plain > 2);
+        arena_free(a);
+    }
+    CHECK(flags_of("x Iran's", "Iran") & TOK_PLAIN);
+    CHECK(flags_of("x Ёлкин", "Ёлкин") & TOK_PLAIN);
+    CHECK(!(flags_of("x Iran's", "'s") & TOK_PLAIN));
+    CHECK(!(flags_of("x Nagorno-Karabakh", "Nagorno-Karabakh") & TOK_PLAIN));
+    CHECK(!(flags_of("x 15 000 y", "15 000") & TOK_PLAIN));
+    CHECK(!(flags_of("x 80% y", "80%") & TOK_PLAIN));
+    CHECK(!(flags_of("x 3+3 y", "3+3") & TOK_PLAIN));
+    CHECK(!(flags_of("x т.е. y", "т.е.") & TOK_PLAIN));
+    CHECK(!(flags_of("x г. Москве", "г.") & TOK_PLAIN));
+    CHECK(!(flags_of("x 20.09.2023 y", "20.09.2023") & TOK_PLAIN));
+    CHECK(!(flags_of("x «y»", "«") & TOK_PLAIN));
 }
 
 static void test_scripts(void)
@@ -550,6 +603,7 @@ int main(void)
     test_russian();
     test_numbers();
     test_flags();
+    test_plain();
     test_scripts();
     test_lines();
     test_punct_only();
