@@ -222,7 +222,7 @@ static int token_is(const docstate *d, size_t i, const char *const *words)
     size_t pos = t->span.start, k, n = t->span.end - t->span.start;
     unsigned char c = (unsigned char)d->text[t->span.start];
     fold_word w;
-    if (t->type != TOK_WORD || n > 16)
+    if (t->type != TOK_WORD || n > 24)
         return 0;
     for (k = 0; words[k]; k++) {
         unsigned char f = (unsigned char)words[k][0];
@@ -1352,15 +1352,19 @@ static void target_after(const docstate *d, const tok_sent *s, const match *m, s
 
 /* The word opening a phrase of time or cause that holds the word at i
  * ("after mass protests", "in the wake of the execution", "in response
- * to", "в ответ на удары"), after `from` and with up to three words
- * between: its index + 1, or 0. */
+ * to", "в ответ на удары", "в ходе боев", "вопреки договору"), after `from`
+ * and with up to three words between: its index + 1, or 0. */
 static size_t setting_word(const docstate *d, size_t from, size_t i)
 {
     static const char *const opens[] = {"after", "amid", "amidst", "despite", "following",
-                                        "после", "фоне", NULL};
+                                        "после", "фоне", "вопреки", NULL};
     static const char *const heads[] = {"wake", "because", "result", "aftermath", "response",
                                         "несмотря", "вслед", "ответ", NULL};
     static const char *const of[] = {"of", "to", "на", "за", NULL};
+    /* Russian phrases of a preposition and a noun, no "of": "в ходе", "в
+     * результате", "в связи с" */
+    static const char *const v_heads[] = {"ходе", "результате", "связи", NULL};
+    static const char *const v[] = {"в", "во", NULL};
     size_t j, words = 0;
     for (j = i; j > from; j--) {
         size_t w = j - 1;
@@ -1369,6 +1373,8 @@ static size_t setting_word(const docstate *d, size_t from, size_t i)
         if (cue_at(d, w, CUE_AGENT) || token_is(d, w, opens)) /* "killed by a roadside bomb" */
             return w + 1;
         if (d->ti[w].cover && w > from && token_is(d, w, of) && token_is(d, w - 1, heads))
+            return w;
+        if (w > from && token_is(d, w, v_heads) && token_is(d, w - 1, v))
             return w;
         if (!cue_at(d, w, CUE_DET) && (d->ti[w].cover || ++words > 3))
             return 0;
@@ -1444,9 +1450,11 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
         passive = 1;
     }
     /* "resigned after mass protests", "в ответ на ... после обстрелов":
-     * an act named in a phrase of time or cause is not the subject's */
+     * an act named in a phrase of time or cause is not the subject's; but
+     * talks with someone are ("Лавров в ходе переговоров с Мирзояном
+     * заявил": Lavrov took part) */
     if (!m->has_src && !passive && src.n && (k = setting_word(d, from, m->anchor)) != 0 &&
-        d->g[src.g[0]].first < k - 1) {
+        d->g[src.g[0]].first < k - 1 && !(tgt.n && !strncmp(m->p->code->code, "04", 2))) {
         src.n = 0;
         background = setting = 1;
     }

@@ -122,5 +122,6 @@ has_event s001.tsv "${TAB}GEO${TAB}GEO[A-Z]*${TAB}12[0-9]*${TAB}"
 # 003: the Bayramov-Lavrov meeting of September 22, the condolences
 has_event s003.tsv "${TAB}2023-09-22${TAB}jeyhun-bayramov${TAB}AZEGOV${TAB}04[0-9]*${TAB}sergey-lavrov${TAB}RUSGOV${TAB}"
 has_event s003.tsv "${TAB}jeyhun-bayramov${TAB}AZEGOV${TAB}018${TAB}"
+check "003: an operation named after 'в ходе' in the condolences is not the minister's" sh -c "! awk -F'\t' '\$6 ~ /^19/ && \$4 == \"jeyhun-bayramov\" && \$15 ~ /соболезнования/' s003.tsv | grep -q ."
 check "no news agency is an actor in the seeds" sh -c "! cat s*.tsv | cut -f4,7 | grep -q -i -E '(tass|tasnim|armenpress|irna|apa|trend)'"
 summary

@@ -240,6 +240,9 @@ arrest-object	Полиция Армении задержала десятки у
 mediator	Россия и Украина обменялись военнопленными при посредничестве ОАЭ.
 genitive-sides	Переговоры Путина и Эрдогана продлились более трех часов.
 in-case	Иран пригрозил Израилю жестким ответом в случае нападения на ядерные объекты.
+during	Президент Турции Реджеп Тайип Эрдоган выразил соболезнования Ирану в связи с гибелью военных в ходе антитеррористической операции.
+during-talks	Сергей Лавров в ходе переговоров с Араратом Мирзояном заявил о готовности содействовать урегулированию.
+as-result	Азербайджан в результате обстрелов Армении понес потери.
 EOF
 awk -F'\t' '{ printf "{\"id\": \"%s\", \"date\": \"2023-09-20\", \"text\": \"%s\"}\n", $1, $2 }' "$T/analysis" >"$T/an.jsonl"
 run_in "$T/an.jsonl" kr code --format tsv
@@ -272,5 +275,9 @@ has "'при посредничестве ОАЭ': the UAE mediates" mediator '$
 hasnt "'при посредничестве ОАЭ': the UAE is no side of the exchange" mediator '$6 == "0841" && $8 == "ARE"'
 has "'переговоры Путина и Эрдогана': the sides in the genitive" genitive-sides '$6 == "040" && $5 == "RUSGOV" && $8 == "TURGOV"'
 has "'пригрозил ... в случае нападения': the threat itself is actual" in-case '$6 ~ /^13/ && $11 == "actual" && $8 == "ISR"'
+hasnt "'в ходе антитеррористической операции': the operation is not the subject's" during '$6 ~ /^19/ && $5 ~ /^TUR/'
+has "'в ходе ...': the condolences are" during '$6 == "018" && $5 ~ /^TUR/ && $8 == "IRN"'
+has "'в ходе переговоров с': the subject takes part in the talks" during-talks '$6 ~ /^04/ && $5 == "RUSGOV" && $8 == "ARMGOV"'
+hasnt "'в результате обстрелов': the shelling is not the subject's" as-result '$6 ~ /^19/ && $5 == "AZE"'
 
 summary
