@@ -834,10 +834,36 @@ static int is_frame(const match *m)
 }
 
 
+/* Whether the word at i looks like a verb in the past: English -ed and
+ * the common irregular forms, Russian -л(а/о/и). After "and" in a frame's
+ * object it starts a new act ("condemned the attack and demanded"); a
+ * noun there joins the object ("provocations and ceasefire violations"). */
+static int past_form(const docstate *d, size_t i)
+{
+    static const char *const en[] = {"said", "met", "told", "took", "made", "held", "sent",
+                                     "gave", "went", "came", "left", "put", "set", "hit",
+                                     "struck", "saw", "spoke", "wrote", "brought", "kept", NULL};
+    static const char *const ru[] = {"\xD0\xBB", "\xD0\xBB\xD0\xB0", "\xD0\xBB\xD0\xBE",
+                                     "\xD0\xBB\xD0\xB8", NULL};
+    const tok_token *t = &d->td.tokens[i];
+    const char *w = d->text + t->span.start;
+    size_t n = t->span.end - t->span.start, k;
+    if (t->type != TOK_WORD)
+        return 0;
+    if (t->flags & TOK_CYRILLIC) {
+        for (k = 0; ru[k]; k++)
+            if (ends_with(w, n, ru[k]))
+                return 1;
+        return 0;
+    }
+    return ends_with(w, n, "ed") || token_is(d, i, en);
+}
+
 /* The tokens a frame's complement covers: "that ..." or "to ..." right
  * after it, up to the end of that clause or the next comma; else its
- * object, up to four words ("отказался участвовать", "condemned the
- * attack"). */
+ * object, up to four words and four more after each "and" that joins a
+ * noun ("отказался участвовать", "condemned the attack", "the
+ * inadmissibility of provocations and ceasefire violations"). */
 static size_t complement_end(const docstate *d, const tok_sent *s, const match *f)
 {
     size_t j = f->end + 1, end = s->first + s->count, k;
@@ -851,9 +877,17 @@ static size_t complement_end(const docstate *d, const tok_sent *s, const match *
     }
     /* an object naming the act: "condemned the attack", "denied
      * involvement in the attack"; a new verb after "and" is not in it */
-    for (k = j; k < end && k < j + 4; k++)
-        if (cue_at(d, k, CUE_COORD) || is_comma(d, k) || d->ti[k].clause != d->ti[f->end].clause)
+    for (k = j; k < end; k++) {
+        if (is_comma(d, k) || d->ti[k].clause != d->ti[f->end].clause)
             break;
+        if (cue_at(d, k, CUE_COORD)) {
+            if (k + 1 >= end || past_form(d, k + 1) || (d->ti[k + 1].start & (1u << CUE_PRONOUN)))
+                break;
+            j = k + 1;
+        } else if (k >= j + 4) {
+            break;
+        }
+    }
     return k;
 }
 

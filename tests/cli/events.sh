@@ -61,6 +61,13 @@ printf '{"id": "p1", "date": "2021-08-11", "text": "Congratulating Arshak Karape
 run kr code --format tsv p.jsonl
 check "the participle's doer is the main subject" grep -q -E "${TAB}sergey-shoigu${TAB}RUSMIL${TAB}05[0-9]*${TAB}arshak-karapetyan${TAB}" "$T/out"
 check "the participle's object is not a subject" sh -c "! cut -f4 '$T/out' | grep -q arshak"
+# a criticism covers the acts it names, also those joined by "and"; a verb
+# after "and" is a new act
+printf '{"id": "f1", "date": "2021-08-11", "text": "Arshak Karapetyan stressed the inadmissibility of the repeated Azerbaijani provocations and ceasefire violations on the border. Armenia condemned the attack and demanded an investigation."}\n' >f.jsonl
+run kr code --format tsv f.jsonl
+check "'the inadmissibility of ... violations' is a criticism of Azerbaijan" grep -q -E "${TAB}arshak-karapetyan${TAB}ARM[A-Z]*${TAB}111${TAB}AZE${TAB}" "$T/out"
+check "the violations it names are not the critic's" sh -c "! grep -q -E '${TAB}ARM[A-Z]*${TAB}196${TAB}' '$T/out'"
+check "'condemned the attack and demanded': the demand is an act of its own" grep -q -E "${TAB}ARM${TAB}ARM${TAB}10[0-9]*${TAB}" "$T/out"
 # bad input goes to stderr, the rest is coded
 printf '{"text": "Russia criticized NATO."}\n{broken\n' >bad.jsonl
 expect_exit 1 kr code bad.jsonl
@@ -119,6 +126,9 @@ has_event s000.tsv "${TAB}2023-09-20${TAB}[^${TAB}]*${TAB}[^${TAB}]*${TAB}(057|0
 # 001: Lavrov's intent to attend, Georgia's refusal
 has_event s001.tsv "${TAB}sergey-lavrov${TAB}RUSGOV${TAB}04[0-9]*${TAB}.*${TAB}intent${TAB}"
 has_event s001.tsv "${TAB}GEO${TAB}GEO[A-Z]*${TAB}12[0-9]*${TAB}"
+# 002: the criticism of the ceasefire violations, not a violation by the critic
+has_event s002.tsv "${TAB}arshak-karapetyan${TAB}ARMMIL${TAB}11[0-9]*${TAB}AZE${TAB}"
+check "002: Karapetyan is no ceasefire violator" sh -c "! grep -q -E '${TAB}ARM[A-Z]*${TAB}196${TAB}' s002.tsv"
 # 003: the Bayramov-Lavrov meeting of September 22, the condolences
 has_event s003.tsv "${TAB}2023-09-22${TAB}jeyhun-bayramov${TAB}AZEGOV${TAB}04[0-9]*${TAB}sergey-lavrov${TAB}RUSGOV${TAB}"
 has_event s003.tsv "${TAB}jeyhun-bayramov${TAB}AZEGOV${TAB}018${TAB}"

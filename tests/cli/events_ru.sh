@@ -243,6 +243,7 @@ in-case	Иран пригрозил Израилю жестким ответом
 during	Президент Турции Реджеп Тайип Эрдоган выразил соболезнования Ирану в связи с гибелью военных в ходе антитеррористической операции.
 during-talks	Сергей Лавров в ходе переговоров с Араратом Мирзояном заявил о готовности содействовать урегулированию.
 as-result	Азербайджан в результате обстрелов Армении понес потери.
+inadmissible	Никол Пашинян заявил о недопустимости провокаций и нарушений режима прекращения огня со стороны Азербайджана.
 EOF
 awk -F'\t' '{ printf "{\"id\": \"%s\", \"date\": \"2023-09-20\", \"text\": \"%s\"}\n", $1, $2 }' "$T/analysis" >"$T/an.jsonl"
 run_in "$T/an.jsonl" kr code --format tsv
@@ -279,5 +280,7 @@ hasnt "'в ходе антитеррористической операции': 
 has "'в ходе ...': the condolences are" during '$6 == "018" && $5 ~ /^TUR/ && $8 == "IRN"'
 has "'в ходе переговоров с': the subject takes part in the talks" during-talks '$6 ~ /^04/ && $5 == "RUSGOV" && $8 == "ARMGOV"'
 hasnt "'в результате обстрелов': the shelling is not the subject's" as-result '$6 ~ /^19/ && $5 == "AZE"'
+has "'о недопустимости провокаций': a criticism of Azerbaijan" inadmissible '$6 == "111" && $5 == "ARMGOV" && $8 == "AZE"'
+hasnt "'о недопустимости ... и нарушений режима': the violation is not the critic's" inadmissible '$6 ~ /^19/ && $5 ~ /^ARM/'
 
 summary
