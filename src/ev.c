@@ -1058,6 +1058,16 @@ static int same_side(const ev_side *a, const ev_side *b)
     return !strcmp(a->entity, b->entity);
 }
 
+/* Whether source a is a state and target b one of its own actors (RUS
+ * and RUSGOV, NGA and NGAMIL); a government acting on its own country
+ * ("will extend the curfew in Abidjan") is not this. */
+static int own_state(const ev_side *a, const ev_side *b)
+{
+    if (!a->country || !b->country || strcmp(a->country, b->country))
+        return 0;
+    return a->code && !strcmp(a->code, a->country) && b->code && strcmp(b->code, b->country);
+}
+
 /* What makes two records one event: code, sides, mode, negation, day. */
 static uint64_t event_key(const ev_event *e)
 {
@@ -1164,6 +1174,52 @@ static void place_of(const docstate *d, const tok_sent *s, ev_event *e)
     }
 }
 
+enum { QUOTE_NONE = 0, QUOTE_OPEN, QUOTE_CLOSE };
+
+/* Whether token i is a quotation mark, and which: “ « „ open, ” » close;
+ * a straight " closes when it follows a character ("achieved," she
+ * said), else opens. */
+static int quote_at(const docstate *d, size_t i)
+{
+    const tok_token *t = &d->td.tokens[i];
+    const unsigned char *p = (const unsigned char *)d->text + t->span.start;
+    size_t n = t->span.end - t->span.start;
+    if (t->type != TOK_PUNCT)
+        return QUOTE_NONE;
+    if (n == 1 && p[0] == '"')
+        return t->span.start > 0 && p[-1] != ' ' && p[-1] != '\n' && p[-1] != '\t' ? QUOTE_CLOSE
+                                                                               : QUOTE_OPEN;
+    if (n == 2 && p[0] == 0xC2) /* « » */
+        return p[1] == 0xAB ? QUOTE_OPEN : p[1] == 0xBB ? QUOTE_CLOSE : QUOTE_NONE;
+    if (n == 3 && p[0] == 0xE2 && p[1] == 0x80) /* “ ” „ */
+        return p[2] == 0x9C || p[2] == 0x9E ? QUOTE_OPEN : p[2] == 0x9D ? QUOTE_CLOSE : QUOTE_NONE;
+    return QUOTE_NONE;
+}
+
+#define QUOTE_REACH 400 /* tokens searched for the end of a quotation */
+
+/* The speaker of the quotation holding the word at i: the subject named
+ * after its closing mark, in that sentence, which may be a later one of
+ * the paragraph ("“... we confirm our readiness ...,” the Russian Foreign
+ * Ministry's spokesperson said"); -1 when none is named. */
+static int32_t quote_speaker(const docstate *d, size_t i)
+{
+    size_t k, e, lim = i + QUOTE_REACH;
+    for (k = i + 1; k < d->td.ntokens && k < lim; k++) {
+        int q;
+        if (d->td.tokens[k].flags & TOK_PARA_START)
+            return -1;
+        if ((q = quote_at(d, k)) == QUOTE_OPEN)
+            return -1; /* the word was in no quotation */
+        if (q != QUOTE_CLOSE)
+            continue;
+        for (e = k + 1; e < d->td.ntokens && !(d->td.tokens[e].flags & TOK_SENT_START); e++)
+            ;
+        return subject_in(d, k + 1, e);
+    }
+    return -1;
+}
+
 /* An agency right before the verb reports the event: "..., the Tasnim
  * news agency reports." */
 static int agency_speaks(const docstate *d, const match *m, size_t from)
@@ -1183,11 +1239,13 @@ static int agency_speaks(const docstate *d, const match *m, size_t from)
 /* The source actors of a match: its `$` slot, the doer of a passive ("was
  * attacked by X"), or the subject of the clause or one before it. */
 static int sources_of(docstate *d, const tok_sent *s, const match *m, size_t from, slot *src,
-                      int *passive)
+                      int *passive, int *pronoun)
 {
+    static const char *const we[] = {"we", "мы", NULL};
     size_t end = s->first + s->count, i;
     int32_t g;
     *passive = 0;
+    *pronoun = 0;
     if (m->has_src) {
         *src = m->src;
         return 1;
@@ -1236,10 +1294,16 @@ static int sources_of(docstate *d, const tok_sent *s, const match *m, size_t fro
             if (d->ti[i].start & (1u << CUE_PRONOUN))
                 /* "Arnor said it would meet": the speaker; else the last subject */
                 g = from > cs ? subject_in(d, cs, from) : -1;
+        /* "“... we welcome the progress,” Zakharova said": the speaker of
+         * the quotation */
+        for (i = from; i < m->anchor && g < 0; i++)
+            if ((d->ti[i].start & (1u << CUE_PRONOUN)) && token_is(d, i, we))
+                g = quote_speaker(d, i);
         if (g < 0)
             for (i = from; i < m->anchor; i++)
                 if (d->ti[i].start & (1u << CUE_PRONOUN))
                     g = d->prev_subject;
+        *pronoun = g >= 0;
     }
     if (g < 0)
         return 0;
@@ -1375,7 +1439,9 @@ static void target_after(const docstate *d, const tok_sent *s, const match *m, s
         return;
     for (i = m->end + 1; i < end; i++) {
         int32_t g = d->ti[i].group;
-        if (clause_punct(d, i) || d->ti[i].clause != d->ti[m->end].clause)
+        /* nor past the end of a quotation: the actor after it is the speaker */
+        if (clause_punct(d, i) || d->ti[i].clause != d->ti[m->end].clause ||
+            quote_at(d, i) == QUOTE_CLOSE)
             return;
         if (g >= 0 && slot_ok(d, g)) { /* a place: its state ("struck targets in Syria") */
             take_slot(d, i, end, 0, tgt);
@@ -1421,7 +1487,7 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
 {
     slot src, tgt = m->tgt;
     ev_event e;
-    int passive, i, j, rc, background = 0, setting = 0;
+    int passive, pronoun, i, j, rc, background = 0, setting = 0;
     size_t from = clause_start(d, s, m->anchor), sfrom = from, k;
     if (m->p->opts & EV_OPT_BLOCK)
         return 0; /* it has taken its words from the shorter patterns */
@@ -1443,7 +1509,7 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
             said_in_clause(d, &all[k], m->anchor))
             sfrom = all[k].end + 1;
     memset(&e, 0, sizeof e);
-    if (!sources_of(d, s, m, sfrom, &src, &passive))
+    if (!sources_of(d, s, m, sfrom, &src, &passive, &pronoun))
         src.n = 0;
     if (m->p->opts & EV_OPT_SUBJECT_TARGET) {
         /* "Eriador received money from Osgiliath": the subject is acted on */
@@ -1554,7 +1620,11 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
                 side_of(d, src.g[i], &e.source);
             if (tgt.n)
                 side_of(d, tgt.g[j], &e.target);
-            if (src.n && tgt.n && same_side(&e.source, &e.target)) {
+            /* "Russia ... We welcome X", X of Russia's government; "Nigeria
+             * said it will withdraw its force": a state that a pronoun
+             * stands for does not act on its own government or forces */
+            if (src.n && tgt.n && (same_side(&e.source, &e.target) ||
+                                   (pronoun && own_state(&e.source, &e.target)))) {
                 /* the others of a list are the targets; with "; target",
                  * an act on oneself is no act on another */
                 if (tgt.n > 1 || (m->p->opts & EV_OPT_TARGET))

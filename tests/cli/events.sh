@@ -68,6 +68,16 @@ run kr code --format tsv f.jsonl
 check "'the inadmissibility of ... violations' is a criticism of Azerbaijan" grep -q -E "${TAB}arshak-karapetyan${TAB}ARM[A-Z]*${TAB}111${TAB}AZE${TAB}" "$T/out"
 check "the violations it names are not the critic's" sh -c "! grep -q -E '${TAB}ARM[A-Z]*${TAB}196${TAB}' '$T/out'"
 check "'condemned the attack and demanded': the demand is an act of its own" grep -q -E "${TAB}ARM${TAB}ARM${TAB}10[0-9]*${TAB}" "$T/out"
+# "we" in a quotation is its speaker, named after it; the actor after the
+# quotation is no target; a state that a pronoun stands for does not act
+# on its own government
+printf '{"id": "w1", "date": "2023-09-20", "text": "Iran sent aid to Syria. \u201cFor our part, we confirm our readiness to provide assistance,\u201d the Russian Foreign Ministry spokesperson said. \"In this context, we welcome the progress achieved,\" Maria Zakharova concluded. Russia sent aid to Syria. We welcome the decision of Sergey Lavrov."}\n' >w.jsonl
+run kr code --format tsv w.jsonl
+check "'we' in a quotation is the speaker named after it" grep -q -E "${TAB}RUSGOV${TAB}03[0-9]*${TAB}" "$T/out"
+check "'we welcome ...,\" Maria Zakharova concluded': Zakharova welcomes" grep -q -E "${TAB}maria-zakharova${TAB}RUSGOV${TAB}051${TAB}${TAB}" "$T/out"
+check "'we' in a quotation is not the last sentence's subject" sh -c "! grep -q -E '${TAB}IRN${TAB}IRN${TAB}0[35][0-9]*${TAB}' '$T/out'"
+check "the speaker after a quotation is no target" sh -c "! cut -f7 '$T/out' | grep -q -x maria-zakharova"
+check "'Russia ... We welcome the decision of Sergey Lavrov': no state acts on its own government" sh -c "! grep -q -E '${TAB}RUS${TAB}[0-9]*${TAB}[^${TAB}]*${TAB}RUSGOV${TAB}' '$T/out'"
 # bad input goes to stderr, the rest is coded
 printf '{"text": "Russia criticized NATO."}\n{broken\n' >bad.jsonl
 expect_exit 1 kr code bad.jsonl
@@ -129,6 +139,10 @@ has_event s001.tsv "${TAB}GEO${TAB}GEO[A-Z]*${TAB}12[0-9]*${TAB}"
 # 002: the criticism of the ceasefire violations, not a violation by the critic
 has_event s002.tsv "${TAB}arshak-karapetyan${TAB}ARMMIL${TAB}11[0-9]*${TAB}AZE${TAB}"
 check "002: Karapetyan is no ceasefire violator" sh -c "! grep -q -E '${TAB}ARM[A-Z]*${TAB}196${TAB}' s002.tsv"
+# 004: the quoted "we" is Russia's spokesperson, not the partners of the
+# sentence before; no state acts on its own government
+check "004: the quoted 'we' is the Russian spokesperson" sh -c "! grep -q -E '${TAB}(AZE|ARMGOV)${TAB}03[0-9]*${TAB}' s004.tsv && grep -q -E '${TAB}RUSGOV${TAB}03[0-9]*${TAB}' s004.tsv"
+check "004: no event from Russia to its own government" sh -c "! grep -q -E '${TAB}RUS${TAB}[0-9]*${TAB}[^${TAB}]*${TAB}RUSGOV${TAB}' s004.tsv"
 # 003: the Bayramov-Lavrov meeting of September 22, the condolences
 has_event s003.tsv "${TAB}2023-09-22${TAB}jeyhun-bayramov${TAB}AZEGOV${TAB}04[0-9]*${TAB}sergey-lavrov${TAB}RUSGOV${TAB}"
 has_event s003.tsv "${TAB}jeyhun-bayramov${TAB}AZEGOV${TAB}018${TAB}"
