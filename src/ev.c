@@ -1236,6 +1236,23 @@ static int agency_speaks(const docstate *d, const match *m, size_t from)
     return 0;
 }
 
+/* "Moscow, which is a party to the talks and a neighbor of Georgia, has
+ * an interest in ...": the actor right before a relative word (a comma
+ * between) is the subject of the relative clause when no actor comes
+ * right after the word ("the deal which Russia signed"); -1 when there is
+ * no such actor. */
+static int32_t antecedent(const docstate *d, const tok_sent *s, size_t rel)
+{
+    size_t p = rel, n = rel + 1, end = s->first + s->count;
+    if (p > s->first && is_comma(d, p - 1))
+        p--;
+    if (p == s->first || !actor(d, d->ti[p - 1].group))
+        return -1;
+    while (n < end && cue_at(d, n, CUE_DET))
+        n++;
+    return n < end && d->ti[n].group < 0 ? d->ti[p - 1].group : -1;
+}
+
 /* The source actors of a match: its `$` slot, the doer of a passive ("was
  * attacked by X"), or the subject of the clause or one before it. */
 static int sources_of(docstate *d, const tok_sent *s, const match *m, size_t from, slot *src,
@@ -1259,7 +1276,9 @@ static int sources_of(docstate *d, const tok_sent *s, const match *m, size_t fro
         }
     }
     src->n = 0;
-    g = subject_in(d, from, m->anchor);
+    g = (d->ti[from].start & (1u << CUE_RELATIVE)) ? antecedent(d, s, from) : -1;
+    if (g < 0)
+        g = subject_in(d, from, m->anchor);
     if (g < 0 && (d->ti[from].start & (1u << CUE_RELATIVE))) {
         for (i = from; i > s->first && g < 0; i--)
             if (actor(d, d->ti[i - 1].group))

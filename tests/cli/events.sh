@@ -78,6 +78,12 @@ check "'we welcome ...,\" Maria Zakharova concluded': Zakharova welcomes" grep -
 check "'we' in a quotation is not the last sentence's subject" sh -c "! grep -q -E '${TAB}IRN${TAB}IRN${TAB}0[35][0-9]*${TAB}' '$T/out'"
 check "the speaker after a quotation is no target" sh -c "! cut -f7 '$T/out' | grep -q -x maria-zakharova"
 check "'Russia ... We welcome the decision of Sergey Lavrov': no state acts on its own government" sh -c "! grep -q -E '${TAB}RUS${TAB}[0-9]*${TAB}[^${TAB}]*${TAB}RUSGOV${TAB}' '$T/out'"
+# a relative clause after an actor: the actor is its subject, not a name
+# inside it
+printf '{"id": "r1", "date": "2023-09-20", "text": "Russia, which is the closest neighbor of Georgia and Armenia, has a vested interest in normalizing relations."}\n' >r.jsonl
+run kr code --format tsv r.jsonl
+check "'Russia, which is ... of Georgia, has ...': Russia is the source" grep -q -E "${TAB}RUS${TAB}RUS${TAB}05[0-9]*${TAB}" "$T/out"
+check "'Russia, which is ... of Georgia': Georgia is no source" sh -c "! cut -f5 '$T/out' | grep -q -E '^(GEO|ARM)'"
 # bad input goes to stderr, the rest is coded
 printf '{"text": "Russia criticized NATO."}\n{broken\n' >bad.jsonl
 expect_exit 1 kr code bad.jsonl
@@ -143,6 +149,8 @@ check "002: Karapetyan is no ceasefire violator" sh -c "! grep -q -E '${TAB}ARM[
 # sentence before; no state acts on its own government
 check "004: the quoted 'we' is the Russian spokesperson" sh -c "! grep -q -E '${TAB}(AZE|ARMGOV)${TAB}03[0-9]*${TAB}' s004.tsv && grep -q -E '${TAB}RUSGOV${TAB}03[0-9]*${TAB}' s004.tsv"
 check "004: no event from Russia to its own government" sh -c "! grep -q -E '${TAB}RUS${TAB}[0-9]*${TAB}[^${TAB}]*${TAB}RUSGOV${TAB}' s004.tsv"
+# 001: "Moscow, which is ... the closest neighbor of ... Georgia ...": Moscow's interest
+check "001: the relative clause after Moscow gives Georgia no 05x" sh -c "! grep -q -E '${TAB}GEO[A-Z]*${TAB}05[0-9]*${TAB}' s001.tsv"
 # 003: the Bayramov-Lavrov meeting of September 22, the condolences
 has_event s003.tsv "${TAB}2023-09-22${TAB}jeyhun-bayramov${TAB}AZEGOV${TAB}04[0-9]*${TAB}sergey-lavrov${TAB}RUSGOV${TAB}"
 has_event s003.tsv "${TAB}jeyhun-bayramov${TAB}AZEGOV${TAB}018${TAB}"
