@@ -392,6 +392,8 @@ static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 static size_t url_len(const char *s, size_t n, size_t i)
 {
     size_t j = i;
+    if (s[i] != 'h' && s[i] != 'w')
+        return 0;
     if (!((n - i > 7 && memcmp(s + i, "http://", 7) == 0) ||
           (n - i > 8 && memcmp(s + i, "https://", 8) == 0) ||
           (n - i > 4 && memcmp(s + i, "www.", 4) == 0)))
@@ -494,8 +496,8 @@ static size_t scan_word(const char *s, size_t n, size_t start, tvec *tv)
                 break;
             }
         }
-        if (i >= n)
-            break;
+        if (i >= n || (letters && (cp == ' ' || cp == '\n' || cp == ',')))
+            break; /* the usual end of a word: only numbers join across these */
         /* c, cp, len: the character that ended the run; a joiner between two
          * parts of one token? */
         group = 0;
@@ -883,7 +885,7 @@ static size_t split(const char *s, size_t n, tok_token *t, size_t nt)
             len++;
         }
         /* closing quotes and brackets touching a terminal keep it pending */
-        if (terminal_candidate(s, t, k)) {
+        if (((c->flags & TOK_ABBR) || c->type == TOK_PUNCT) && terminal_candidate(s, t, k)) {
             pend = 1;
             term = k;
         } else if (!(pend && !gap && !brk && is_closer(s, c))) {
