@@ -3,7 +3,8 @@
  * standoff: .txt + .ann): precision, recall and F1 per type (PER, LOC, ORG),
  * with exact spans and with overlapping spans, and the most frequent misses
  * and false alarms. The data is read where it lies; nothing of it is kept.
- * Usage: eval_ner FOLDER [TOP] */
+ * Usage: eval_ner FOLDER [TOP] [--show TYPE]: --show lists every miss and
+ * false alarm of TYPE (PER, LOC, ORG) with its document and context. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -386,6 +387,27 @@ static int list_folder(const char *folder, char ***names, size_t *nn, int *forma
     return 0;
 }
 
+/* One line for --show: the document, what went wrong, the span's text and
+ * up to 40 bytes either side (cut back to whole characters). */
+static void show_err(const char *doc, const char *what, const char *text, size_t n, size_t s, size_t e)
+{
+    size_t ls = s > 40 ? s - 40 : 0, re = e + 40 < n ? e + 40 : n, k;
+    while (ls > 0 && ((unsigned char)text[ls] & 0xC0) == 0x80)
+        ls--;
+    while (re < n && ((unsigned char)text[re] & 0xC0) == 0x80)
+        re++;
+    printf("%s: %s [%.*s]  ", doc, what, (int)(e - s), text + s);
+    for (k = ls; k <= re; k++) {
+        if (k == s)
+            putchar('[');
+        if (k == e)
+            putchar(']');
+        if (k < re)
+            putchar(text[k] == '\n' || text[k] == '\r' ? ' ' : text[k]);
+    }
+    putchar('\n');
+}
+
 static double ratio(size_t a, size_t b)
 {
     return b ? (double)a / (double)b : 0;
@@ -405,8 +427,13 @@ int main(int argc, char **argv)
     size_t nnames, docs = 0, nbad = 0, ngold = 0, top = argc > 2 ? (size_t)atoi(argv[2]) : 12, f, k, t;
     int format;
     char bad_example[200] = "";
+    int show = -1;
+    if (argc > 4 && strcmp(argv[3], "--show") == 0)
+        for (t = 0; t < NT; t++)
+            if (strcmp(argv[4], tname[t]) == 0)
+                show = (int)t;
     if (argc < 2) {
-        fprintf(stderr, "usage: eval_ner FOLDER [TOP]\n"
+        fprintf(stderr, "usage: eval_ner FOLDER [TOP] [--show TYPE]\n"
                         "  FOLDER holds factRuEval-2016 (.txt .spans .objects) or NEREL (.txt .ann) files\n");
         return 2;
     }
@@ -527,6 +554,8 @@ int main(int argc, char **argv)
                         }
                     }
                 }
+                if (!hit && type == show) /* exact errors: false alarms and boundaries */
+                    show_err(names[f], near ? "BOUND" : "ALARM", text, n, x->span.start, x->span.end);
                 strict.pred_n[type]++;
                 loose.pred_n[type]++;
                 strict.pred_ok[type] += (size_t)hit;
@@ -534,6 +563,7 @@ int main(int argc, char **argv)
                 if (!near) {
                     const span *o = NULL;
                     count_err(&alarm, text + x->span.start, x->span.end - x->span.start, type);
+
                     /* the gold entity of an unscored type it lands on, exact first */
                     for (j = 0; j < g.n; j++)
                         if (g.v[j].type < 0 && g.v[j].start < e && s < g.v[j].end &&
@@ -552,6 +582,8 @@ int main(int argc, char **argv)
             loose.gold_n[y->type]++;
             strict.gold_ok[y->type] += (size_t)(y->hit & 1);
             loose.gold_ok[y->type] += (size_t)((y->hit & 2) >> 1);
+            if (!(y->hit & 1) && y->type == show)
+                show_err(names[f], y->hit & 2 ? "GOLD " : "MISS ", text, n, cm.bytes[y->start], cm.bytes[y->end]);
             if (y->hit & 2)
                 continue;
             for (i = 0; i < g.n; i++)
