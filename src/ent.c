@@ -1455,6 +1455,46 @@ static int emit_org(res *r, size_t w, size_t nw, kr_span span)
     return 0;
 }
 
+/* A post named with its organization ("председатель Конституционного
+ * суда", "глава МИД РФ", "председателя правительства"): the words that
+ * name the organization, with the state the role phrase names right after
+ * them (up to `end`), are an organization mention of their own beside the
+ * role's, since they name the body whoever holds the post. They are the
+ * longest tail of the role words that is itself a body or an
+ * organization of the lexicon ("заместитель председателя правительства":
+ * "правительства"). The mention is no actor (no code): the role is. */
+static int org_in_role(res *r, const unit *u, const lex_entry *e, size_t end)
+{
+    const lex_db *lex = r->c->lex;
+    const match_word *mw = r->mr.words;
+    size_t w, last = u->first + u->nwords, nw;
+    if (e->body || u->nwords < 2)
+        return 0;
+    for (w = u->first + 1; w < last; w++) {
+        long x = match_name_at(r->c->m, mw, w, last);
+        const lex_entry *xe = x >= 0 ? lex_entry_at(lex, (size_t)x) : NULL;
+        ent_mention *mt;
+        const char *id;
+        kr_span span;
+        if (!xe || !(xe->type == LEX_ORG || (xe->type == LEX_AGENT && xe->body)))
+            continue;
+        span.start = mw[w].span.start;
+        span.end = end > u->span.end ? end : u->span.end;
+        for (nw = last - w; w + nw < r->mr.nwords && mw[w + nw].span.end <= span.end; nw++)
+            ;
+        if (!(id = candidate_id(r->c, r->a, r->t, &mw[w], nw)))
+            return 0;
+        if (!(mt = emit(&r->o)))
+            return KR_ENOMEM;
+        mt->span = span;
+        mt->id = id;
+        mt->type = "ORG";
+        mt->kind = ENT_CANDIDATE;
+        return (mt->name = arena_strndup(r->a, r->t + span.start, span.end - span.start)) ? 0 : KR_ENOMEM;
+    }
+    return 0;
+}
+
 /* A body's role word written as a name, with no state: "председатель
  * Конституционного суда", "в Сенате". The state is unknown, so it is no
  * actor; it is an organization all the same. */
@@ -1571,7 +1611,7 @@ static int resolve_role(res *r, size_t k)
     kr_span span = u->span;
     long agent = (long)u->entry, who;
     ent_mention *mt;
-    int home = 0;
+    int home = 0, rc;
     if (pe && pe->type != LEX_AGENT && pe->type != LEX_PER) {
         country = country_of(lex, pe);
         /* "the Russian UN envoy": an organization of no state takes the
@@ -1608,6 +1648,8 @@ static int resolve_role(res *r, size_t k)
     }
     if (!country && many_agent(r->c, e, (size_t)agent))
         home = (country = home_after(r, u)) != NULL;
+    if ((rc = org_in_role(r, u, e, span.end)) != 0)
+        return rc;
     /* A name right after the role word is the holder: "Foreign Minister
      * Sergey Lavrov", "коллегой Сергеем Лавровым". */
     if (next && lex_entry_at(lex, next->entry)->type == LEX_PER) {

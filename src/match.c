@@ -498,6 +498,37 @@ static size_t longest_at(const match_db *m, const match_word *words, size_t nw, 
     return best_end;
 }
 
+/* The first name entry of a node's payloads, or -1. */
+static long name_of(const match_db *m, uint32_t node)
+{
+    uint32_t j;
+    for (j = m->pfirst[node]; node && j < m->pfirst[node] + m->pcount[node]; j++)
+        if (!m->pay[j].adj)
+            return (long)m->pay[j].entry;
+    return -1;
+}
+
+long match_name_at(const match_db *m, const match_word *words, size_t i, size_t end)
+{
+    uint32_t ids[3];
+    size_t k, n, j;
+    if (i >= end)
+        return -1;
+    /* a one-word name written with a capital has a key of its own */
+    if (end == i + 1 && words[i].ckey && m->root[words[i].ckey] && name_of(m, m->root[words[i].ckey]) >= 0)
+        return name_of(m, m->root[words[i].ckey]);
+    n = word_keys(&words[i], ids);
+    for (k = 0; k < n; k++) {
+        uint32_t node = m->root[ids[k]];
+        long e;
+        for (j = i + 1; node && j < end; j++)
+            step(m, &words[j], node, &node);
+        if (node && (e = name_of(m, node)) >= 0)
+            return e;
+    }
+    return -1;
+}
+
 /* Puts the key each word of a hit went through in `key`, so that
  * resolvers see the key that matched (the others stay in alt). */
 static void use_keys(const match_db *m, match_word *words, size_t i, size_t end, uint32_t first)

@@ -75,6 +75,13 @@ uint64_t match_key_hash(const char *key, size_t n);
  * single words, like surnames). */
 uint32_t match_key_id(const match_db *m, stem_cache *sc, const char *word, size_t n);
 
+/* The entry of a name (not an adjective) spelled by exactly the words
+ * words[i..end) of a match result, through any of their keys, or -1:
+ * for resolvers that look for a name inside a longer hit ("Конституционного
+ * суда" inside "председатель Конституционного суда"). When several
+ * entries share the name, the first. */
+long match_name_at(const match_db *m, const match_word *words, size_t i, size_t end);
+
 /* Number of distinct word keys and trie nodes (for stats and tests). */
 size_t match_nkeys(const match_db *m);
 size_t match_nnodes(const match_db *m);

@@ -29,6 +29,9 @@ static const char lexicon[] =
     "[ekaterina-vtoraya]\ntype: PER\nname: Catherine the Great\ncountry: RUS\n"
     "ru: Екатерина Вторая\n"
     "[court]\ntype: AGENT\nname: court\nsector: JUD\nbody: yes\nru: конституционный суд\n"
+    "[chief-justice]\ntype: AGENT\nname: chief justice\nsector: JUD\nru: председатель Конституционного суда\n"
+    "[government]\ntype: AGENT\nname: government\nsector: GOV\nbody: yes\nru: правительство\n"
+    "[prime-minister]\ntype: AGENT\nname: prime minister\nsector: GOV\nru: председатель правительства\n"
     "[given]\ntype: GIVEN\nru: Пётр; Лев; Питер; Мишель\nen: Philip\n";
 
 static found resolve(fixture *f, const char *text)
@@ -111,6 +114,19 @@ static void test_org_phrases(fixture *f)
     /* a body's role word written as a name, with no state */
     r = resolve(f, "Это решил председатель Конституционного суда вчера.");
     TYPE(r, "Конституционного суда", "ORG");
+    /* a post named with its body: the body's words are an organization
+     * of their own beside the role, with the state named after them */
+    r = resolve(f, "Вчера председатель правительства Азербайджана провёл совещание.");
+    TYPE(r, "председатель правительства Азербайджана", "GPE"); /* the role: the state's group */
+    TYPE(r, "правительства Азербайджана", "ORG");
+    TYPE(r, "Азербайджана", "GPE");
+    /* the longest tail that names a body, not the post inside it */
+    r = resolve(f, "Потом заместитель председателя правительства уехал.");
+    TYPE(r, "правительства", "ORG");
+    CHECK(!*type_at(&r, "председателя правительства"));
+    r = resolve(f, "С ним спорил председатель Конституционного суда Пётр Лесков.");
+    TYPE(r, "Конституционного суда", "ORG");
+    TYPE(r, "Пётр Лесков", "PER");
     /* a state's organization named with the state */
     r = resolve(f, "Сборная России выиграла, и российской сборной вручили кубок.");
     TYPE(r, "Сборная России", "ORG");
