@@ -439,6 +439,25 @@ static uint32_t step(const match_db *m, const match_word *w, uint32_t node, uint
     return 0;
 }
 
+/* The length of the folded acronym in a word like "МИДа", "МИДе", "ОМОНом":
+ * two or more Cyrillic capitals and a case ending, which Russian adds to
+ * an acronym read as a word; 0 for any other word. The caller checks
+ * that the word starts with a capital. */
+static size_t declined_acronym(const char *s, size_t n)
+{
+    static const char *const endings[] = {"а", "у", "е", "ом", "ы", NULL};
+    size_t i = 0, k;
+    while (i + 1 < n && (unsigned char)s[i] == 0xD0 &&
+           (((unsigned char)s[i + 1] >= 0x90 && (unsigned char)s[i + 1] <= 0xAF) || (unsigned char)s[i + 1] == 0x81))
+        i += 2;
+    if (i < 4)
+        return 0;
+    for (k = 0; endings[k]; k++)
+        if (n - i == strlen(endings[k]) && memcmp(s + i, endings[k], n - i) == 0)
+            return i; /* folding keeps two bytes a Cyrillic letter */
+    return 0;
+}
+
 /* Fills the key fields of a word from its keys (key_text) and its folded
  * form: the acronym key first for a word in capitals, then the keys the
  * lexicon has, in order. */
@@ -449,9 +468,11 @@ static void word_ids(const match_db *m, match_word *mw, const char *text, const 
     size_t n = 0, k, j;
     int acronym = 0;
     mw->khash = hash_bytes(keys[0].p, keys[0].n);
-    if (mw->cap && fold_all_upper(text + mw->span.start, mw->span.end - mw->span.start)) {
-        size_t an = fn < KEY_MAX - 1 ? fn : KEY_MAX - 1;
-        if ((ids[n] = key_find_h(m, MARK_ACRONYM, folded, an, hash_marked(MARK_ACRONYM, folded, an))) != 0)
+    if (mw->cap) {
+        size_t an = fold_all_upper(text + mw->span.start, mw->span.end - mw->span.start)
+                        ? fn : declined_acronym(text + mw->span.start, mw->span.end - mw->span.start);
+        an = an < KEY_MAX - 1 ? an : KEY_MAX - 1;
+        if (an && (ids[n] = key_find_h(m, MARK_ACRONYM, folded, an, hash_marked(MARK_ACRONYM, folded, an))) != 0)
             n++, acronym = 1;
     }
     for (k = 0; k < nkeys; k++) {
