@@ -1455,6 +1455,34 @@ static int emit_org(res *r, size_t w, size_t nw, kr_span span)
     return 0;
 }
 
+/* The places named inside a known organization's name ("Эхо Москвы",
+ * "Минобороны России", "Голос Америки") are mentions of their own, as a
+ * state named after an unknown organization is: the name says where the
+ * organization works or whose it is. Only capitalized names of up to
+ * three words after the first word, never adjectives ("Российская
+ * академия наук" names no place). */
+static int places_in_org(res *r, const unit *u)
+{
+    const match_word *mw = r->mr.words;
+    size_t w, len, last = u->first + u->nwords;
+    for (w = u->first + 1; w < last; w++) {
+        if (!mw[w].cap)
+            continue;
+        for (len = last - w < 3 ? last - w : 3; len > 0; len--) {
+            long x = match_name_at(r->c->m, mw, w, w + len);
+            const lex_entry *xe = x >= 0 ? lex_entry_at(r->c->lex, (size_t)x) : NULL;
+            if (xe && (xe->type == LEX_GPE || xe->type == LEX_LOC)) {
+                kr_span span = {mw[w].span.start, mw[w + len - 1].span.end};
+                if (!emit_entry(&r->o, r->c->lex, (size_t)x, span, ENT_NAME, r->day))
+                    return KR_ENOMEM;
+                w += len - 1;
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
 /* A post named with its organization ("председатель Конституционного
  * суда", "глава МИД РФ", "председателя правительства"): the words that
  * name the organization, with the state the role phrase names right after
@@ -2287,6 +2315,8 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, const tok_doc 
             mt->code = u->title; /* "Bree Prime Minister Romendacil" */
         if (e->type == LEX_PER)
             remember_person(&r, u, e);
+        if (e->type == LEX_ORG && !u->adj && u->nwords > 1 && (rc = places_in_org(&r, u)) != 0)
+            return rc;
     }
     if ((rc = resolve_surnames(&r)) != 0 || (rc = national_bodies(&r)) != 0)
         return rc;

@@ -31,6 +31,8 @@ static const char lexicon[] =
     "[court]\ntype: AGENT\nname: court\nsector: JUD\nbody: yes\nru: конституционный суд\n"
     "[chief-justice]\ntype: AGENT\nname: chief justice\nsector: JUD\nru: председатель Конституционного суда\n"
     "[government]\ntype: AGENT\nname: government\nsector: GOV\nbody: yes\nru: правительство\n"
+    "[ekho-aze]\ntype: ORG\nname: Echo of Azerbaijan\nru: Эхо Азербайджана\n"
+    "[forest-academy]\ntype: ORG\nname: Russian Forest Academy\ncountry: RUS\nru: Российская лесная академия\n"
     "[foreign-ministry]\ntype: AGENT\nname: foreign ministry\nsector: GOV\nbody: yes\nru: МИД\n"
     "[prime-minister]\ntype: AGENT\nname: prime minister\nsector: GOV\nru: председатель правительства\n"
     "[given]\ntype: GIVEN\nru: Пётр; Лев; Питер; Мишель\nen: Philip\n";
@@ -128,6 +130,13 @@ static void test_org_phrases(fixture *f)
     r = resolve(f, "С ним спорил председатель Конституционного суда Пётр Лесков.");
     TYPE(r, "Конституционного суда", "ORG");
     TYPE(r, "Пётр Лесков", "PER");
+    /* a place inside a known organization's name is a mention of its own;
+     * an adjective is not */
+    r = resolve(f, "Об этом сообщило Эхо Азербайджана, а Российская лесная академия промолчала.");
+    TYPE(r, "Эхо Азербайджана", "ORG");
+    TYPE(r, "Азербайджана", "GPE");
+    TYPE(r, "Российская лесная академия", "ORG");
+    CHECK(!*type_at(&r, "Российская"));
     /* an acronym declined as a word: "МИДа", "МИДе" are the МИД */
     r = resolve(f, "В МИДе Азербайджана заявили, что российского МИДа это не касается.");
     TYPE(r, "МИДе Азербайджана", "GPE");
