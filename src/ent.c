@@ -1455,6 +1455,23 @@ static int emit_org(res *r, size_t w, size_t nw, kr_span span)
     return 0;
 }
 
+/* The end of a known organization's mention: its own state named right
+ * after it belongs to its name ("Федеральной миграционной службы России",
+ * "ФСБ России"), as the state after an unknown organization does; the
+ * state stays a mention of its own. units[k] is the organization. */
+static size_t org_end(const res *r, size_t k, const lex_entry *e)
+{
+    const unit *u = &r->units[k], *nx = k + 1 < r->nu ? &r->units[k + 1] : NULL;
+    const lex_entry *ne;
+    const char *country;
+    if (!e->country || !nx || nx->adj || nx->first != u->first + u->nwords ||
+        !tight(r->t, u->span.end, nx->span.start))
+        return u->span.end;
+    ne = lex_entry_at(r->c->lex, nx->entry);
+    country = ne->type == LEX_GPE ? country_of(r->c->lex, ne) : NULL;
+    return country && !strcmp(country, e->country) ? nx->span.end : u->span.end;
+}
+
 /* The places named inside a known organization's name ("Эхо Москвы",
  * "Минобороны России", "Голос Америки") are mentions of their own, as a
  * state named after an unknown organization is: the name says where the
@@ -2309,7 +2326,9 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, const tok_doc 
             r.covered[u->first] = 0; /* left to the unknown names */
             continue;
         }
-        if (!(mt = emit_unit(&r, u, u->entry, u->span, u->adj ? ENT_ADJ : ENT_NAME)))
+        if (!(mt = emit_unit(&r, u, u->entry,
+                             (kr_span){u->span.start, e->type == LEX_ORG && !u->adj ? org_end(&r, k, e) : u->span.end},
+                             u->adj ? ENT_ADJ : ENT_NAME)))
             return KR_ENOMEM;
         if (e->type == LEX_PER && u->title && !role_at(lex, e, r.day))
             mt->code = u->title; /* "Bree Prime Minister Romendacil" */

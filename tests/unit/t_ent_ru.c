@@ -33,6 +33,7 @@ static const char lexicon[] =
     "[government]\ntype: AGENT\nname: government\nsector: GOV\nbody: yes\nru: правительство\n"
     "[ekho-aze]\ntype: ORG\nname: Echo of Azerbaijan\nru: Эхо Азербайджана\n"
     "[forest-academy]\ntype: ORG\nname: Russian Forest Academy\ncountry: RUS\nru: Российская лесная академия\n"
+    "[forest-service]\ntype: ORG\nname: Forest Service\ncountry: AZE\nru: Лесная служба\n"
     "[foreign-ministry]\ntype: AGENT\nname: foreign ministry\nsector: GOV\nbody: yes\nru: МИД\n"
     "[prime-minister]\ntype: AGENT\nname: prime minister\nsector: GOV\nru: председатель правительства\n"
     "[given]\ntype: GIVEN\nru: Пётр; Лев; Питер; Мишель\nen: Philip\n";
@@ -137,6 +138,12 @@ static void test_org_phrases(fixture *f)
     TYPE(r, "Азербайджана", "GPE");
     TYPE(r, "Российская лесная академия", "ORG");
     CHECK(!*type_at(&r, "Российская"));
+    /* a known organization's own state right after it belongs to its
+     * name; another state does not */
+    r = resolve(f, "Сотрудник Лесной службы Азербайджана и эксперт Лесной службы России приехали.");
+    TYPE(r, "Лесной службы Азербайджана", "ORG");
+    TYPE(r, "Азербайджана", "GPE");
+    TYPE(r, "Лесной службы России", "");
     /* an acronym declined as a word: "МИДа", "МИДе" are the МИД */
     r = resolve(f, "В МИДе Азербайджана заявили, что российского МИДа это не касается.");
     TYPE(r, "МИДе Азербайджана", "GPE");
