@@ -1540,6 +1540,33 @@ static int org_in_role(res *r, const unit *u, const lex_entry *e, size_t end)
     return 0;
 }
 
+/* A body named by its kind with a town or region right after it
+ * ("администрация Екатеринбурга", "мэрии Москвы", "суд Гамбурга"): the
+ * town's body, an organization with the place in its name. The place
+ * names no state, so it is no actor; the place stays a mention of its
+ * own. Returns 1 when it made the mention, 0 when the words are no such
+ * body. */
+static int local_body(res *r, const unit *u, const unit *next)
+{
+    const lex_entry *ne = lex_entry_at(r->c->lex, next->entry);
+    const match_word *mw = r->mr.words;
+    const char *id;
+    ent_mention *mt;
+    size_t last = next->first + next->nwords;
+    if (ne->type != LEX_LOC || next->adj || next->first != u->first + u->nwords ||
+        !tight(r->t, u->span.end, next->span.start))
+        return 0;
+    if (!(id = candidate_id(r->c, r->a, r->t, &mw[u->first], last - u->first)))
+        return 0;
+    if (!(mt = emit(&r->o)))
+        return KR_ENOMEM;
+    mt->span = (kr_span){u->span.start, next->span.end};
+    mt->id = id;
+    mt->type = "ORG";
+    mt->kind = ENT_CANDIDATE;
+    return (mt->name = arena_strndup(r->a, r->t + mt->span.start, mt->span.end - mt->span.start)) ? 1 : KR_ENOMEM;
+}
+
 /* A body's role word written as a name, with no state: "председатель
  * Конституционного суда", "в Сенате". The state is unknown, so it is no
  * actor; it is an organization all the same. */
@@ -1701,6 +1728,8 @@ static int resolve_role(res *r, size_t k)
         next->title = title_code(r, country ? country : lex_entry_at(lex, next->entry)->country, agent);
         return 0;
     }
+    if (!country && e->body && next && (rc = local_body(r, u, next)) != 0)
+        return rc < 0 ? rc : 0;
     if (!country && e->body && !prev && r->mr.words[u->first].cap &&
         !sentence_start(r->t, u->span.start, r->from))
         return named_body(r, u); /* "председатель Конституционного суда" */

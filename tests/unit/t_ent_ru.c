@@ -33,6 +33,7 @@ static const char lexicon[] =
     "[government]\ntype: AGENT\nname: government\nsector: GOV\nbody: yes\nru: правительство\n"
     "[ekho-aze]\ntype: ORG\nname: Echo of Azerbaijan\nru: Эхо Азербайджана\n"
     "[forest-academy]\ntype: ORG\nname: Russian Forest Academy\ncountry: RUS\nru: Российская лесная академия\n"
+    "[ganja]\ntype: LOC\nname: Ganja\ncountry: AZE\nru: Гянджа\n"
     "[forest-service]\ntype: ORG\nname: Forest Service\ncountry: AZE\nru: Лесная служба\n"
     "[foreign-ministry]\ntype: AGENT\nname: foreign ministry\nsector: GOV\nbody: yes\nru: МИД\n"
     "[prime-minister]\ntype: AGENT\nname: prime minister\nsector: GOV\nru: председатель правительства\n"
@@ -144,6 +145,11 @@ static void test_org_phrases(fixture *f)
     TYPE(r, "Лесной службы Азербайджана", "ORG");
     TYPE(r, "Азербайджана", "GPE");
     TYPE(r, "Лесной службы России", "");
+    /* a body named by its kind with a town after it is the town's body */
+    r = resolve(f, "Решение принял Конституционный суд Гянджи, а правительство промолчало.");
+    TYPE(r, "Конституционный суд Гянджи", "ORG");
+    TYPE(r, "Гянджи", "LOC");
+    CHECK(!any_at(&r, "правительство промолчало"));
     /* an acronym declined as a word: "МИДа", "МИДе" are the МИД */
     r = resolve(f, "В МИДе Азербайджана заявили, что российского МИДа это не касается.");
     TYPE(r, "МИДе Азербайджана", "GPE");
