@@ -1,4 +1,4 @@
-/* wmemo.c: direct-mapped word memory; see wmemo.h. */
+/* wmemo.c: two-way set-associative word memory; see wmemo.h. */
 #include "wmemo.h"
 
 #include <string.h>
@@ -16,21 +16,24 @@ typedef struct head {
 } head;
 
 struct wmemo {
-    unsigned char *slots;
-    size_t mask, stride; /* a slot: its head, then the value, aligned */
+    unsigned char *slots; /* sets of two slots */
+    unsigned char *spare; /* room for one slot, to swap two */
+    size_t mask, stride;  /* mask: of set numbers; a slot: its head, then the
+                             value, aligned */
 };
 
 wmemo *wmemo_new(size_t slots, size_t value_size)
 {
     wmemo *m = kr_calloc(1, sizeof *m);
-    size_t n = 1;
+    size_t sets = 1;
     if (!m)
         return NULL;
-    while (n < slots)
-        n *= 2;
-    m->mask = n - 1;
+    while (sets * 2 < slots)
+        sets *= 2;
+    m->mask = sets - 1;
     m->stride = (sizeof(head) + value_size + 7) & ~(size_t)7;
-    if (!(m->slots = kr_calloc(n, m->stride))) {
+    if (!(m->slots = kr_calloc(sets * 2, m->stride)) || !(m->spare = kr_calloc(1, m->stride))) {
+        kr_free(m->slots);
         kr_free(m);
         return NULL;
     }
@@ -42,24 +45,39 @@ void wmemo_free(wmemo *m)
     if (!m)
         return;
     kr_free(m->slots);
+    kr_free(m->spare);
     kr_free(m);
 }
 
+/* Two ways per set: a word looked up goes to the set's first slot, the one
+ * there moves to the second, and the second's word is forgotten. So a
+ * word that is used often is not lost to one other word of its set, as it
+ * is in a direct-mapped memory; a miss costs two slot copies, far less than
+ * working the word out again. */
 void *wmemo_slot(wmemo *m, const char *w, size_t n, int *hit)
 {
     XXH128_hash_t h;
-    head *s;
+    head *s0, *s1;
     *hit = 0;
     if (n > WMEMO_WORD_MAX)
         return NULL;
     h = XXH3_128bits(w, n);
     h.high64 |= 1;
-    s = (head *)(m->slots + (h.low64 & m->mask) * m->stride);
-    if (s->lo == h.low64 && s->hi == h.high64)
+    s0 = (head *)(m->slots + (h.low64 & m->mask) * 2 * m->stride);
+    s1 = (head *)((unsigned char *)s0 + m->stride);
+    if (s0->lo == h.low64 && s0->hi == h.high64) {
         *hit = 1;
-    else {
-        s->lo = h.low64;
-        s->hi = h.high64;
+        return (unsigned char *)s0 + sizeof(head);
     }
-    return (unsigned char *)s + sizeof(head);
+    if (s1->lo == h.low64 && s1->hi == h.high64) {
+        *hit = 1; /* the word goes first, its value with it */
+        memcpy(m->spare, s1, m->stride);
+        memcpy(s1, s0, m->stride);
+        memcpy(s0, m->spare, m->stride);
+        return (unsigned char *)s0 + sizeof(head);
+    }
+    memcpy(s1, s0, m->stride);
+    s0->lo = h.low64;
+    s0->hi = h.high64;
+    return (unsigned char *)s0 + sizeof(head);
 }

@@ -1,7 +1,8 @@
 /* wmemo.h: a bounded memory of what was worked out for a word, keyed by the
  * word's bytes as written. News vocabulary repeats, so a hit saves folding,
- * stemming and lookups. Direct-mapped: a new word takes the slot of an old
- * one. One per thread; the values are the caller's fixed-size records. */
+ * stemming and lookups. Two-way set-associative, least recently used out:
+ * a new word takes the slot of the older of two. One per thread; the
+ * values are the caller's fixed-size records. */
 #ifndef WMEMO_H
 #define WMEMO_H
 
@@ -12,14 +13,15 @@
 
 typedef struct wmemo wmemo;
 
-/* A memory of `slots` words (rounded up to a power of two) with a value of
- * `value_size` bytes each; NULL when out of memory. */
+/* A memory of `slots` words (rounded up to a power of two, at least two)
+ * with a value of `value_size` bytes each; NULL when out of memory. */
 wmemo *wmemo_new(size_t slots, size_t value_size);
 void wmemo_free(wmemo *m); /* wmemo_free(NULL) is a no-op */
 
 /* The value slot of word w[0..n): *hit is 1 when it holds w's value, else 0
  * and the slot now belongs to w for the caller to fill. NULL (and *hit 0)
- * when w is too long to remember. */
+ * when w is too long to remember. The pointer is good until the next call:
+ * slots move within their set. */
 void *wmemo_slot(wmemo *m, const char *w, size_t n, int *hit);
 
 #endif

@@ -38,8 +38,9 @@ static void test_hit_and_miss(void)
     wmemo_free(m);
 }
 
-/* A memory of one slot: each new word evicts the last, and the evicted one
- * is not reported as known, even when it shares length and first bytes. */
+/* A memory of one set of two slots: the word used least recently is the
+ * one forgotten, and a forgotten word is not reported as known, even when
+ * it shares length and first bytes with the others. */
 static void test_eviction(void)
 {
     wmemo *m = wmemo_new(1, sizeof(unsigned));
@@ -49,9 +50,17 @@ static void test_eviction(void)
         return;
     CHECK_INT(remember(m, "Сергей", 1, &got), 0);
     CHECK_INT(remember(m, "Сергею", 2, &got), 0);
-    CHECK_INT(remember(m, "Сергей", 3, &got), 0);
+    CHECK_INT(remember(m, "Сергей", 0, &got), 1); /* both kept */
+    CHECK_INT(got, 1);
+    CHECK_INT(remember(m, "Сергея", 3, &got), 0); /* Сергею, the older, goes */
     CHECK_INT(remember(m, "Сергей", 0, &got), 1);
+    CHECK_INT(got, 1);
+    CHECK_INT(remember(m, "Сергея", 0, &got), 1);
     CHECK_INT(got, 3);
+    CHECK_INT(remember(m, "Сергею", 4, &got), 0); /* now Сергей is the older */
+    CHECK_INT(remember(m, "Сергей", 5, &got), 0);
+    CHECK_INT(remember(m, "Сергею", 0, &got), 1);
+    CHECK_INT(got, 4);
     wmemo_free(m);
 }
 
