@@ -149,10 +149,25 @@ static void word_keys(ev_ctx *c, const char *w, size_t n, uint32_t *key, uint32_
     }
 }
 
+/* Sets of the word memory are fetched this many words ahead. */
+#define MEMO_AHEAD 8
+
 static void token_keys(docstate *d)
 {
-    size_t i;
-    for (i = 0; i < d->td.ntokens; i++) {
+    size_t i, nt = d->td.ntokens;
+    wmemo_key *mk = arena_alloc(d->a, (nt + MEMO_AHEAD) * sizeof *mk);
+    if (mk) { /* the words' memory keys first, to fetch their sets ahead */
+        for (i = 0; i < nt; i++) {
+            const tok_token *t = &d->td.tokens[i];
+            mk[i].hi = 0;
+            if (is_word(t))
+                mk[i] = wmemo_key_of(d->text + t->span.start, t->span.end - t->span.start);
+        }
+        memset(mk + nt, 0, MEMO_AHEAD * sizeof *mk);
+        for (i = 0; i < MEMO_AHEAD && i < nt; i++)
+            wmemo_prefetch(d->c->words, mk[i]);
+    }
+    for (i = 0; i < nt; i++) {
         const tok_token *t = &d->td.tokens[i];
         const char *w = d->text + t->span.start;
         size_t n = t->span.end - t->span.start;
@@ -161,9 +176,12 @@ static void token_keys(docstate *d)
         int hit;
         memset(x, 0, sizeof *x);
         x->group = -1;
+        if (mk)
+            wmemo_prefetch(d->c->words, mk[i + MEMO_AHEAD]);
         if (!is_word(t))
             continue;
-        if (!(v = wmemo_slot(d->c->words, w, n, &hit))) { /* too long to remember */
+        v = mk ? wmemo_slot_key(d->c->words, mk[i], &hit) : wmemo_slot(d->c->words, w, n, &hit);
+        if (!v) { /* too long to remember */
             word_keys(d->c, w, n, &x->key, &x->xkey);
             continue;
         }

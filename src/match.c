@@ -639,6 +639,66 @@ static int next_word(words_in *in, fold_word *w)
     }
 }
 
+/* Sets of the word memory are fetched this many words ahead. */
+#define MEMO_AHEAD 8
+
+/* Gives each word its keys: from the memory when it knows the word, else
+ * folded and looked up (and remembered). The memory keys are worked out
+ * first, so that each word's set is fetched while the words before it are
+ * keyed. */
+static int key_words(const match_db *m, stem_cache *sc, wmemo *mm, const char *text,
+                     match_word *words, size_t nw, kr_arena *a)
+{
+    char buf[FOLD_MAX_WORD + 8], kbuf[KEY_ALTS][KEY_MAX];
+    kr_str keys[KEY_ALTS];
+    wmemo_key *mk = mm ? arena_alloc(a, (nw + MEMO_AHEAD) * sizeof *mk) : NULL;
+    size_t i;
+    if (mm && !mk)
+        return KR_ENOMEM;
+    if (mk) {
+        for (i = 0; i < nw; i++)
+            mk[i] = wmemo_key_of(text + words[i].span.start, words[i].span.end - words[i].span.start);
+        memset(mk + nw, 0, MEMO_AHEAD * sizeof *mk);
+        for (i = 0; i < MEMO_AHEAD && i < nw; i++)
+            wmemo_prefetch(mm, mk[i]);
+    }
+    for (i = 0; i < nw; i++) {
+        match_word *mw = &words[i];
+        int hit = 0;
+        size_t at = mw->span.start, nkeys;
+        fold_word w;
+        word_keys_memo *km = NULL;
+        if (mk) {
+            wmemo_prefetch(mm, mk[i + MEMO_AHEAD]);
+            km = wmemo_slot_key(mm, mk[i], &hit);
+        }
+        if (hit) {
+            mw->key = km->key;
+            mw->alt[0] = km->alt[0];
+            mw->alt[1] = km->alt[1];
+            mw->bare = km->bare;
+            mw->ckey = km->ckey;
+            mw->khash = km->khash;
+            mw->script = km->script;
+            continue;
+        }
+        fold_next(text, mw->span.end, &at, buf, &w);
+        mw->script = (uint16_t)w.script;
+        nkeys = key_text(sc, w.script, buf, w.n, kbuf, keys);
+        word_ids(m, mw, text, buf, w.n, keys, nkeys);
+        if (km) {
+            km->key = mw->key;
+            km->alt[0] = mw->alt[0];
+            km->alt[1] = mw->alt[1];
+            km->bare = mw->bare;
+            km->ckey = mw->ckey;
+            km->khash = mw->khash;
+            km->script = mw->script;
+        }
+    }
+    return 0;
+}
+
 int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *text,
                     size_t n, size_t from, const tok_doc *td, kr_arena *a, match_result *out)
 {
@@ -648,14 +708,11 @@ int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *te
            prev_end = from;
     match_word *words = arena_alloc(a, cap * sizeof *words);
     match_hit *hits = arena_alloc(a, hcap * sizeof *hits);
-    char buf[FOLD_MAX_WORD + 8], kbuf[KEY_ALTS][KEY_MAX];
-    kr_str keys[KEY_ALTS];
-    size_t nkeys;
     fold_word w;
     words_in in = {text, from, td ? from : n, td, 0};
+    int rc;
     if (!words || !hits)
         return KR_ENOMEM;
-    /* a word is folded only when the memory does not know it */
     while (next_word(&in, &w)) {
         match_word *mw;
         if (nw == cap) {
@@ -671,41 +728,12 @@ int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *te
         mw->span = w.span;
         mw->joined = nw > 0 ? joinable(text, prev_start, prev_end, w.span.start) : 0;
         mw->cap = (uint8_t)capitalized(text + w.span.start, w.span.end - w.span.start);
-        {
-            int hit = 0;
-            size_t at = w.span.start;
-            word_keys_memo *km = mm ? wmemo_slot(mm, text + w.span.start,
-                                                 w.span.end - w.span.start, &hit)
-                                    : NULL;
-            if (hit) {
-                mw->key = km->key;
-                mw->alt[0] = km->alt[0];
-                mw->alt[1] = km->alt[1];
-                mw->bare = km->bare;
-                mw->ckey = km->ckey;
-                mw->khash = km->khash;
-                mw->script = km->script;
-                goto keyed;
-            }
-            fold_next(text, w.span.end, &at, buf, &w);
-            mw->script = (uint16_t)w.script;
-            nkeys = key_text(sc, w.script, buf, w.n, kbuf, keys);
-            word_ids(m, mw, text, buf, w.n, keys, nkeys);
-            if (km) {
-                km->key = mw->key;
-                km->alt[0] = mw->alt[0];
-                km->alt[1] = mw->alt[1];
-                km->bare = mw->bare;
-                km->ckey = mw->ckey;
-                km->khash = mw->khash;
-                km->script = mw->script;
-            }
-        }
-    keyed:
         prev_start = w.span.start;
         prev_end = w.span.end;
         nw++;
     }
+    if ((rc = key_words(m, sc, mm, text, words, nw, a)) != 0)
+        return rc;
     for (i = 0; i < nw;) {
         uint32_t node = 0, best = 0, first = 0;
         size_t j, best_end = 0;

@@ -49,27 +49,52 @@ void wmemo_free(wmemo *m)
     kr_free(m);
 }
 
+wmemo_key wmemo_key_of(const char *w, size_t n)
+{
+    wmemo_key k = {0, 0};
+    XXH128_hash_t h;
+    if (n > WMEMO_WORD_MAX)
+        return k;
+    h = XXH3_128bits(w, n);
+    k.lo = h.low64;
+    k.hi = h.high64 | 1;
+    return k;
+}
+
+static head *set_of(const wmemo *m, wmemo_key k)
+{
+    return (head *)(m->slots + (k.lo & m->mask) * 2 * m->stride);
+}
+
+void wmemo_prefetch(const wmemo *m, wmemo_key k)
+{
+#if defined(__GNUC__)
+    if (k.hi)
+        __builtin_prefetch(set_of(m, k), 1);
+#else
+    (void)m;
+    (void)k;
+#endif
+}
+
 /* Two ways per set: a word looked up goes to the set's first slot, the one
  * there moves to the second, and the second's word is forgotten. So a
  * word that is used often is not lost to one other word of its set, as it
  * is in a direct-mapped memory; a miss costs two slot copies, far less than
  * working the word out again. */
-void *wmemo_slot(wmemo *m, const char *w, size_t n, int *hit)
+void *wmemo_slot_key(wmemo *m, wmemo_key k, int *hit)
 {
-    XXH128_hash_t h;
     head *s0, *s1;
     *hit = 0;
-    if (n > WMEMO_WORD_MAX)
+    if (!k.hi)
         return NULL;
-    h = XXH3_128bits(w, n);
-    h.high64 |= 1;
-    s0 = (head *)(m->slots + (h.low64 & m->mask) * 2 * m->stride);
+    s0 = set_of(m, k);
     s1 = (head *)((unsigned char *)s0 + m->stride);
-    if (s0->lo == h.low64 && s0->hi == h.high64) {
+    if (s0->lo == k.lo && s0->hi == k.hi) {
         *hit = 1;
         return (unsigned char *)s0 + sizeof(head);
     }
-    if (s1->lo == h.low64 && s1->hi == h.high64) {
+    if (s1->lo == k.lo && s1->hi == k.hi) {
         *hit = 1; /* the word goes first, its value with it */
         memcpy(m->spare, s1, m->stride);
         memcpy(s1, s0, m->stride);
@@ -77,7 +102,12 @@ void *wmemo_slot(wmemo *m, const char *w, size_t n, int *hit)
         return (unsigned char *)s0 + sizeof(head);
     }
     memcpy(s1, s0, m->stride);
-    s0->lo = h.low64;
-    s0->hi = h.high64;
+    s0->lo = k.lo;
+    s0->hi = k.hi;
     return (unsigned char *)s0 + sizeof(head);
+}
+
+void *wmemo_slot(wmemo *m, const char *w, size_t n, int *hit)
+{
+    return wmemo_slot_key(m, wmemo_key_of(w, n), hit);
 }

@@ -7,6 +7,7 @@
 #define WMEMO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Words longer than this (bytes) are not remembered. */
 #define WMEMO_WORD_MAX 40
@@ -23,5 +24,16 @@ void wmemo_free(wmemo *m); /* wmemo_free(NULL) is a no-op */
  * when w is too long to remember. The pointer is good until the next call:
  * slots move within their set. */
 void *wmemo_slot(wmemo *m, const char *w, size_t n, int *hit);
+
+/* The same in two steps, for loops over many words: a word's key is worked
+ * out, its set fetched ahead (wmemo_prefetch, a hint that changes nothing),
+ * and looked up a few words later, when the set is in cache. */
+typedef struct wmemo_key {
+    uint64_t lo, hi; /* hi == 0: the word is too long to remember */
+} wmemo_key;
+
+wmemo_key wmemo_key_of(const char *w, size_t n);
+void wmemo_prefetch(const wmemo *m, wmemo_key k);
+void *wmemo_slot_key(wmemo *m, wmemo_key k, int *hit);
 
 #endif
