@@ -176,11 +176,10 @@ static void token_keys(docstate *d)
         int hit;
         memset(x, 0, sizeof *x);
         x->group = -1;
-        if (mk)
-            wmemo_prefetch(d->c->words, mk[i + MEMO_AHEAD]);
         if (!is_word(t))
             continue;
-        v = mk ? wmemo_slot_key(d->c->words, mk[i], &hit) : wmemo_slot(d->c->words, w, n, &hit);
+        v = mk ? wmemo_slot_ahead(d->c->words, mk[i], mk[i + MEMO_AHEAD], &hit)
+               : wmemo_slot(d->c->words, w, n, &hit);
         if (!v) { /* too long to remember */
             word_keys(d->c, w, n, &x->key, &x->xkey);
             continue;

@@ -668,10 +668,8 @@ static int key_words(const match_db *m, stem_cache *sc, wmemo *mm, const char *t
         size_t at = mw->span.start, nkeys;
         fold_word w;
         word_keys_memo *km = NULL;
-        if (mk) {
-            wmemo_prefetch(mm, mk[i + MEMO_AHEAD]);
-            km = wmemo_slot_key(mm, mk[i], &hit);
-        }
+        if (mk)
+            km = wmemo_slot_ahead(mm, mk[i], mk[i + MEMO_AHEAD], &hit);
         if (hit) {
             mw->key = km->key;
             mw->alt[0] = km->alt[0];

@@ -82,9 +82,10 @@ void wmemo_prefetch(const wmemo *m, wmemo_key k)
  * word that is used often is not lost to one other word of its set, as it
  * is in a direct-mapped memory; a miss costs two slot copies, far less than
  * working the word out again. */
-void *wmemo_slot_key(wmemo *m, wmemo_key k, int *hit)
+void *wmemo_slot_ahead(wmemo *m, wmemo_key k, wmemo_key ahead, int *hit)
 {
     head *s0, *s1;
+    wmemo_prefetch(m, ahead);
     *hit = 0;
     if (!k.hi)
         return NULL;
@@ -109,5 +110,6 @@ void *wmemo_slot_key(wmemo *m, wmemo_key k, int *hit)
 
 void *wmemo_slot(wmemo *m, const char *w, size_t n, int *hit)
 {
-    return wmemo_slot_key(m, wmemo_key_of(w, n), hit);
+    wmemo_key none = {0, 0};
+    return wmemo_slot_ahead(m, wmemo_key_of(w, n), none, hit);
 }

@@ -25,15 +25,17 @@ void wmemo_free(wmemo *m); /* wmemo_free(NULL) is a no-op */
  * slots move within their set. */
 void *wmemo_slot(wmemo *m, const char *w, size_t n, int *hit);
 
-/* The same in two steps, for loops over many words: a word's key is worked
- * out, its set fetched ahead (wmemo_prefetch, a hint that changes nothing),
- * and looked up a few words later, when the set is in cache. */
+/* The same in two steps, for loops over many words: the words' keys are
+ * worked out first; then each lookup also fetches the set of a word a few
+ * places ahead (a hint that changes nothing), so that its set is in cache
+ * by the time it is looked up. */
 typedef struct wmemo_key {
     uint64_t lo, hi; /* hi == 0: the word is too long to remember */
 } wmemo_key;
 
 wmemo_key wmemo_key_of(const char *w, size_t n);
 void wmemo_prefetch(const wmemo *m, wmemo_key k);
-void *wmemo_slot_key(wmemo *m, wmemo_key k, int *hit);
+/* wmemo_slot of the word whose key is k, fetching the set of `ahead`. */
+void *wmemo_slot_ahead(wmemo *m, wmemo_key k, wmemo_key ahead, int *hit);
 
 #endif

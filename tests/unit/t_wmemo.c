@@ -112,7 +112,7 @@ static void test_too_long(void)
 static void test_two_steps(void)
 {
     wmemo *m = wmemo_new(64, sizeof(unsigned));
-    wmemo_key k = wmemo_key_of("Байрамов", strlen("Байрамов")), far;
+    wmemo_key k = wmemo_key_of("Байрамов", strlen("Байрамов")), far = {0, 0};
     char w[WMEMO_WORD_MAX + 1];
     unsigned *v, got = 0;
     int hit = -1;
@@ -121,19 +121,19 @@ static void test_two_steps(void)
         return;
     CHECK(k.hi != 0);
     wmemo_prefetch(m, k);
-    CHECK((v = wmemo_slot_key(m, k, &hit)) != NULL);
+    CHECK((v = wmemo_slot_ahead(m, k, far, &hit)) != NULL);
     CHECK_INT(hit, 0);
     if (v)
         *v = 42;
     CHECK_INT(remember(m, "Байрамов", 0, &got), 1);
     CHECK_INT(got, 42);
-    CHECK(wmemo_slot_key(m, wmemo_key_of("Байрамов", strlen("Байрамов")), &hit) != NULL);
+    CHECK(wmemo_slot_ahead(m, wmemo_key_of("Байрамов", strlen("Байрамов")), k, &hit) != NULL);
     CHECK_INT(hit, 1);
     memset(w, 'x', sizeof w);
     far = wmemo_key_of(w, sizeof w); /* too long: no key, no slot */
     CHECK(far.hi == 0);
     wmemo_prefetch(m, far);
-    CHECK(wmemo_slot_key(m, far, &hit) == NULL);
+    CHECK(wmemo_slot_ahead(m, far, k, &hit) == NULL);
     CHECK_INT(hit, 0);
     wmemo_free(m);
 }
