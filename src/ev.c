@@ -760,16 +760,15 @@ static int try_elems(const docstate *d, const ev_pattern *p, size_t e, size_t i,
     }
 }
 
-/* Whether every required word of p occurs in the sentence: most patterns
- * anchored at a word fail this cheap test before any matching. */
-static int words_present(const docstate *d, const ev_pattern *p)
+/* Whether every required word after a pattern's anchor, given by its key
+ * sets need[0 .. n), occurs in the sentence: most patterns anchored at a
+ * word fail this cheap test, most on their first set, before any matching. */
+static int words_present(const ev_ctx *c, const uint32_t *need, size_t n)
 {
     size_t e;
-    for (e = 1; e < p->nelems; e++) {
-        const ev_elem *x = &p->elems[e];
-        if (x->kind == EV_WORD && !x->optional && d->c->set_mark[x->set] != d->c->sentence)
+    for (e = 0; e < n; e++)
+        if (c->set_mark[need[e]] != c->sentence)
             return 0;
-    }
     return 1;
 }
 
@@ -804,12 +803,10 @@ static size_t find_matches(const docstate *d, const tok_sent *s, match *out, siz
         for (k = 0; k < 2 && n < cap; k++) {
             size_t np, j;
             const ev_pattern *const *pv = evlex_anchored(d->c->lex, keys[k], &np);
-            const uint32_t *first = evlex_anchored_first_sets(d->c->lex, keys[k]);
+            const uint32_t *at, *need = evlex_anchored_needs(d->c->lex, keys[k], &at);
             for (j = 0; j < np && n < cap; j++) {
                 match m;
-                /* most patterns fail on their first word, known without reading them */
-                if ((first[j] && d->c->set_mark[first[j]] != d->c->sentence) ||
-                    !words_present(d, pv[j]))
+                if (!words_present(d->c, need + at[j], at[j + 1] - at[j]))
                     continue;
                 memset(&m, 0, sizeof m);
                 m.p = pv[j];

@@ -17,7 +17,9 @@
 
 typedef struct anchor {
     const ev_pattern **v;
-    uint32_t *first_set; /* by pattern: the key set of its first required word after the anchor, 0: none */
+    uint32_t *need_at;   /* by pattern: where its required sets start in need (n + 1) */
+    uint32_t *need;      /* the key sets of each pattern's required words after the
+                            anchor, in order, one pattern after the other */
     size_t n, cap;
 } anchor;
 
@@ -692,26 +694,31 @@ done:
     return rc;
 }
 
-/* For each anchor's patterns, in order, the key set of the first required
- * word after the anchor: find_matches can turn most patterns away by it
- * without reading the pattern. */
-static int index_first_sets(evlex *e)
+/* For each anchor's patterns, in order, the key sets of their required
+ * words after the anchor, side by side: find_matches turns most patterns
+ * away by them, reading one small array instead of the patterns. */
+static int index_needs(evlex *e)
 {
-    size_t k, j, x;
+    size_t k, j, x, total;
     for (k = 0; k < e->acap; k++) {
         anchor *a = &e->anchors[k];
         if (!a->n)
             continue;
-        if (!(a->first_set = kr_calloc(a->n, sizeof *a->first_set)))
+        for (j = total = 0; j < a->n; j++)
+            for (x = 1; x < a->v[j]->nelems; x++)
+                total += a->v[j]->elems[x].kind == EV_WORD && !a->v[j]->elems[x].optional;
+        if (!(a->need_at = kr_malloc((a->n + 1) * sizeof *a->need_at)) ||
+            !(a->need = kr_malloc((total + 1) * sizeof *a->need)))
             return KR_ENOMEM;
-        for (j = 0; j < a->n; j++)
+        for (j = total = 0; j < a->n; j++) {
+            a->need_at[j] = (uint32_t)total;
             for (x = 1; x < a->v[j]->nelems; x++) {
                 const ev_elem *el = &a->v[j]->elems[x];
-                if (el->kind == EV_WORD && !el->optional) {
-                    a->first_set[j] = el->set;
-                    break;
-                }
+                if (el->kind == EV_WORD && !el->optional)
+                    a->need[total++] = el->set;
             }
+        }
+        a->need_at[a->n] = (uint32_t)total;
     }
     return 0;
 }
@@ -763,7 +770,7 @@ int evlex_build(const lex_source *src, size_t nsrc, int check, stem_cache *sc,
     if (rc == 0)
         rc = index_sets(e);
     if (rc == 0)
-        rc = index_first_sets(e);
+        rc = index_needs(e);
     if (rc == 0 && check && r.errors)
         rc = KR_EFORMAT;
     if (rc) {
@@ -781,7 +788,8 @@ void evlex_free(evlex *e)
         return;
     for (k = 0; k < e->acap; k++) {
         kr_free(e->anchors[k].v);
-        kr_free(e->anchors[k].first_set);
+        kr_free(e->anchors[k].need_at);
+        kr_free(e->anchors[k].need);
         kr_free(e->cues[k].v);
     }
     kr_free(e->anchors);
@@ -841,9 +849,14 @@ const ev_pattern *const *evlex_anchored(const evlex *e, uint32_t k, size_t *coun
     return (const ev_pattern *const *)e->anchors[k].v;
 }
 
-const uint32_t *evlex_anchored_first_sets(const evlex *e, uint32_t k)
+const uint32_t *evlex_anchored_needs(const evlex *e, uint32_t k, const uint32_t **at)
 {
-    return k < e->acap ? e->anchors[k].first_set : NULL;
+    if (k >= e->acap || !e->anchors[k].n) {
+        *at = NULL;
+        return NULL;
+    }
+    *at = e->anchors[k].need_at;
+    return e->anchors[k].need;
 }
 
 const ev_cue_phrase *evlex_cues(const evlex *e, uint32_t k, size_t *count)

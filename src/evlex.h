@@ -131,10 +131,10 @@ uint32_t evlex_key_id(const evlex *e, const char *key, size_t n);
 
 /* Patterns whose first word may be key id `k`, most specific first. */
 const ev_pattern *const *evlex_anchored(const evlex *e, uint32_t k, size_t *count);
-/* Parallel to evlex_anchored(e, k, ...): the key set of each pattern's
- * first required word after the anchor (0: it has none); NULL when k
- * anchors nothing. */
-const uint32_t *evlex_anchored_first_sets(const evlex *e, uint32_t k);
+/* Parallel to evlex_anchored(e, k, ...): the key sets (ev_elem.set) of the
+ * required words after the anchor of pattern j are need[at[j] .. at[j+1]),
+ * in order; NULL when k anchors nothing. */
+const uint32_t *evlex_anchored_needs(const evlex *e, uint32_t k, const uint32_t **at);
 
 /* Cue phrases starting with key id `k`: each a sequence of key ids. */
 typedef struct ev_cue_phrase {

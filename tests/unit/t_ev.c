@@ -103,13 +103,15 @@ static void test_lexicon(stem_cache *sc)
         for (j = 0; j < evlex_npatterns(e); j++) {
             size_t np, i;
             const ev_pattern *const *pv;
-            const uint32_t *first;
+            const uint32_t *need, *at;
             kn = evlex_word_key(sc, "plan", 4, 0, k, sizeof k);
             pv = evlex_anchored(e, evlex_key_id(e, k, kn), &np);
-            first = evlex_anchored_first_sets(e, evlex_key_id(e, k, kn));
-            CHECK(first != NULL);
-            for (i = 0; first && i < np; i++) /* the first required word after the gap */
-                CHECK_INT(first[i], pv[i]->elems[2].set);
+            need = evlex_anchored_needs(e, evlex_key_id(e, k, kn), &at);
+            CHECK(need != NULL && at != NULL);
+            for (i = 0; need && i < np; i++) { /* one required word after the gap */
+                CHECK_INT(at[i + 1] - at[i], 1);
+                CHECK_INT(need[at[i]], pv[i]->elems[2].set);
+            }
             for (i = 0; i < np; i++)
                 if (strcmp(pv[i]->code->code, "190") != 0) {
                     if (!meet_set)
@@ -122,6 +124,27 @@ static void test_lexicon(stem_cache *sc)
         CHECK(n == 1 && sets[0] == meet_set);
         evlex_key_sets(e, 0, &n); /* no key: no set */
         CHECK_INT(n, 0);
+        evlex_free(e);
+    }
+
+    /* the required words after the anchor, in order, without optional ones */
+    e = NULL;
+    CHECK_INT(build(CUES "111 warn (strongly) against ... attack +\n", 1, sc, &e), 0);
+    if (e) {
+        char k[64];
+        size_t kn = evlex_word_key(sc, "warn", 4, 0, k, sizeof k), np = 0;
+        const uint32_t *at = NULL, *need = evlex_anchored_needs(e, evlex_key_id(e, k, kn), &at);
+        const ev_pattern *const *pv = evlex_anchored(e, evlex_key_id(e, k, kn), &np);
+        CHECK_INT(np, 1);
+        CHECK(need != NULL && at != NULL);
+        if (need && at && np == 1) {
+            CHECK_INT(at[1] - at[0], 2);
+            CHECK_INT(need[at[0]], pv[0]->elems[2].set);     /* against */
+            CHECK_INT(need[at[0] + 1], pv[0]->elems[4].set); /* attack */
+        }
+        kn = evlex_word_key(sc, "strongly", 8, 0, k, sizeof k);
+        CHECK(evlex_anchored_needs(e, evlex_key_id(e, k, kn), &at) == NULL);
+        CHECK(at == NULL);
         evlex_free(e);
     }
 
