@@ -27,6 +27,7 @@
 #define WORD_MEMO_SLOTS 65536
 typedef struct word_ids {
     uint32_t key, xkey;
+    uint8_t uses, xuses; /* evlex_key_uses of key and xkey */
 } word_ids;
 
 struct ev_ctx {
@@ -40,6 +41,7 @@ struct ev_ctx {
 
 typedef struct tinfo {
     uint32_t key, xkey; /* key ids of the word stemmed / exact, 0: none */
+    uint8_t uses, xuses; /* what the lexicon has for key and xkey: EV_KEY_* */
     uint32_t cover;     /* cue classes covering the token */
     uint32_t start;     /* cue classes starting at the token */
     int32_t group;      /* actor group holding the token, -1 */
@@ -136,17 +138,19 @@ static int is_word(const tok_token *t)
     return t->type == TOK_WORD || t->type == TOK_NUM;
 }
 
-/* The stemmed and exact key ids of one word. */
-static void word_keys(ev_ctx *c, const char *w, size_t n, uint32_t *key, uint32_t *xkey)
+/* The stemmed and exact key ids of one word, and what they are used for. */
+static void word_keys(ev_ctx *c, const char *w, size_t n, word_ids *v)
 {
     char k[FOLD_MAX_WORD * 2];
     size_t kl = evlex_word_key(c->sc, w, n, 0, k, sizeof k);
-    *key = evlex_key_id(c->lex, k, kl);
-    *xkey = 0;
-    if (*key && evlex_has_exact(c->lex)) {
+    v->key = evlex_key_id(c->lex, k, kl);
+    v->xkey = 0;
+    if (v->key && evlex_has_exact(c->lex)) {
         kl = evlex_word_key(c->sc, w, n, 1, k, sizeof k);
-        *xkey = evlex_key_id(c->lex, k, kl);
+        v->xkey = evlex_key_id(c->lex, k, kl);
     }
+    v->uses = (uint8_t)evlex_key_uses(c->lex, v->key);
+    v->xuses = (uint8_t)evlex_key_uses(c->lex, v->xkey);
 }
 
 /* Sets of the word memory are fetched this many words ahead. */
@@ -172,7 +176,7 @@ static void token_keys(docstate *d)
         const char *w = d->text + t->span.start;
         size_t n = t->span.end - t->span.start;
         tinfo *x = &d->ti[i];
-        word_ids *v;
+        word_ids *v, own;
         int hit;
         memset(x, 0, sizeof *x);
         x->group = -1;
@@ -181,13 +185,15 @@ static void token_keys(docstate *d)
         v = mk ? wmemo_slot_ahead(d->c->words, mk[i], mk[i + MEMO_AHEAD], &hit)
                : wmemo_slot(d->c->words, w, n, &hit);
         if (!v) { /* too long to remember */
-            word_keys(d->c, w, n, &x->key, &x->xkey);
-            continue;
+            v = &own;
+            hit = 0;
         }
         if (!hit)
-            word_keys(d->c, w, n, &v->key, &v->xkey);
+            word_keys(d->c, w, n, v);
         x->key = v->key;
         x->xkey = v->xkey;
+        x->uses = v->uses;
+        x->xuses = v->xuses;
     }
 }
 
@@ -207,7 +213,7 @@ static void mark_cues(docstate *d, const tok_sent *s)
     for (i = s->first; i < end; i++) {
         size_t nc, k, j;
         const ev_cue_phrase *cp;
-        if (!d->ti[i].key)
+        if (!(d->ti[i].uses & EV_KEY_CUE))
             continue;
         cp = evlex_cues(d->c->lex, d->ti[i].key, &nc);
         for (k = 0; k < nc; k++) {
@@ -277,10 +283,7 @@ static int quantity_of(const docstate *d, size_t i, size_t first)
  * lexicon, mostly. */
 static int starts_pattern(const docstate *d, size_t i)
 {
-    size_t np = 0;
-    if (d->ti[i].group < 0 && d->ti[i].key)
-        evlex_anchored(d->c->lex, d->ti[i].key, &np);
-    return np > 0;
+    return d->ti[i].group < 0 && (d->ti[i].uses & EV_KEY_ANCHOR);
 }
 
 static int ends_with(const char *w, size_t n, const char *end)
@@ -783,9 +786,10 @@ static void mark_sets(docstate *d, const tok_sent *s)
     }
     for (k = s->first; k < s->first + s->count; k++) {
         uint32_t keys[2] = {d->ti[k].key, d->ti[k].xkey};
+        uint8_t uses[2] = {d->ti[k].uses, d->ti[k].xuses};
         int i;
         for (i = 0; i < 2; i++) {
-            const uint32_t *v = keys[i] ? evlex_key_sets(c->lex, keys[i], &n) : NULL;
+            const uint32_t *v = uses[i] & EV_KEY_SET ? evlex_key_sets(c->lex, keys[i], &n) : NULL;
             for (j = 0; v && j < n; j++)
                 c->set_mark[v[j]] = c->sentence;
         }
@@ -797,11 +801,14 @@ static size_t find_matches(const docstate *d, const tok_sent *s, match *out, siz
     size_t i, end = s->first + s->count, n = 0;
     for (i = s->first; i < end && n < cap; i++) {
         uint32_t keys[2] = {d->ti[i].key, d->ti[i].xkey};
+        uint8_t uses[2] = {d->ti[i].uses, d->ti[i].xuses};
         int k;
         if (d->ti[i].group >= 0 || !is_word(&d->td.tokens[i]))
             continue;
         for (k = 0; k < 2 && n < cap; k++) {
             size_t np, j;
+            if (!(uses[k] & EV_KEY_ANCHOR))
+                continue;
             const ev_pattern *const *pv = evlex_anchored(d->c->lex, keys[k], &np);
             const uint32_t *at, *need = evlex_anchored_needs(d->c->lex, keys[k], &at);
             for (j = 0; j < np && n < cap; j++) {

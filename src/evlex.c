@@ -51,6 +51,7 @@ struct evlex {
     size_t nsets;        /* distinct key sets of pattern words */
     uint32_t *set_first; /* sets of key k: set_ids[set_first[k] .. set_first[k + 1]) */
     uint32_t *set_ids;
+    uint8_t *uses;       /* by key id: EV_KEY_* */
 };
 
 typedef struct reader {
@@ -723,6 +724,27 @@ static int index_needs(evlex *e)
     return 0;
 }
 
+/* What each key is used for, in one byte a key: a coder asks this small
+ * table before it reads the large ones. */
+static int index_uses(evlex *e)
+{
+    size_t k, n = e->keys.n;
+    if (!(e->uses = kr_calloc(n + 1, 1)))
+        return KR_ENOMEM;
+    for (k = 1; k <= n; k++) {
+        size_t c;
+        uint8_t u = 0;
+        if (k < e->acap && e->anchors[k].n)
+            u |= EV_KEY_ANCHOR;
+        if (k < e->acap && e->cues[k].n)
+            u |= EV_KEY_CUE;
+        if (evlex_key_sets(e, (uint32_t)k, &c) && c)
+            u |= EV_KEY_SET;
+        e->uses[k] = u;
+    }
+    return 0;
+}
+
 int evlex_build(const lex_source *src, size_t nsrc, int check, stem_cache *sc,
                 lex_report_fn report, void *ud, evlex **out)
 {
@@ -771,6 +793,8 @@ int evlex_build(const lex_source *src, size_t nsrc, int check, stem_cache *sc,
         rc = index_sets(e);
     if (rc == 0)
         rc = index_needs(e);
+    if (rc == 0)
+        rc = index_uses(e);
     if (rc == 0 && check && r.errors)
         rc = KR_EFORMAT;
     if (rc) {
@@ -799,6 +823,7 @@ void evlex_free(evlex *e)
     kr_free(e->pats);
     kr_free(e->macros);
     kr_free(e->set_first);
+    kr_free(e->uses);
     kr_free(e->set_ids);
     arena_free(e->arena);
     kr_free(e);
@@ -817,6 +842,11 @@ const uint32_t *evlex_key_sets(const evlex *e, uint32_t k, size_t *count)
     }
     *count = e->set_first[k + 1] - e->set_first[k];
     return e->set_ids + e->set_first[k];
+}
+
+unsigned evlex_key_uses(const evlex *e, uint32_t k)
+{
+    return e->uses && k <= e->keys.n ? e->uses[k] : 0;
 }
 
 size_t evlex_nkeys(const evlex *e)

@@ -120,6 +120,12 @@ int evlex_has_exact(const evlex *e);
 /* Key ids run from 1 to evlex_nkeys(). */
 size_t evlex_nkeys(const evlex *e);
 
+/* What key k is used for, as EV_KEY_* bits (0 for 0 or an unknown key):
+ * read from one byte a key, so that a coder looks in the larger tables
+ * only for the keys they hold something for. */
+enum { EV_KEY_ANCHOR = 1, EV_KEY_CUE = 2, EV_KEY_SET = 4 };
+unsigned evlex_key_uses(const evlex *e, uint32_t k);
+
 /* The key sets of pattern words (ev_elem.set) run from 1 to evlex_nsets();
  * evlex_key_sets() lists the sets holding key k, so that a sentence can
  * mark which pattern words it contains once, word by word. */

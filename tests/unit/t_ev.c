@@ -145,6 +145,20 @@ static void test_lexicon(stem_cache *sc)
         kn = evlex_word_key(sc, "strongly", 8, 0, k, sizeof k);
         CHECK(evlex_anchored_needs(e, evlex_key_id(e, k, kn), &at) == NULL);
         CHECK(at == NULL);
+        /* what each key is used for */
+        CHECK_INT(evlex_key_uses(e, evlex_key_id(e, k, kn)), EV_KEY_SET); /* an optional word */
+        kn = evlex_word_key(sc, "warn", 4, 0, k, sizeof k);
+        CHECK_INT(evlex_key_uses(e, evlex_key_id(e, k, kn)), EV_KEY_ANCHOR | EV_KEY_SET);
+        kn = evlex_word_key(sc, "attack", 6, 0, k, sizeof k);
+        CHECK_INT(evlex_key_uses(e, evlex_key_id(e, k, kn)), EV_KEY_SET);
+        kn = evlex_word_key(sc, "reportedly", 10, 0, k, sizeof k);
+        CHECK_INT(evlex_key_uses(e, evlex_key_id(e, k, kn)), EV_KEY_CUE);
+        kn = evlex_word_key(sc, "plan", 4, 0, k, sizeof k); /* starts "plan to" */
+        CHECK(evlex_key_uses(e, evlex_key_id(e, k, kn)) & EV_KEY_CUE);
+        kn = evlex_word_key(sc, "to", 2, 0, k, sizeof k); /* inside it only */
+        CHECK(!(evlex_key_uses(e, evlex_key_id(e, k, kn)) & EV_KEY_CUE));
+        CHECK_INT(evlex_key_uses(e, 0), 0);
+        CHECK_INT(evlex_key_uses(e, (uint32_t)evlex_nkeys(e) + 1), 0);
         evlex_free(e);
     }
 
