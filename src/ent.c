@@ -325,11 +325,51 @@ static long sn_get(const ent_ctx *c, uint32_t key, int32_t day)
     return -1;
 }
 
-/* Roles by agent, so that finding who held a post is a short scan:
- * by_agent[agent_first[a] .. agent_first[a + 1]) are the roles of agent
- * entry a, role_owner[r] the person holding role r. Only the roles of the
- * entries are indexed (lex.c drops those of faulty entries), and an agent
- * out of range is skipped rather than trusted. */
+typedef struct role_ref {
+    const char *country;
+    size_t r;
+} role_ref;
+
+static int role_ref_cmp(const void *a, const void *b)
+{
+    const role_ref *x = a, *y = b;
+    int d = strcmp(x->country, y->country);
+    return d ? d : x->r < y->r ? -1 : x->r > y->r;
+}
+
+/* Sorts each agent's roles by country (then lexicon order), so that the
+ * roles of one post in one country are a range found by binary search. */
+static int sort_roles_by_country(ent_ctx *c, size_t ne)
+{
+    const lex_role *roles = lex_roles(c->lex);
+    size_t a, k, most = 0;
+    role_ref *v;
+    for (a = 0; a < ne; a++)
+        if (c->agent_first[a + 1] - c->agent_first[a] > most)
+            most = c->agent_first[a + 1] - c->agent_first[a];
+    if (most < 2)
+        return 0;
+    if (!(v = kr_malloc(most * sizeof *v)))
+        return KR_ENOMEM;
+    for (a = 0; a < ne; a++) {
+        size_t first = c->agent_first[a], n = c->agent_first[a + 1] - first;
+        for (k = 0; k < n; k++) {
+            v[k].r = c->by_agent[first + k];
+            v[k].country = roles[v[k].r].country;
+        }
+        qsort(v, n, sizeof *v, role_ref_cmp);
+        for (k = 0; k < n; k++)
+            c->by_agent[first + k] = v[k].r;
+    }
+    kr_free(v);
+    return 0;
+}
+
+/* Roles by agent and country, so that finding who held a post is a short
+ * scan: by_agent[agent_first[a] .. agent_first[a + 1]) are the roles of
+ * agent entry a, by country, role_owner[r] the person holding role r. Only
+ * the roles of the entries are indexed (lex.c drops those of faulty
+ * entries), and an agent out of range is skipped rather than trusted. */
 static int index_roles(ent_ctx *c)
 {
     const lex_db *lex = c->lex;
@@ -362,7 +402,7 @@ static int index_roles(ent_ctx *c)
             if (roles[r].agent < ne)
                 c->by_agent[c->agent_first[roles[r].agent + 1]++] = r;
     }
-    return 0;
+    return sort_roles_by_country(c, ne);
 }
 
 static void given_put(ent_ctx *c, uint64_t h)
@@ -524,16 +564,26 @@ static int holds(const lex_role *ro, const char *country, int32_t day)
 static long holder(const ent_ctx *c, size_t agent, const char *country, int32_t day)
 {
     const lex_role *roles = lex_roles(c->lex), *best = NULL;
-    size_t i;
+    size_t i, lo = c->agent_first[agent], hi = c->agent_first[agent + 1], end;
     long found = -1;
-    for (i = c->agent_first[agent]; i < c->agent_first[agent + 1]; i++) {
+    while (lo < hi) { /* the first of the agent's roles in `country` */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(roles[c->by_agent[mid]].country, country) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (end = lo; end < c->agent_first[agent + 1] &&
+                   strcmp(roles[c->by_agent[end]].country, country) == 0; end++)
+        ;
+    for (i = lo; i < end; i++) {
         const lex_role *ro = &roles[c->by_agent[i]];
         if (holds(ro, country, day) && (!best || ro->from > best->from)) {
             best = ro;
             found = (long)c->role_owner[c->by_agent[i]];
         }
     }
-    for (i = c->agent_first[agent]; found >= 0 && i < c->agent_first[agent + 1]; i++) {
+    for (i = lo; found >= 0 && i < end; i++) {
         const lex_role *ro = &roles[c->by_agent[i]];
         long who = (long)c->role_owner[c->by_agent[i]];
         if (who != found && holds(ro, country, day) && !(day && ro->to == day && ro->from < best->from))
