@@ -169,7 +169,7 @@ static void token_keys(docstate *d)
         }
         memset(mk + nt, 0, MEMO_AHEAD * sizeof *mk);
         for (i = 0; i < MEMO_AHEAD && i < nt; i++)
-            wmemo_prefetch(d->c->words, mk[i]);
+            wmemo_prefetch(d->c->words, &mk[i]);
     }
     for (i = 0; i < nt; i++) {
         const tok_token *t = &d->td.tokens[i];
@@ -182,7 +182,7 @@ static void token_keys(docstate *d)
         x->group = -1;
         if (!is_word(t))
             continue;
-        v = mk ? wmemo_slot_ahead(d->c->words, mk[i], mk[i + MEMO_AHEAD], &hit)
+        v = mk ? wmemo_slot_ahead(d->c->words, &mk[i], &mk[i + MEMO_AHEAD], &hit)
                : wmemo_slot(d->c->words, w, n, &hit);
         if (!v) { /* too long to remember */
             v = &own;

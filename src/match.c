@@ -660,7 +660,7 @@ static int key_words(const match_db *m, stem_cache *sc, wmemo *mm, const char *t
             mk[i] = wmemo_key_of(text + words[i].span.start, words[i].span.end - words[i].span.start);
         memset(mk + nw, 0, MEMO_AHEAD * sizeof *mk);
         for (i = 0; i < MEMO_AHEAD && i < nw; i++)
-            wmemo_prefetch(mm, mk[i]);
+            wmemo_prefetch(mm, &mk[i]);
     }
     for (i = 0; i < nw; i++) {
         match_word *mw = &words[i];
@@ -669,7 +669,7 @@ static int key_words(const match_db *m, stem_cache *sc, wmemo *mm, const char *t
         fold_word w;
         word_keys_memo *km = NULL;
         if (mk)
-            km = wmemo_slot_ahead(mm, mk[i], mk[i + MEMO_AHEAD], &hit);
+            km = wmemo_slot_ahead(mm, &mk[i], &mk[i + MEMO_AHEAD], &hit);
         if (hit) {
             mw->key = km->key;
             mw->alt[0] = km->alt[0];

@@ -1,7 +1,9 @@
 /* wmemo.c: two-way set-associative word memory; see wmemo.h. */
 #include "wmemo.h"
 
+#include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 #define XXH_INLINE_ALL /* words are short: a call would cost more than the hash */
 #include <xxhash.h>
 
@@ -16,11 +18,36 @@ typedef struct head {
 } head;
 
 struct wmemo {
-    unsigned char *slots; /* sets of two slots */
+    unsigned char *mem;   /* as allocated */
+    unsigned char *slots; /* sets of two slots, in mem */
     unsigned char *spare; /* room for one slot, to swap two */
     size_t mask, stride;  /* mask: of set numbers; a slot: its head, then the
                              value, aligned */
 };
+
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/* Memory for the slots: a memory of a megabyte or more is laid on 2 MB
+ * pages where the system offers them, as one or two translation entries
+ * instead of hundreds, since every lookup lands on a page of its own. */
+static int alloc_slots(wmemo *m, size_t size)
+{
+    size_t want = size;
+    if (size >= HUGE_PAGE / 2) {
+        want = (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+        if (!(m->mem = kr_calloc(1, want + HUGE_PAGE)))
+            return -1;
+        m->slots = (unsigned char *)(((uintptr_t)m->mem + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+#ifdef MADV_HUGEPAGE
+        madvise(m->slots, want, MADV_HUGEPAGE); /* a hint: failing changes nothing */
+#endif
+        return 0;
+    }
+    if (!(m->mem = kr_calloc(1, want)))
+        return -1;
+    m->slots = m->mem;
+    return 0;
+}
 
 wmemo *wmemo_new(size_t slots, size_t value_size)
 {
@@ -32,8 +59,9 @@ wmemo *wmemo_new(size_t slots, size_t value_size)
         sets *= 2;
     m->mask = sets - 1;
     m->stride = (sizeof(head) + value_size + 7) & ~(size_t)7;
-    if (!(m->slots = kr_calloc(sets * 2, m->stride)) || !(m->spare = kr_calloc(1, m->stride))) {
-        kr_free(m->slots);
+    if (sets * 2 > SIZE_MAX / m->stride || alloc_slots(m, sets * 2 * m->stride) ||
+        !(m->spare = kr_calloc(1, m->stride))) {
+        kr_free(m->mem);
         kr_free(m);
         return NULL;
     }
@@ -44,7 +72,7 @@ void wmemo_free(wmemo *m)
 {
     if (!m)
         return;
-    kr_free(m->slots);
+    kr_free(m->mem);
     kr_free(m->spare);
     kr_free(m);
 }
@@ -61,20 +89,31 @@ wmemo_key wmemo_key_of(const char *w, size_t n)
     return k;
 }
 
-static head *set_of(const wmemo *m, wmemo_key k)
+static head *set_of(const wmemo *m, const wmemo_key *k)
 {
-    return (head *)(m->slots + (k.lo & m->mask) * 2 * m->stride);
+    return (head *)(m->slots + (k->lo & m->mask) * 2 * m->stride);
 }
 
-void wmemo_prefetch(const wmemo *m, wmemo_key k)
+/* A hint to fetch the set of key k into cache; changes nothing else. On
+ * x86 the instruction is written out: GCC 12 drops __builtin_prefetch
+ * here, after inlining, as if it were dead code. */
+static void fetch_set(const wmemo *m, const wmemo_key *k)
 {
-#if defined(__GNUC__)
-    if (k.hi)
-        __builtin_prefetch(set_of(m, k), 1);
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+    const char *p = (const char *)set_of(m, k);
+    __asm__ volatile("prefetcht0 %0" : : "m"(*p));
+#elif defined(__GNUC__)
+    __builtin_prefetch(set_of(m, k));
 #else
     (void)m;
     (void)k;
 #endif
+}
+
+void wmemo_prefetch(const wmemo *m, const wmemo_key *k)
+{
+    if (k->hi)
+        fetch_set(m, k);
 }
 
 /* Two ways per set: a word looked up goes to the set's first slot, the one
@@ -82,20 +121,20 @@ void wmemo_prefetch(const wmemo *m, wmemo_key k)
  * word that is used often is not lost to one other word of its set, as it
  * is in a direct-mapped memory; a miss costs two slot copies, far less than
  * working the word out again. */
-void *wmemo_slot_ahead(wmemo *m, wmemo_key k, wmemo_key ahead, int *hit)
+void *wmemo_slot_ahead(wmemo *m, const wmemo_key *k, const wmemo_key *ahead, int *hit)
 {
     head *s0, *s1;
     wmemo_prefetch(m, ahead);
     *hit = 0;
-    if (!k.hi)
+    if (!k->hi)
         return NULL;
     s0 = set_of(m, k);
     s1 = (head *)((unsigned char *)s0 + m->stride);
-    if (s0->lo == k.lo && s0->hi == k.hi) {
+    if (s0->lo == k->lo && s0->hi == k->hi) {
         *hit = 1;
         return (unsigned char *)s0 + sizeof(head);
     }
-    if (s1->lo == k.lo && s1->hi == k.hi) {
+    if (s1->lo == k->lo && s1->hi == k->hi) {
         *hit = 1; /* the word goes first, its value with it */
         memcpy(m->spare, s1, m->stride);
         memcpy(s1, s0, m->stride);
@@ -103,13 +142,13 @@ void *wmemo_slot_ahead(wmemo *m, wmemo_key k, wmemo_key ahead, int *hit)
         return (unsigned char *)s0 + sizeof(head);
     }
     memcpy(s1, s0, m->stride);
-    s0->lo = k.lo;
-    s0->hi = k.hi;
+    s0->lo = k->lo;
+    s0->hi = k->hi;
     return (unsigned char *)s0 + sizeof(head);
 }
 
 void *wmemo_slot(wmemo *m, const char *w, size_t n, int *hit)
 {
-    wmemo_key none = {0, 0};
-    return wmemo_slot_ahead(m, wmemo_key_of(w, n), none, hit);
+    wmemo_key k = wmemo_key_of(w, n), none = {0, 0};
+    return wmemo_slot_ahead(m, &k, &none, hit);
 }

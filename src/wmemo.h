@@ -34,8 +34,8 @@ typedef struct wmemo_key {
 } wmemo_key;
 
 wmemo_key wmemo_key_of(const char *w, size_t n);
-void wmemo_prefetch(const wmemo *m, wmemo_key k);
-/* wmemo_slot of the word whose key is k, fetching the set of `ahead`. */
-void *wmemo_slot_ahead(wmemo *m, wmemo_key k, wmemo_key ahead, int *hit);
+void wmemo_prefetch(const wmemo *m, const wmemo_key *k);
+/* wmemo_slot of the word whose key is *k, fetching the set of *ahead. */
+void *wmemo_slot_ahead(wmemo *m, const wmemo_key *k, const wmemo_key *ahead, int *hit);
 
 #endif

@@ -120,20 +120,21 @@ static void test_two_steps(void)
     if (!m)
         return;
     CHECK(k.hi != 0);
-    wmemo_prefetch(m, k);
-    CHECK((v = wmemo_slot_ahead(m, k, far, &hit)) != NULL);
+    wmemo_prefetch(m, &k);
+    CHECK((v = wmemo_slot_ahead(m, &k, &far, &hit)) != NULL);
     CHECK_INT(hit, 0);
     if (v)
         *v = 42;
     CHECK_INT(remember(m, "Байрамов", 0, &got), 1);
     CHECK_INT(got, 42);
-    CHECK(wmemo_slot_ahead(m, wmemo_key_of("Байрамов", strlen("Байрамов")), k, &hit) != NULL);
+    k = wmemo_key_of("Байрамов", strlen("Байрамов"));
+    CHECK(wmemo_slot_ahead(m, &k, &far, &hit) != NULL);
     CHECK_INT(hit, 1);
     memset(w, 'x', sizeof w);
     far = wmemo_key_of(w, sizeof w); /* too long: no key, no slot */
     CHECK(far.hi == 0);
-    wmemo_prefetch(m, far);
-    CHECK(wmemo_slot_ahead(m, far, k, &hit) == NULL);
+    wmemo_prefetch(m, &far);
+    CHECK(wmemo_slot_ahead(m, &far, &k, &hit) == NULL);
     CHECK_INT(hit, 0);
     wmemo_free(m);
 }
