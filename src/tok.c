@@ -421,6 +421,20 @@ static int group_follows(const char *s, size_t n, size_t j)
     return j + 3 == n || (!(cls_at(s, n, j + 3) & C_ALNUM) && !is_hyphen((unsigned char)s[j + 3]));
 }
 
+/* Does the dot at s[i] belong to the word s[start..i) (not an initial, not
+ * dotted like U.S.)? It does after a known abbreviation and in "No. 5". */
+static int dot_belongs(const char *s, size_t n, size_t start, size_t i)
+{
+    size_t k;
+    if (abbr_find(s + start, i - start))
+        return 1;
+    if (!span_is(s, (kr_span){start, i}, "No") && !span_is(s, (kr_span){start, i}, "no"))
+        return 0;
+    for (k = i + 1; k < n && s[k] == ' '; k++)
+        ;
+    return k < n && kr_isdigit((unsigned char)s[k]); /* No. 5 */
+}
+
 /* Scans the word, number or URL starting at s[start] (a letter or digit)
  * and pushes it (and a split-off 's or Turkish suffix). Returns the end. */
 static size_t scan_word(const char *s, size_t n, size_t start, tvec *tv)
@@ -591,14 +605,8 @@ static size_t scan_word(const char *s, size_t n, size_t start, tvec *tv)
             f = utf8_next(s, n, &fi);
             if (letters == 1 && !digits && fi == i && (flags & TOK_CAP) && f != 'I')
                 ab = 1; /* initial: A. Lukashenko, В. Путин */
-            else if (abbr_find(s + start, i - start))
-                ab = 1;
-            else if ((span_is(s, (kr_span){start, i}, "No") || span_is(s, (kr_span){start, i}, "no"))) {
-                size_t k = i + 1;
-                while (k < n && s[k] == ' ')
-                    k++;
-                ab = k < n && kr_isdigit((unsigned char)s[k]); /* No. 5 */
-            }
+            else
+                ab = dot_belongs(s, n, start, i);
         }
         if (ab) {
             i++;
@@ -607,6 +615,68 @@ static size_t scan_word(const char *s, size_t n, size_t start, tvec *tv)
         }
     }
     push(tv, start, i, type, joins ? flags : flags | TOK_PLAIN);
+    return i;
+}
+
+/* The word of nearly every token: letters of ASCII and of Russian Cyrillic
+ * (U+0400..U+045F) only, in any case, ended by the end of the text or by a
+ * character that cannot join it to more (a space, a comma, a quote; a dot
+ * after two letters or more, which is an abbreviation's or the sentence's).
+ * Pushes it with the flags scan_word would give and returns its end, or
+ * returns 0 for scan_word to decide: digits, hyphens, apostrophes, other
+ * letters, marks, single letters before a dot (U.S., initials), URLs. */
+static size_t scan_plain(const char *s, size_t n, size_t start, tvec *tv)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = start;
+    uint32_t seen = 0, c; /* C_UPPER, C_LOWER and the scripts of the letters */
+    unsigned flags;
+    int one;              /* a single letter */
+    if ((u[start] == 'h' || u[start] == 'w') && url_len(s, n, start))
+        return 0;
+    while (i < n) {
+        unsigned char b = u[i];
+        if (b < 0x80) {
+            if (!((c = ascii_cls[b]) & C_LETTER))
+                break;
+            seen |= c;
+            i++;
+        } else if (b == 0xD0 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+            seen |= TOK_CYRILLIC | (u[i + 1] < 0xB0 ? C_UPPER : C_LOWER); /* Ѐ..Я а..п */
+            i += 2;
+        } else if (b == 0xD1 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] < 0xA0) {
+            seen |= TOK_CYRILLIC | C_LOWER; /* р..я ѐ..џ */
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    if (i == start)
+        return 0;
+    one = i - start == (u[start] < 0x80 ? 1u : 2u);
+    if (i < n) {
+        unsigned char b = u[i];
+        if (b < 0x80) {
+            if ((ascii_cls[b] & C_DIGIT) || b == '-' || b == '\'' || b == '+' || b == '&' || (b == '.' && one))
+                return 0;
+        } else {
+            int32_t cp;
+            size_t len;
+            if ((peek(s, n, i, &cp, &len) & (C_WORD | C_INNER)) || is_hyphen(cp) || is_apos(cp))
+                return 0;
+        }
+    }
+    flags = seen & (TOK_LATIN | TOK_CYRILLIC);
+    if (u[start] < 0x80 ? (ascii_cls[u[start]] & C_UPPER) : (u[start] == 0xD0 && u[start + 1] < 0xB0))
+        flags |= TOK_CAP;
+    if (!one && !(seen & C_LOWER))
+        flags |= TOK_UPPER;
+    if (i < n && s[i] == '.' && !(i + 1 < n && s[i + 1] == '.') && i - start <= 16 &&
+        dot_belongs(s, n, start, i)) {
+        push(tv, start, i + 1, TOK_WORD, flags | TOK_ABBR);
+        return i + 1;
+    }
+    push(tv, start, i, TOK_WORD, flags | TOK_PLAIN);
     return i;
 }
 
@@ -632,19 +702,29 @@ static int regrow(const char *s, size_t n, size_t i, tvec *tv)
 /* Cuts text[from..n) into tokens (or counts them when tv->v is NULL). */
 static int tokenize(const char *s, size_t n, size_t from, tvec *tv)
 {
-    size_t i = from, start, len;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = from, start, len, e;
     int32_t cp;
     uint32_t c;
     int rc = 0;
     while (i < n && rc == 0) {
-        c = peek(s, n, i, &cp, &len);
-        if (c & (C_SPACE | C_INNER)) {
-            i += len;
+        unsigned char b = u[i];
+        if (b == ' ' || b == '\n') {
+            i++;
             continue;
         }
         /* a token may push two (Iran 's); keep room for them */
         if (tv->v && tv->cap - tv->n < 2 && (rc = regrow(s, n, i, tv)) != 0)
             break;
+        if ((b < 0x80 ? ascii_cls[b] & C_LETTER : b == 0xD0 || b == 0xD1) && (e = scan_plain(s, n, i, tv))) {
+            i = e;
+            continue;
+        }
+        c = peek(s, n, i, &cp, &len);
+        if (c & (C_SPACE | C_INNER)) {
+            i += len;
+            continue;
+        }
         if (c & C_ALNUM) {
             i = scan_word(s, n, i, tv);
             continue;
