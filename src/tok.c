@@ -618,6 +618,69 @@ static size_t scan_word(const char *s, size_t n, size_t start, tvec *tv)
     return i;
 }
 
+/* Index of the first byte of x (in memory order) with its high bit set;
+ * x has one. */
+static inline size_t first_high(uint64_t x)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(x) >> 3;
+#else
+    unsigned char b[8];
+    size_t k = 0;
+    memcpy(b, &x, 8);
+    while (!(b[k] & 0x80))
+        k++;
+    return k;
+#endif
+}
+
+/* End of the run of ASCII lower-case letters from u[i], eight bytes at a
+ * time: most of an English word. */
+static size_t lower_run(const unsigned char *u, size_t n, size_t i)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, high = 0x8080808080808080ULL;
+    while (n - i >= 8) {
+        uint64_t x, y, in;
+        memcpy(&x, u + i, 8);
+        y = x & low7; /* no carries between bytes below */
+        /* high bit of each byte: at least 'a' (0x61), not above 'z' (0x7A), ASCII */
+        in = (y + 0x1F1F1F1F1F1F1F1FULL) & ~(y + 0x0505050505050505ULL) & ~x & high;
+        if (in != high)
+            return i + first_high(~in & high);
+        i += 8;
+    }
+    while (i < n && (unsigned char)(u[i] - 'a') < 26)
+        i++;
+    return i;
+}
+
+/* End of the run of Russian lower-case letters (U+0430..U+045F: D0 B0..BF,
+ * D1 80..9F) from u[i]; four letters at a time where the byte order lets
+ * eight bytes be read as four letters, each lead byte the low half. */
+static size_t cyr_lower_run(const unsigned char *u, size_t n, size_t i)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t lanes = 0x00FF00FF00FF00FFULL, top = 0x8000800080008000ULL;
+    while (n - i >= 8) {
+        uint64_t x, z, v, bad;
+        memcpy(&x, u + i, 8);
+        /* zero in a lane when its lead is D0 or D1 and its second byte a continuation */
+        z = (x & 0xC0FEC0FEC0FEC0FEULL) ^ 0x80D080D080D080D0ULL;
+        /* the letter's offset from U+0400 when it is one: (lead - D0) * 64 + (second - 0x80) */
+        x ^= 0x80D080D080D080D0ULL;
+        v = ((x >> 8) & lanes) + ((x & lanes) << 6);
+        /* the high bit of each lane: z not zero, or v outside 0x30..0x5F */
+        bad = ((((z & ~top) + ~top) | z) | ~((v + 0x7FD07FD07FD07FD0ULL) & ~(v + 0x7FA07FA07FA07FA0ULL))) & top;
+        if (bad)
+            return i + (first_high(bad) & ~(size_t)1);
+        i += 8;
+    }
+#endif
+    while (n - i >= 2 && (u[i] == 0xD0 ? (u[i + 1] & 0xF0) == 0xB0 : u[i] == 0xD1 && (u[i + 1] & 0xE0) == 0x80))
+        i += 2;
+    return i;
+}
+
 /* The word of nearly every token: letters of ASCII and of Russian Cyrillic
  * (U+0400..U+045F) only, in any case, ended by the end of the text or by a
  * character that cannot join it to more (a space, a comma, a quote; a dot
@@ -636,11 +699,18 @@ static size_t scan_plain(const char *s, size_t n, size_t start, tvec *tv)
         return 0;
     while (i < n) {
         unsigned char b = u[i];
-        if (b < 0x80) {
+        if ((unsigned char)(b - 'a') < 26) {
+            seen |= C_LOWER | TOK_LATIN;
+            i = lower_run(u, n, i + 1);
+        } else if (b < 0x80) {
             if (!((c = ascii_cls[b]) & C_LETTER))
                 break;
             seen |= c;
             i++;
+        } else if ((b == 0xD0 && i + 1 < n && (u[i + 1] & 0xF0) == 0xB0) ||
+                   (b == 0xD1 && i + 1 < n && (u[i + 1] & 0xE0) == 0x80)) {
+            seen |= TOK_CYRILLIC | C_LOWER;
+            i = cyr_lower_run(u, n, i + 2);
         } else if (b == 0xD0 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
             seen |= TOK_CYRILLIC | (u[i + 1] < 0xB0 ? C_UPPER : C_LOWER); /* Ѐ..Я а..п */
             i += 2;
