@@ -271,7 +271,6 @@ static const abbr *abbr_find(const char *w, size_t k)
     int lowered = 0;
     if (k == 0 || k > sizeof low)
         return NULL;
-    pthread_once(&abbr_ends_once, fill_abbr_ends);
     /* only a one-letter Cyrillic word has its last byte lowered below */
     if (!abbr_may_end(k, u[k - 1]) && !(k == 2 && u[0] == 0xD0))
         return NULL;
@@ -428,7 +427,7 @@ static int dot_belongs(const char *s, size_t n, size_t start, size_t i)
     size_t k;
     if (abbr_find(s + start, i - start))
         return 1;
-    if (!span_is(s, (kr_span){start, i}, "No") && !span_is(s, (kr_span){start, i}, "no"))
+    if (i - start != 2 || (s[start] != 'N' && s[start] != 'n') || s[start + 1] != 'o')
         return 0;
     for (k = i + 1; k < n && s[k] == ' '; k++)
         ;
@@ -681,6 +680,12 @@ static size_t cyr_lower_run(const unsigned char *u, size_t n, size_t i)
     return i;
 }
 
+/* Characters from '&' to ':' after which a plain word may go on: & ' + - .
+ * digits (joined), ':' (after "http"). */
+#define MAY_JOIN                                                                                   \
+    ((1ul << ('&' - '&')) | (1ul << ('\'' - '&')) | (1ul << ('+' - '&')) | (1ul << ('-' - '&')) |  \
+     (1ul << ('.' - '&')) | (0x3FFul << ('0' - '&')) | (1ul << (':' - '&')))
+
 /* The word of nearly every token: letters of ASCII and of Russian Cyrillic
  * (U+0400..U+045F) only, in any case, ended by the end of the text or by a
  * character that cannot join it to more (a space, a comma, a quote; a dot
@@ -695,8 +700,6 @@ static size_t scan_plain(const char *s, size_t n, size_t start, tvec *tv)
     uint32_t seen = 0, c; /* C_UPPER, C_LOWER and the scripts of the letters */
     unsigned flags;
     int one;              /* a single letter */
-    if ((u[start] == 'h' || u[start] == 'w') && url_len(s, n, start))
-        return 0;
     while (i < n) {
         unsigned char b = u[i];
         if ((unsigned char)(b - 'a') < 26) {
@@ -723,28 +726,31 @@ static size_t scan_plain(const char *s, size_t n, size_t start, tvec *tv)
     }
     if (i == start)
         return 0;
+    flags = seen & (TOK_LATIN | TOK_CYRILLIC);
+    if ((unsigned char)(u[start] - 'A') < 26 || (u[start] == 0xD0 && u[start + 1] < 0xB0))
+        flags |= TOK_CAP;
     one = i - start == (u[start] < 0x80 ? 1u : 2u);
+    if (!(seen & C_LOWER) && !one)
+        flags |= TOK_UPPER;
     if (i < n) {
         unsigned char b = u[i];
-        if (b < 0x80) {
-            if ((ascii_cls[b] & C_DIGIT) || b == '-' || b == '\'' || b == '+' || b == '&' || (b == '.' && one))
-                return 0;
-        } else {
+        if (b >= 0x80) {
             int32_t cp;
             size_t len;
             if ((peek(s, n, i, &cp, &len) & (C_WORD | C_INNER)) || is_hyphen(cp) || is_apos(cp))
                 return 0;
+        } else if ((unsigned char)(b - '&') <= ':' - '&' && ((MAY_JOIN >> (b - '&')) & 1)) {
+            /* & ' + - digits join; : and . may be a URL's ("http:", "www.") */
+            if (b == ':') {
+                if (u[start] == 'h' && url_len(s, n, start))
+                    return 0;
+            } else if (b != '.' || one || (u[start] == 'w' && url_len(s, n, start))) {
+                return 0;
+            } else if (!(i + 1 < n && s[i + 1] == '.') && i - start <= 16 && dot_belongs(s, n, start, i)) {
+                push(tv, start, i + 1, TOK_WORD, flags | TOK_ABBR);
+                return i + 1;
+            }
         }
-    }
-    flags = seen & (TOK_LATIN | TOK_CYRILLIC);
-    if (u[start] < 0x80 ? (ascii_cls[u[start]] & C_UPPER) : (u[start] == 0xD0 && u[start + 1] < 0xB0))
-        flags |= TOK_CAP;
-    if (!one && !(seen & C_LOWER))
-        flags |= TOK_UPPER;
-    if (i < n && s[i] == '.' && !(i + 1 < n && s[i + 1] == '.') && i - start <= 16 &&
-        dot_belongs(s, n, start, i)) {
-        push(tv, start, i + 1, TOK_WORD, flags | TOK_ABBR);
-        return i + 1;
     }
     push(tv, start, i, TOK_WORD, flags | TOK_PLAIN);
     return i;
@@ -954,7 +960,7 @@ static int ends_before(const char *s, const tok_token *t, size_t term, size_t k,
             return 0;
         }
     }
-    if (span_is(s, tm->span, ":"))
+    if (tm->span.end - tm->span.start == 1 && s[tm->span.start] == ':')
         return (c->flags & TOK_ARMENIAN) && (c->flags & TOK_CAP);
     return starts_sentence(s, t, k, nt);
 }
@@ -998,6 +1004,14 @@ static int line_ends(const char *s, size_t n, const tok_token *t, size_t k, size
            nchars(s, c->span.start, eol);
 }
 
+/* May a punctuation token starting with byte b be a terminal candidate? The
+ * ASCII ones are . ! ? and the Armenian ':'; commas, quotes and brackets,
+ * most of the punctuation, are not. */
+static int may_end(char b)
+{
+    return b == '.' || b == '!' || b == '?' || b == ':' || (unsigned char)b >= 0x80;
+}
+
 /* Marks TOK_SENT_START / TOK_PARA_START and returns the number of sentences. */
 static size_t split(const char *s, size_t n, tok_token *t, size_t nt)
 {
@@ -1017,7 +1031,7 @@ static size_t split(const char *s, size_t n, tok_token *t, size_t nt)
             brk = para = 1;
         else if (len >= TOK_MAX_SENT)
             brk = 1;
-        else if (is_bullet(s, c))
+        else if ((unsigned char)s[c->span.start] == 0xE2 && is_bullet(s, c))
             brk = 1;
         else if (nl && (c->flags & TOK_DASH) && p->type != TOK_PUNCT)
             brk = 1; /* a line opening with a dash: a list item or a line of dialogue */
@@ -1035,7 +1049,8 @@ static size_t split(const char *s, size_t n, tok_token *t, size_t nt)
             len++;
         }
         /* closing quotes and brackets touching a terminal keep it pending */
-        if (((c->flags & TOK_ABBR) || c->type == TOK_PUNCT) && terminal_candidate(s, t, k)) {
+        if (((c->flags & TOK_ABBR) || (c->type == TOK_PUNCT && may_end(s[c->span.start]))) &&
+            terminal_candidate(s, t, k)) {
             pend = 1;
             term = k;
         } else if (!(pend && !gap && !brk && is_closer(s, c))) {
@@ -1054,6 +1069,7 @@ int tok_run(const char *text, size_t n, size_t from, kr_arena *a, tok_doc *out, 
         return kr_errorf(err, KR_EUSAGE, "tokenizer: start %zu is beyond the text (%zu bytes)", from, n);
     if (!text && n > 0)
         return kr_errorf(err, KR_EUSAGE, "tokenizer: no text");
+    pthread_once(&abbr_ends_once, fill_abbr_ends); /* for abbr_find */
     if (n > from) {
         tv.cap = (n - from) / 4 + 16;
         if (tv.cap > SIZE_MAX / sizeof *tv.v || !(tv.v = arena_alloc(a, tv.cap * sizeof *tv.v)))
@@ -1067,15 +1083,19 @@ int tok_run(const char *text, size_t n, size_t from, kr_arena *a, tok_doc *out, 
         d.tokens = tv.v;
         if (!(d.sents = arena_alloc(a, d.nsents * sizeof(tok_sent))))
             goto fail;
-        for (k = 0, j = 0; k < d.ntokens; k++) {
+        /* each sentence closed when the next one starts, the last at the end */
+        d.sents[0].first = 0;
+        d.sents[0].span.start = d.tokens[0].span.start;
+        for (k = 1, j = 0; k < d.ntokens; k++)
             if (d.tokens[k].flags & TOK_SENT_START) {
-                j += k > 0;
+                d.sents[j].count = k - d.sents[j].first;
+                d.sents[j].span.end = d.tokens[k - 1].span.end;
+                j++;
                 d.sents[j].first = k;
                 d.sents[j].span.start = d.tokens[k].span.start;
             }
-            d.sents[j].count = k + 1 - d.sents[j].first;
-            d.sents[j].span.end = d.tokens[k].span.end;
-        }
+        d.sents[j].count = k - d.sents[j].first;
+        d.sents[j].span.end = d.tokens[k - 1].span.end;
     }
     *out = d;
     return 0;
