@@ -686,6 +686,36 @@ static size_t cyr_lower_run(const unsigned char *u, size_t n, size_t i)
     ((1ul << ('&' - '&')) | (1ul << ('\'' - '&')) | (1ul << ('+' - '&')) | (1ul << ('-' - '&')) |  \
      (1ul << ('.' - '&')) | (0x3FFul << ('0' - '&')) | (1ul << (':' - '&')))
 
+/* First bytes of the characters of plain words (scan_plain): ASCII letters
+ * by case and the lead bytes of Russian Cyrillic. */
+enum { PW_LOWER = 1, PW_UPPER, PW_D0, PW_D1 };
+#define LO PW_LOWER
+#define UP PW_UPPER
+#define D0 PW_D0
+#define D1 PW_D1
+static const unsigned char plain_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 10 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 20 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 30 */
+    0, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, /* 40 */
+    UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, 0, 0, 0, 0, 0, /* 50 */
+    0, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, /* 60 */
+    LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, 0, 0, 0, 0, 0, /* 70 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 80 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 90 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* A0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* B0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* C0 */
+    D0, D1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* D0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* E0 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* F0 */
+};
+#undef LO
+#undef UP
+#undef D0
+#undef D1
+
 /* The word of nearly every token: letters of ASCII and of Russian Cyrillic
  * (U+0400..U+045F) only, in any case, ended by the end of the text or by a
  * character that cannot join it to more (a space, a comma, a quote; a dot
@@ -792,8 +822,8 @@ static int tokenize(const char *s, size_t n, size_t from, tvec *tv)
         /* a token may push two (Iran 's); keep room for them */
         if (tv->v && tv->cap - tv->n < 2 && (rc = regrow(s, n, i, tv)) != 0)
             break;
-        if ((b < 0x80 ? ascii_cls[b] & C_LETTER : b == 0xD0 || b == 0xD1) && (e = scan_plain(s, n, i, tv))) {
-            i = e;
+        if (plain_byte[b] && (e = scan_plain(s, n, i, tv))) {
+            i = e + (e < n && u[e] == ' '); /* the usual space after a word */
             continue;
         }
         c = peek(s, n, i, &cp, &len);
@@ -1025,6 +1055,13 @@ static size_t split(const char *s, size_t n, tok_token *t, size_t nt)
         tok_token *p = &t[k - 1], *c = &t[k];
         size_t g, nl = 0;
         int brk = 0, para = 0, gap = c->span.start > p->span.end;
+        /* most tokens: a word in mid-sentence after at most one space, which
+         * none of the tests below would break before or keep pending */
+        if (!pend && (c->type == TOK_WORD || c->type == TOK_NUM) && !(c->flags & TOK_ABBR) &&
+            len < TOK_MAX_SENT && (!gap || (c->span.start - p->span.end == 1 && s[p->span.end] == ' '))) {
+            len++;
+            continue;
+        }
         for (g = p->span.end; g < c->span.start; g++)
             nl += s[g] == '\n';
         if (nl >= 2)
