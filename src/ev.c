@@ -292,6 +292,34 @@ static int ends_with(const char *w, size_t n, const char *end)
     return n > k && memcmp(w + n - k, end, k) == 0;
 }
 
+/* Whether the word at i, folded with the parts of a hyphenated word joined
+ * by '-' ("из-за"), is one of `words`, or with `prefix` starts with one
+ * ("присутстви" for "присутствию"). For the analysis's rare questions:
+ * token_is() answers the frequent ones. */
+static int word_in(const docstate *d, size_t i, const char *const *words, int prefix)
+{
+    const tok_token *t = &d->td.tokens[i];
+    char buf[FOLD_MAX_WORD + 4], w[2 * FOLD_MAX_WORD];
+    size_t pos = t->span.start, n = 0, k;
+    fold_word f;
+    if (t->type != TOK_WORD)
+        return 0;
+    while (fold_next(d->text, t->span.end, &pos, buf, &f)) {
+        if (n + f.n + 1 > sizeof w)
+            return 0;
+        if (n)
+            w[n++] = '-';
+        memcpy(w + n, buf, f.n);
+        n += f.n;
+    }
+    for (k = 0; words[k]; k++) {
+        size_t l = strlen(words[k]);
+        if ((prefix ? l <= n : l == n) && memcmp(w, words[k], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* --- actor groups --------------------------------------------------------- */
 
 static size_t token_at(const docstate *d, size_t byte)
@@ -414,6 +442,26 @@ static int place_home(docstate *d, group *g)
     return (g->home_code = state_code(d, h->country, m->code)) ? 0 : KR_ENOMEM;
 }
 
+/* "военному присутствию", "military infrastructure": a role word alone (a
+ * sector, no state) right before a noun of presence, operations, sites or
+ * plans modifies that noun and names no actor. Aid and equipment are not
+ * listed: "военной помощи" is military aid (072) through the word. */
+static int modifier_role(const docstate *d, const group *g)
+{
+    static const char *const heads[] = {
+        "presence", "operation", "infrastructure", "facilit", "installation", "object", "target",
+        "site", "base", "exercise", "drill", "cooperation", "action", "intervention", "campaign",
+        "buildup", "spending", "budget", "potential", "capabilit", "doctrine", "solution",
+        "option", "присутстви", "операци", "спецопераци", "инфраструктур", "объект", "баз",
+        "учени", "сотрудничеств", "действи", "интервенци", "кампани", "потенциал", "бюджет",
+        "расход", "доктрин", NULL};
+    const ent_mention *m = g->best;
+    size_t i = g->last + 1;
+    return m->kind == ENT_GROUP && !m->country && !g->state && g->first == g->last &&
+           i < d->td.ntokens && !(d->td.tokens[i].flags & TOK_SENT_START) &&
+           word_in(d, i, heads, 1);
+}
+
 static int build_groups(docstate *d, const ent_mention *mv, size_t nm)
 {
     size_t k;
@@ -461,6 +509,10 @@ static int build_groups(docstate *d, const ent_mention *mv, size_t nm)
             g->role = G_PLACE;
         else if (!strcmp(type, "LOC"))
             g->role = G_NONE;
+        if (modifier_role(d, g)) { /* its word is an ordinary word */
+            g->role = G_NONE;
+            continue;
+        }
         for (i = g->first; i <= g->last; i++)
             d->ti[i].group = (int32_t)k;
     }
@@ -1447,6 +1499,31 @@ static int passive_verb(const docstate *d, const tok_sent *s, size_t i)
     return 0;
 }
 
+/* A Russian full passive participle, "-ем-", "-им-", "-ом-" or "-нн-"
+ * before an adjective's ending ("поддерживаемому", "подписанному"): the
+ * actor in the instrumental after it is its doer. */
+static int passive_participle(const docstate *d, size_t i)
+{
+    static const char *const ends[] = {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие",
+                                       "ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ыми",
+                                       "ими", "ую", "юю", "ом", "ем", NULL};
+    static const char *const suffix[] = {"ем", "им", "ом", "нн", NULL};
+    const tok_token *t = &d->td.tokens[i];
+    const char *w = d->text + t->span.start;
+    size_t n = t->span.end - t->span.start, k, j;
+    if (t->type != TOK_WORD || !(t->flags & TOK_CYRILLIC))
+        return 0;
+    for (k = 0; ends[k]; k++) {
+        size_t e = strlen(ends[k]);
+        if (!ends_with(w, n, ends[k]))
+            continue;
+        for (j = 0; suffix[j]; j++)
+            if (ends_with(w, n - e, suffix[j]))
+                return 1;
+    }
+    return 0;
+}
+
 /* A sentence opening with an English participle ("Speaking to reporters,
  * ...", "Congratulating X, ..."): a capitalized -ing word that is no cue
  * word ("During") and no name ("Beijing"). */
@@ -1588,6 +1665,18 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
         tgt = src;
         src = t;
         passive = 1;
+    }
+    /* "присутствию, ... поддерживаемому Арменией": a participle's doer is
+     * the actor after it, and what it acts on the actor it follows (a
+     * comma between), if any; a phrase about a noun is background */
+    if (!passive && !m->has_src && tgt.n && m->p->case_agent && passive_participle(d, m->anchor) &&
+        d->g[tgt.g[0]].first == m->anchor + 1) {
+        src = tgt;
+        tgt.n = 0;
+        if (m->anchor >= s->first + 2 && is_comma(d, m->anchor - 1) &&
+            actor(d, d->ti[m->anchor - 2].group))
+            take_slot(d, d->g[d->ti[m->anchor - 2].group].first, m->anchor, 0, &tgt);
+        background = 1;
     }
     /* "resigned after mass protests", "в ответ на ... после обстрелов":
      * an act named in a phrase of time or cause is not the subject's; but

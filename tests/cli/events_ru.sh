@@ -246,6 +246,8 @@ as-result	Азербайджан в результате обстрелов Ар
 quote-we	Армения обстреляла позиции Азербайджана. «Мы осуждаем обстрелы», — заявила официальный представитель МИД России Мария Захарова.
 relative	Россия, которая является соседом Грузии, заинтересована в нормализации отношений с Арменией.
 inadmissible	Никол Пашинян заявил о недопустимости провокаций и нарушений режима прекращения огня со стороны Азербайджана.
+role-modifier	Иран осудил военное присутствие США в регионе.
+participle-doer	Азербайджан положил конец военному присутствию, поддерживаемому Арменией.
 EOF
 awk -F'\t' '{ printf "{\"id\": \"%s\", \"date\": \"2023-09-20\", \"text\": \"%s\"}\n", $1, $2 }' "$T/analysis" >"$T/an.jsonl"
 run_in "$T/an.jsonl" kr code --format tsv
@@ -288,5 +290,10 @@ has "'Россия, которая является соседом Грузии,
 hasnt "'..., которая является соседом Грузии': Georgia is no subject" relative '$5 ~ /^GEO/'
 has "'о недопустимости провокаций': a criticism of Azerbaijan" inadmissible '$6 == "111" && $5 == "ARMGOV" && $8 == "AZE"'
 hasnt "'о недопустимости ... и нарушений режима': the violation is not the critic's" inadmissible '$6 ~ /^19/ && $5 ~ /^ARM/'
+has "'военное присутствие США': the role word is no actor, the state is the target" role-modifier '$6 == "111" && $5 == "IRN" && $8 == "USA"'
+hasnt "'военное присутствие': no military target" role-modifier '$8 == "MIL"'
+has "'поддерживаемому Арменией': Armenia is the doer of the participle" participle-doer '$6 ~ /^05/ && $5 == "ARM"'
+hasnt "'поддерживаемому Арменией': Armenia is not supported" participle-doer '$6 ~ /^05/ && $8 == "ARM"'
+hasnt "'военному присутствию': no military source" participle-doer '$5 == "MIL"'
 
 summary
