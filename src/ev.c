@@ -1499,15 +1499,15 @@ static int passive_verb(const docstate *d, const tok_sent *s, size_t i)
     return 0;
 }
 
-/* A Russian full passive participle, "-ем-", "-им-", "-ом-" or "-нн-"
- * before an adjective's ending ("поддерживаемому", "подписанному"): the
- * actor in the instrumental after it is its doer. */
-static int passive_participle(const docstate *d, size_t i)
+/* A Russian full participle: "-ем-", "-им-", "-ом-" or "-нн-" (passive:
+ * "поддерживаемому", "подписанному"), or with `active` also "-щ-", "-вш-"
+ * ("проживающего", "прибывшим"), before an adjective's ending. */
+static int participle(const docstate *d, size_t i, int active)
 {
     static const char *const ends[] = {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие",
                                        "ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ыми",
                                        "ими", "ую", "юю", "ом", "ем", NULL};
-    static const char *const suffix[] = {"ем", "им", "ом", "нн", NULL};
+    static const char *const suffix[] = {"ем", "им", "ом", "нн", "щ", "вш", NULL};
     const tok_token *t = &d->td.tokens[i];
     const char *w = d->text + t->span.start;
     size_t n = t->span.end - t->span.start, k, j;
@@ -1517,7 +1517,7 @@ static int passive_participle(const docstate *d, size_t i)
         size_t e = strlen(ends[k]);
         if (!ends_with(w, n, ends[k]))
             continue;
-        for (j = 0; suffix[j]; j++)
+        for (j = 0; suffix[j] && (active || j < 4); j++)
             if (ends_with(w, n - e, suffix[j]))
                 return 1;
     }
@@ -1545,11 +1545,41 @@ static int governed(const docstate *d, size_t from, size_t i)
     return i > from && (cue_at(d, i - 1, CUE_PREP) || cue_at(d, i - 1, CUE_LOCATIVE));
 }
 
+/* The country a group stands for, or NULL. */
+static const char *group_country(const docstate *d, int32_t g)
+{
+    const group *x = &d->g[g];
+    return x->best->country ? x->best->country : x->state ? x->state->country : x->home;
+}
+
+/* "осуществленных в Карабахском регионе против армянских формирований",
+ * "in Karabakh against Armenian formations": the actors after
+ * "против"/"against" between i and end, in tgt; 0 when there are none. */
+static int against_after(const docstate *d, size_t i, size_t end, slot *tgt)
+{
+    static const char *const against[] = {"against", "против", NULL};
+    for (; i < end; i++) {
+        if (clause_punct(d, i) || is_comma(d, i))
+            return 0;
+        if (cue_at(d, i, CUE_PREP) && token_is(d, i, against)) {
+            take_slot(d, i + 1, end, SLOT_SKIP, tgt);
+            return tgt->n > 0;
+        }
+    }
+    return 0;
+}
+
 /* A pattern without a target slot takes the first actor after it in its
  * clause, as the dictionary coders do ("launched strikes yesterday on
  * Ukraine"); statements keep none. Symmetric patterns pair their sources
- * instead. */
-static void target_after(const docstate *d, const tok_sent *s, const match *m, slot *tgt)
+ * instead. A Russian participle phrase after a comma is about the noun
+ * before it: it ends the search unless it follows the act right away
+ * ("мероприятиях, осуществленных ... против X" goes on, "мероприятия
+ * повысят интенсивность работы, проводимой ... армянских жителей" does
+ * not). A state does not use force on its own land when "против X" names
+ * another: X is the target. */
+static void target_after(const docstate *d, const tok_sent *s, const match *m, const slot *src,
+                         slot *tgt)
 {
     size_t i, end = s->first + s->count;
     if (m->p->opts & EV_OPT_SYMMETRIC)
@@ -1558,9 +1588,14 @@ static void target_after(const docstate *d, const tok_sent *s, const match *m, s
         int32_t g = d->ti[i].group;
         /* nor past the end of a quotation: the actor after it is the speaker */
         if (clause_punct(d, i) || d->ti[i].clause != d->ti[m->end].clause ||
-            quote_at(d, i) == QUOTE_CLOSE)
+            quote_at(d, i) == QUOTE_CLOSE ||
+            (i > m->end + 1 && i + 1 < end && is_comma(d, i) && participle(d, i + 1, 1)))
             return;
         if (g >= 0 && slot_ok(d, g)) { /* a place: its state ("struck targets in Syria") */
+            const char *home = src->n ? group_country(d, src->g[0]) : NULL;
+            if (d->g[g].role == G_PLACE && home && !strcmp(home, d->g[g].best->country) &&
+                !strncmp(m->p->code->code, "19", 2) && against_after(d, d->g[g].last + 1, end, tgt))
+                return;
             take_slot(d, i, end, 0, tgt);
             return;
         }
@@ -1669,7 +1704,7 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
     /* "присутствию, ... поддерживаемому Арменией": a participle's doer is
      * the actor after it, and what it acts on the actor it follows (a
      * comma between), if any; a phrase about a noun is background */
-    if (!passive && !m->has_src && tgt.n && m->p->case_agent && passive_participle(d, m->anchor) &&
+    if (!passive && !m->has_src && tgt.n && m->p->case_agent && participle(d, m->anchor, 0) &&
         d->g[tgt.g[0]].first == m->anchor + 1) {
         src = tgt;
         tgt.n = 0;
@@ -1696,7 +1731,7 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
     }
     if (!tgt.n && !passive && !background && !has_slot(m->p, EV_TARGET) &&
         strncmp(m->p->code->code, "01", 2))
-        target_after(d, s, m, &tgt);
+        target_after(d, s, m, &src, &tgt);
     if (!src.n && !tgt.n)
         return 0; /* an act without actors is no event record */
     if (!tgt.n && (m->p->opts & EV_OPT_TARGET) && !((m->p->opts & EV_OPT_SYMMETRIC) && src.n > 1))

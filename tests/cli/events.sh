@@ -156,8 +156,12 @@ has_event s003.tsv "${TAB}2023-09-22${TAB}jeyhun-bayramov${TAB}AZEGOV${TAB}04[0-
 has_event s003.tsv "${TAB}jeyhun-bayramov${TAB}AZEGOV${TAB}018${TAB}"
 check "003: an operation named after 'в ходе' in the condolences is not the minister's" sh -c "! awk -F'\t' '\$6 ~ /^19/ && \$4 == \"jeyhun-bayramov\" && \$15 ~ /соболезнования/' s003.tsv | grep -q ."
 # 003: "военному присутствию, ... поддерживаемому Арменией": no military
-# actor, Armenia is no target of support
+# actor, Armenia is no target of support; the operation is aimed at the
+# Armenian formations, not at Azerbaijan's own region, and reaches no
+# Armenians past a comma and another noun
 check "003: 'военному присутствию' is no actor" sh -c "! cut -f5,8 s003.tsv | grep -q -x -E '(MIL${TAB}.*|.*${TAB}MIL)'"
 check "003: Armenia is not supported in 'поддерживаемому Арменией'" sh -c "! grep -q -E '${TAB}05[0-9]*${TAB}[^${TAB}]*${TAB}ARM${TAB}' s003.tsv"
+check "003: the operation is not aimed at Azerbaijan's own region" sh -c "! grep -q -E '${TAB}AZE[A-Z]*${TAB}19[0-9]*${TAB}[^${TAB}]*${TAB}AZE${TAB}' s003.tsv"
+check "003: 'мероприятия повысят интенсивность работы, ...' is no attack on Armenians" sh -c "! grep -q -E '${TAB}${TAB}19[0-9]*${TAB}[^${TAB}]*${TAB}ARM' s003.tsv"
 check "no news agency is an actor in the seeds" sh -c "! cat s*.tsv | cut -f4,7 | grep -q -i -E '(tass|tasnim|armenpress|irna|apa|trend)'"
 summary

@@ -248,6 +248,8 @@ relative	Россия, которая является соседом Грузи
 inadmissible	Никол Пашинян заявил о недопустимости провокаций и нарушений режима прекращения огня со стороны Азербайджана.
 role-modifier	Иран осудил военное присутствие США в регионе.
 participle-doer	Азербайджан положил конец военному присутствию, поддерживаемому Арменией.
+comma-target	Министр выразил уверенность, что антитеррористические мероприятия повысят интенсивность работы, проводимой в интересах армянских жителей.
+own-land	Глава МИД Азербайджана проинформировал коллегу об антитеррористических мероприятиях, проведенных в Карабахском регионе против армянских вооруженных формирований.
 EOF
 awk -F'\t' '{ printf "{\"id\": \"%s\", \"date\": \"2023-09-20\", \"text\": \"%s\"}\n", $1, $2 }' "$T/analysis" >"$T/an.jsonl"
 run_in "$T/an.jsonl" kr code --format tsv
@@ -295,5 +297,8 @@ hasnt "'военное присутствие': no military target" role-modifie
 has "'поддерживаемому Арменией': Armenia is the doer of the participle" participle-doer '$6 ~ /^05/ && $5 == "ARM"'
 hasnt "'поддерживаемому Арменией': Armenia is not supported" participle-doer '$6 ~ /^05/ && $8 == "ARM"'
 hasnt "'военному присутствию': no military source" participle-doer '$5 == "MIL"'
+hasnt "'работы, проводимой ... армянских жителей': the operation's target is not past a comma" comma-target '$6 ~ /^19/ && $8 ~ /^ARM/'
+has "'мероприятиях, проведенных ... против армянских ...': the target after 'против'" own-land '$6 ~ /^19/ && $5 == "AZEGOV" && $8 ~ /^ARM/'
+hasnt "'проведенных в Карабахском регионе': the source's own land is no target" own-land '$6 ~ /^19/ && $8 == "AZE"'
 
 summary
