@@ -1407,6 +1407,30 @@ static int sources_of(docstate *d, const tok_sent *s, const match *m, size_t fro
     return 1;
 }
 
+/* Whether a verb of its own comes in the words from i to the next comma
+ * in i's clause: a be-form, a modal, a negation or a past form not right
+ * after a determiner ("the repeated provocations"); a past form after
+ * "and" is a new act of the speaker, and ends the search. */
+static int clause_verb(const docstate *d, size_t i)
+{
+    static const char *const aux[] = {"has", "have", "had", "did", "does", "do", "can", "may",
+                                      "must", NULL};
+    size_t k, end = d->td.ntokens;
+    for (k = i; k < end && d->ti[k].clause == d->ti[i].clause; k++) {
+        if (is_comma(d, k) || clause_punct(d, k) || ((d->td.tokens[k].flags & TOK_SENT_START) && k > i))
+            return 0;
+        if (cue_at(d, k, CUE_COORD) && k + 1 < end && past_form(d, k + 1))
+            return 0;
+        if (d->ti[k].start & ((1u << CUE_PASSIVE) | (1u << CUE_INTENT) | (1u << CUE_HYPOTHETICAL) |
+                              (1u << CUE_NEGATION)))
+            return 1;
+        if (d->ti[k].group < 0 && (token_is(d, k, aux) ||
+                                   (past_form(d, k) && k > i && !cue_at(d, k - 1, CUE_DET))))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the clause of token i follows a speech verb of the sentence
  * ("Yerevan said that ..."): its events are then reported. */
 /* Whether the verb at i, in the clause of speech verb `sp` and after it,
@@ -1427,9 +1451,12 @@ static int said_in_clause(const docstate *d, const match *sp, size_t i)
         subject |= d->ti[k].group >= 0 || (d->ti[k].start & (1u << CUE_PRONOUN));
     }
     /* "Armenia declared a general mobilization", "объявила мобилизацию":
-     * an object, no clause, names the speaker's own act */
+     * an object, no clause, names the speaker's own act; so does a noun
+     * phrase after "the" with no verb of its own ("stressed the
+     * inadmissibility of ...", not "said the shelling continued") */
     return subject || !(i == sp->end + 1 ||
-                        (cue_at(d, sp->end + 1, CUE_DET) && token_is(d, sp->end + 1, object)));
+                        (cue_at(d, sp->end + 1, CUE_DET) &&
+                         (token_is(d, sp->end + 1, object) || !clause_verb(d, sp->end + 1))));
 }
 
 static int in_reported_clause(const docstate *d, const match *ms, size_t nm, size_t i)
