@@ -70,10 +70,11 @@ check "the violations it names are not the critic's" sh -c "! grep -q -E '${TAB}
 check "'condemned the attack and demanded': the demand is an act of its own" grep -q -E "${TAB}ARM${TAB}ARM${TAB}10[0-9]*${TAB}" "$T/out"
 check "'stressed the inadmissibility of ...': the speaker's own act" grep -q -E "${TAB}arshak-karapetyan${TAB}ARM[A-Z]*${TAB}111${TAB}AZE${TAB}.*${TAB}actual${TAB}" "$T/out"
 # a speech verb before a noun phrase with a verb of its own reports that
-# act
-printf '{"id": "s1", "date": "2023-09-20", "text": "Yerevan said the Azerbaijani shelling of border villages continued."}\n' >s.jsonl
+# act; "will take steps" is no threat
+printf '{"id": "s1", "date": "2023-09-20", "text": "Yerevan said the Azerbaijani shelling of border villages continued. Russia expects that Azerbaijan will take active steps to agree on the venue of the next meeting."}\n' >s.jsonl
 run kr code --format tsv s.jsonl
 check "'said the ... shelling ... continued': the shelling is reported" grep -q -E "${TAB}AZE${TAB}19[0-9]*${TAB}.*${TAB}reported${TAB}" "$T/out"
+check "'will take active steps to agree' is no threat" sh -c "! grep -q -E '${TAB}13[0-9]*${TAB}' '$T/out'"
 # "we" in a quotation is its speaker, named after it; the actor after the
 # quotation is no target; a state that a pronoun stands for does not act
 # on its own government
@@ -155,6 +156,7 @@ check "002: Karapetyan is no ceasefire violator" sh -c "! grep -q -E '${TAB}ARM[
 # sentence before; no state acts on its own government
 check "004: the quoted 'we' is the Russian spokesperson" sh -c "! grep -q -E '${TAB}(AZE|ARMGOV)${TAB}03[0-9]*${TAB}' s004.tsv && grep -q -E '${TAB}RUSGOV${TAB}03[0-9]*${TAB}' s004.tsv"
 check "004: no event from Russia to its own government" sh -c "! grep -q -E '${TAB}RUS${TAB}[0-9]*${TAB}[^${TAB}]*${TAB}RUSGOV${TAB}' s004.tsv"
+check "004: 'will take active steps' is no threat" sh -c "! grep -q -E '${TAB}13[0-9]*${TAB}' s004.tsv"
 # 001: "Moscow, which is ... the closest neighbor of ... Georgia ...": Moscow's interest
 check "001: the relative clause after Moscow gives Georgia no 05x" sh -c "! grep -q -E '${TAB}GEO[A-Z]*${TAB}05[0-9]*${TAB}' s001.tsv"
 # 003: the Bayramov-Lavrov meeting of September 22, the condolences
