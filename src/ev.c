@@ -1441,6 +1441,7 @@ static int clause_verb(const docstate *d, size_t i)
 static int said_in_clause(const docstate *d, const match *sp, size_t i)
 {
     static const char *const object[] = {"a", "an", "its", "their", "his", "her", "our", NULL};
+    static const char *const the[] = {"the", NULL};
     size_t k;
     int subject = 0;
     if (sp->end >= i || d->ti[sp->end].clause != d->ti[i].clause || cue_at(d, i - 1, CUE_COORD))
@@ -1456,7 +1457,8 @@ static int said_in_clause(const docstate *d, const match *sp, size_t i)
      * inadmissibility of ...", not "said the shelling continued") */
     return subject || !(i == sp->end + 1 ||
                         (cue_at(d, sp->end + 1, CUE_DET) &&
-                         (token_is(d, sp->end + 1, object) || !clause_verb(d, sp->end + 1))));
+                         (token_is(d, sp->end + 1, object) ||
+                          (token_is(d, sp->end + 1, the) && !clause_verb(d, sp->end + 1)))));
 }
 
 static int in_reported_clause(const docstate *d, const match *ms, size_t nm, size_t i)
