@@ -1633,7 +1633,8 @@ static void target_after(const docstate *d, const tok_sent *s, const match *m, c
 
 /* The word opening a phrase of time or cause that holds the word at i
  * ("after mass protests", "in the wake of the execution", "in response
- * to", "в ответ на удары", "в ходе боев", "вопреки договору"), after `from`
+ * to", "в ответ на удары", "в ходе боев", "вопреки договору", "из-за
+ * обстрелов"), after `from`
  * and with up to three words between: its index + 1, or 0. */
 static size_t setting_word(const docstate *d, size_t from, size_t i)
 {
@@ -1646,12 +1647,14 @@ static size_t setting_word(const docstate *d, size_t from, size_t i)
      * результате", "в связи с" */
     static const char *const v_heads[] = {"ходе", "результате", "связи", NULL};
     static const char *const v[] = {"в", "во", NULL};
+    static const char *const hyphenated[] = {"из-за", NULL}; /* token_is() reads "из" */
     size_t j, words = 0;
     for (j = i; j > from; j--) {
         size_t w = j - 1;
         if (d->ti[w].group >= 0 || !is_word(&d->td.tokens[w]))
             return 0;
-        if (cue_at(d, w, CUE_AGENT) || token_is(d, w, opens)) /* "killed by a roadside bomb" */
+        if (cue_at(d, w, CUE_AGENT) || token_is(d, w, opens) || /* "killed by a roadside bomb" */
+            ((d->td.tokens[w].flags & TOK_HYPHENATED) && word_in(d, w, hyphenated, 0)))
             return w + 1;
         if (d->ti[w].cover && w > from && token_is(d, w, of) && token_is(d, w - 1, heads))
             return w;

@@ -250,6 +250,8 @@ role-modifier	Иран осудил военное присутствие США
 participle-doer	Азербайджан положил конец военному присутствию, поддерживаемому Арменией.
 comma-target	Министр выразил уверенность, что антитеррористические мероприятия повысят интенсивность работы, проводимой в интересах армянских жителей.
 own-land	Глава МИД Азербайджана проинформировал коллегу об антитеррористических мероприятиях, проведенных в Карабахском регионе против армянских вооруженных формирований.
+hyphen-pattern	Рабочие Армении объявили забастовку из-за задолженности по зарплате.
+hyphen-cause	Азербайджан из-за обстрелов Армении понес потери.
 EOF
 awk -F'\t' '{ printf "{\"id\": \"%s\", \"date\": \"2023-09-20\", \"text\": \"%s\"}\n", $1, $2 }' "$T/analysis" >"$T/an.jsonl"
 run_in "$T/an.jsonl" kr code --format tsv
@@ -300,5 +302,7 @@ hasnt "'военному присутствию': no military source" participle
 hasnt "'работы, проводимой ... армянских жителей': the operation's target is not past a comma" comma-target '$6 ~ /^19/ && $8 ~ /^ARM/'
 has "'мероприятиях, проведенных ... против армянских ...': the target after 'против'" own-land '$6 ~ /^19/ && $5 == "AZEGOV" && $8 ~ /^ARM/'
 hasnt "'проведенных в Карабахском регионе': the source's own land is no target" own-land '$6 ~ /^19/ && $8 == "AZE"'
+has "'из-за' in a pattern" hyphen-pattern '$6 == "1433"'
+hasnt "'из-за обстрелов': the shelling is not the subject's" hyphen-cause '$6 ~ /^19/ && $5 == "AZE"'
 
 summary
