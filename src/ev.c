@@ -456,10 +456,23 @@ static int modifier_role(const docstate *d, const group *g)
         "учени", "сотрудничеств", "действи", "интервенци", "кампани", "потенциал", "бюджет",
         "расход", "доктрин", NULL};
     const ent_mention *m = g->best;
-    size_t i = g->last + 1;
-    return m->kind == ENT_GROUP && !m->country && !g->state && g->first == g->last &&
-           i < d->td.ntokens && !(d->td.tokens[i].flags & TOK_SENT_START) &&
-           word_in(d, i, heads, 1);
+    const tok_token *t;
+    const char *w;
+    size_t i = g->last + 1, n, k, l;
+    if (m->kind != ENT_GROUP || m->country || g->state || g->first != g->last ||
+        i >= d->td.ntokens)
+        return 0;
+    t = &d->td.tokens[i];
+    w = d->text + t->span.start;
+    n = t->span.end - t->span.start;
+    if (t->type != TOK_WORD || (t->flags & (TOK_SENT_START | TOK_CAP)) || n < 3)
+        return 0;
+    /* the head is in lower case: its bytes are compared as written */
+    for (k = 0; heads[k]; k++)
+        if (heads[k][0] == w[0] && heads[k][1] == w[1] && (l = strlen(heads[k])) <= n &&
+            !memcmp(w, heads[k], l))
+            return 1;
+    return 0;
 }
 
 static int build_groups(docstate *d, const ent_mention *mv, size_t nm)
@@ -1533,6 +1546,7 @@ static int passive_verb(const docstate *d, const tok_sent *s, size_t i)
  * ("проживающего", "прибывшим"), before an adjective's ending. */
 static int participle(const docstate *d, size_t i, int active)
 {
+    /* adjective endings; each ends in й я е о у м х ю or и, checked first */
     static const char *const ends[] = {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие",
                                        "ого", "его", "ому", "ему", "ым", "им", "ых", "их", "ыми",
                                        "ими", "ую", "юю", "ом", "ем", NULL};
@@ -1540,11 +1554,15 @@ static int participle(const docstate *d, size_t i, int active)
     const tok_token *t = &d->td.tokens[i];
     const char *w = d->text + t->span.start;
     size_t n = t->span.end - t->span.start, k, j;
-    if (t->type != TOK_WORD || !(t->flags & TOK_CYRILLIC))
+    unsigned char last;
+    if (t->type != TOK_WORD || !(t->flags & TOK_CYRILLIC) || n < 8)
+        return 0;
+    last = (unsigned char)w[n - 1];
+    if (!memchr("\xB9\x8F\xB5\xBE\x83\xBC\x85\x8E\xB8", last, 9))
         return 0;
     for (k = 0; ends[k]; k++) {
         size_t e = strlen(ends[k]);
-        if (!ends_with(w, n, ends[k]))
+        if ((unsigned char)ends[k][e - 1] != last || memcmp(w + n - e, ends[k], e))
             continue;
         for (j = 0; suffix[j] && (active || j < 4); j++)
             if (ends_with(w, n - e, suffix[j]))
@@ -1736,8 +1754,8 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
     /* "присутствию, ... поддерживаемому Арменией": a participle's doer is
      * the actor after it, and what it acts on the actor it follows (a
      * comma between), if any; a phrase about a noun is background */
-    if (!passive && !m->has_src && tgt.n && m->p->case_agent && participle(d, m->anchor, 0) &&
-        d->g[tgt.g[0]].first == m->anchor + 1) {
+    if (!passive && !m->has_src && tgt.n && m->p->case_agent &&
+        d->g[tgt.g[0]].first == m->anchor + 1 && participle(d, m->anchor, 0)) {
         src = tgt;
         tgt.n = 0;
         if (m->anchor >= s->first + 2 && is_comma(d, m->anchor - 1) &&
