@@ -346,6 +346,24 @@ static void test_plain(void)
     CHECK(!(flags_of("x «y»", "«") & TOK_PLAIN));
 }
 
+/* Words next to the characters that end the common case of a word: each
+ * must leave it to the general rules, not end the word there. */
+static void test_word_edges(void)
+{
+    TOKS("AT&T and P5+1 met.", "AT&T and P5+1 met .");
+    TOKS("see www.mid.ru and http://x.ru, ok", "see www.mid.ru and http://x.ru , ok");
+    TOKS("в г. Москве и с. Ивановка", "в г. Москве и с. Ивановка");
+    TOKS("Ѡмега вѠ", "Ѡмега вѠ");
+    TOKS("co\u00ADoperation x-ray 3-й", "co\u00ADoperation x-ray 3-й");
+    TOKS("в 2020. Потом 12, 13", "в 2020 . | Потом 12 , 13");
+    TOKS("Он сказал: «да». Потом ушёл", "Он сказал : « да » . | Потом ушёл");
+    TOKS("Iran's and Türkiye'nin", "Iran 's and Türkiye 'nin");
+    CHECK(flags_of("x вѠ y", "вѠ") & TOK_PLAIN);
+    CHECK(!(flags_of("x AT&T y", "AT&T") & TOK_PLAIN));
+    CHECK(!(flags_of("x co\u00ADoperation y", "co\u00ADoperation") & TOK_PLAIN));
+    CHECK(flags_of("в 2020. Потом", "2020") & TOK_PLAIN);
+}
+
 static void test_scripts(void)
 {
     TOKS("Հայաստանը և Վրաստանը։ Երևանը մեծ է։", "Հայաստանը և Վրաստանը ։ | Երևանը մեծ է ։");
@@ -604,6 +622,7 @@ int main(void)
     test_numbers();
     test_flags();
     test_plain();
+    test_word_edges();
     test_scripts();
     test_lines();
     test_punct_only();
