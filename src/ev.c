@@ -235,27 +235,38 @@ static int cue_at(const docstate *d, size_t i, ev_cue c)
     return (d->ti[i].cover >> c) & 1;
 }
 
-/* Whether token i is one of the words listed (lower case): "of", "в".
- * Only a word that may be one of them, as long and (in ASCII) with the
- * same first letter, is folded: case folding keeps these words' length. */
+/* Whether token i is one of the words listed (lower case): "of", "в",
+ * "из-за" (a hyphenated word's parts are folded and joined by '-'). Only
+ * a word that may be one of them, as long and (in ASCII) with the same
+ * first letter, is folded: case folding keeps these words' length. */
 static int token_is(const docstate *d, size_t i, const char *const *words)
 {
     const tok_token *t = &d->td.tokens[i];
-    char buf[FOLD_MAX_WORD + 4];
-    size_t pos = t->span.start, k, n = t->span.end - t->span.start;
+    char buf[FOLD_MAX_WORD + 4], w[32];
+    size_t pos = t->span.start, k, n = t->span.end - t->span.start, wn = 0;
     unsigned char c = (unsigned char)d->text[t->span.start];
-    fold_word w;
+    fold_word f;
     if (t->type != TOK_WORD || n > 24)
         return 0;
     for (k = 0; words[k]; k++) {
-        unsigned char f = (unsigned char)words[k][0];
-        if ((f >= 0x80 ? c >= 0x80 : (c | 0x20) == f) && strlen(words[k]) == n)
+        unsigned char first = (unsigned char)words[k][0];
+        if ((first >= 0x80 ? c >= 0x80 : (c | 0x20) == first) && strlen(words[k]) == n)
             break;
     }
-    if (!words[k] || !fold_next(d->text, t->span.end, &pos, buf, &w) || w.span.end != t->span.end)
+    if (!words[k])
         return 0;
+    while (fold_next(d->text, t->span.end, &pos, buf, &f)) {
+        if (f.span.start > t->span.start && d->text[f.span.start - 1] != '-')
+            return 0; /* parts joined by anything but a hyphen: "U.S." */
+        if (wn + f.n + 1 > sizeof w)
+            return 0;
+        if (wn)
+            w[wn++] = '-';
+        memcpy(w + wn, buf, f.n);
+        wn += f.n;
+    }
     for (k = 0; words[k]; k++)
-        if (strlen(words[k]) == w.n && memcmp(buf, words[k], w.n) == 0)
+        if (strlen(words[k]) == wn && memcmp(w, words[k], wn) == 0)
             return 1;
     return 0;
 }
@@ -290,34 +301,6 @@ static int ends_with(const char *w, size_t n, const char *end)
 {
     size_t k = strlen(end);
     return n > k && memcmp(w + n - k, end, k) == 0;
-}
-
-/* Whether the word at i, folded with the parts of a hyphenated word joined
- * by '-' ("из-за"), is one of `words`, or with `prefix` starts with one
- * ("присутстви" for "присутствию"). For the analysis's rare questions:
- * token_is() answers the frequent ones. */
-static int word_in(const docstate *d, size_t i, const char *const *words, int prefix)
-{
-    const tok_token *t = &d->td.tokens[i];
-    char buf[FOLD_MAX_WORD + 4], w[2 * FOLD_MAX_WORD];
-    size_t pos = t->span.start, n = 0, k;
-    fold_word f;
-    if (t->type != TOK_WORD)
-        return 0;
-    while (fold_next(d->text, t->span.end, &pos, buf, &f)) {
-        if (n + f.n + 1 > sizeof w)
-            return 0;
-        if (n)
-            w[n++] = '-';
-        memcpy(w + n, buf, f.n);
-        n += f.n;
-    }
-    for (k = 0; words[k]; k++) {
-        size_t l = strlen(words[k]);
-        if ((prefix ? l <= n : l == n) && memcmp(w, words[k], l) == 0)
-            return 1;
-    }
-    return 0;
 }
 
 /* --- actor groups --------------------------------------------------------- */
@@ -1657,7 +1640,7 @@ static void target_after(const docstate *d, const tok_sent *s, const match *m, c
 static size_t setting_word(const docstate *d, size_t from, size_t i)
 {
     static const char *const opens[] = {"after", "amid", "amidst", "despite", "following",
-                                        "после", "фоне", "вопреки", NULL};
+                                        "после", "фоне", "вопреки", "из-за", NULL};
     static const char *const heads[] = {"wake", "because", "result", "aftermath", "response",
                                         "несмотря", "вслед", "ответ", NULL};
     static const char *const of[] = {"of", "to", "на", "за", NULL};
@@ -1665,14 +1648,12 @@ static size_t setting_word(const docstate *d, size_t from, size_t i)
      * результате", "в связи с" */
     static const char *const v_heads[] = {"ходе", "результате", "связи", NULL};
     static const char *const v[] = {"в", "во", NULL};
-    static const char *const hyphenated[] = {"из-за", NULL}; /* token_is() reads "из" */
     size_t j, words = 0;
     for (j = i; j > from; j--) {
         size_t w = j - 1;
         if (d->ti[w].group >= 0 || !is_word(&d->td.tokens[w]))
             return 0;
-        if (cue_at(d, w, CUE_AGENT) || token_is(d, w, opens) || /* "killed by a roadside bomb" */
-            ((d->td.tokens[w].flags & TOK_HYPHENATED) && word_in(d, w, hyphenated, 0)))
+        if (cue_at(d, w, CUE_AGENT) || token_is(d, w, opens)) /* "killed by a roadside bomb" */
             return w + 1;
         if (d->ti[w].cover && w > from && token_is(d, w, of) && token_is(d, w - 1, heads))
             return w;
