@@ -71,56 +71,93 @@ static size_t jw_room(const char *s, size_t n)
     return s ? 6 * n + 2 : 4;
 }
 
-/* How many bytes from s need no escaping in a JSON string: eight at a time
- * while no byte is a control character, '"' or '\\'. */
-static size_t plain_bytes(const char *s, size_t n)
+/* 1 for the bytes a JSON string escapes: controls, '"' and '\\'. */
+static const unsigned char jw_esc[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0};
+
+#define ONES8 0x0101010101010101ULL
+#define ONES4 0x01010101U
+
+/* 1 when no byte of x needs escaping: a byte below 0x20, or a zero byte
+ * in x ^ '"' or x ^ '\\', sets its high bit in the test (bytes >= 0x80
+ * never do: they are masked by ~x; borrows start only at such a byte). */
+static int plain8(uint64_t x)
 {
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x, quote, slash;
-        memcpy(&x, s + i, 8);
-        quote = x ^ (ones * '"');
-        slash = x ^ (ones * '\\');
-        /* a byte below 0x20, or a zero byte in quote or slash, sets its high
-         * bit here (bytes >= 0x80 never do: they are masked by ~x) */
-        if (((x - ones * 0x20) | (quote - ones) | (slash - ones)) & ~x & highs)
-            break;
-    }
-    while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
-        i++;
-    return i;
+    return !(((x - ONES8 * 0x20) | ((x ^ ONES8 * '"') - ONES8) | ((x ^ ONES8 * '\\') - ONES8)) & ~x &
+             (ONES8 * 0x80));
 }
 
+static int plain4(uint32_t x)
+{
+    return !(((x - ONES4 * 0x20) | ((x ^ ONES4 * '"') - ONES4) | ((x ^ ONES4 * '\\') - ONES4)) & ~x &
+             (ONES4 * 0x80));
+}
+
+/* s[0..n) as a JSON string. Plain bytes are copied eight at a time as
+ * they are checked (the room reserved covers every store); the last
+ * bytes of a string of 8 or more are checked and copied as the last eight
+ * bytes of it, overlapping what was already written the same way; a
+ * string of 4 to 7 as two overlapping four; the rest byte by byte. */
 static void jw_strn(jw *w, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    size_t i = 0, run;
-    *w->p++ = '"';
+    char *p = w->p;
+    size_t i = 0;
+    *p++ = '"';
+    if (n - 4 < 4) { /* 4 <= n < 8 */
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        if (plain4(a) && plain4(b)) {
+            memcpy(p, &a, 4);
+            memcpy(p + n - 4, &b, 4);
+            p += n;
+            i = n;
+        }
+    }
     while (i < n) {
         unsigned char c;
-        run = i;
-        i += plain_bytes(s + i, n - i);
-        memcpy(w->p, s + run, i - run);
-        w->p += i - run;
+        for (; i + 8 <= n; i += 8, p += 8) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if (!plain8(x))
+                break;
+            memcpy(p, &x, 8);
+        }
+        if (i + 8 > n && n >= 8 && i < n) {
+            /* s[n-8..i) went out just before p unless it holds an escape,
+             * and then the test fails */
+            uint64_t x;
+            memcpy(&x, s + n - 8, 8);
+            if (plain8(x)) {
+                memcpy(p - (i - (n - 8)), &x, 8);
+                p += n - i;
+                break;
+            }
+        }
+        while (i < n && !jw_esc[(unsigned char)s[i]])
+            *p++ = s[i++];
         if (i == n)
             break;
         c = (unsigned char)s[i++];
-        *w->p++ = '\\';
+        *p++ = '\\';
         switch (c) {
-        case '"': *w->p++ = '"'; break;
-        case '\\': *w->p++ = '\\'; break;
-        case '\n': *w->p++ = 'n'; break;
-        case '\t': *w->p++ = 't'; break;
-        case '\r': *w->p++ = 'r'; break;
+        case '"': *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\t': *p++ = 't'; break;
+        case '\r': *p++ = 'r'; break;
         default:
-            memcpy(w->p, "u00", 3);
-            w->p[3] = hex[c >> 4];
-            w->p[4] = hex[c & 15];
-            w->p += 5;
+            memcpy(p, "u00", 3);
+            p[3] = hex[c >> 4];
+            p[4] = hex[c & 15];
+            p += 5;
         }
     }
-    *w->p++ = '"';
+    *p++ = '"';
+    w->p = p;
 }
 
 static void jw_str(jw *w, const char *s)
