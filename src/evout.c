@@ -64,12 +64,18 @@ typedef struct jw {
     char *p;
 } jw;
 
-#define JW_LIT(w, lit) (memcpy((w)->p, lit, sizeof lit - 1), (w)->p += sizeof lit - 1)
+/* The short-string path of jw_strn belongs at each call; the long one,
+ * called from one place, must not be folded into it (it would make
+ * jw_strn too large to inline and give every call a full frame). */
+#if defined(__GNUC__)
+#define JW_INLINE __attribute__((always_inline)) inline
+#define JW_NOINLINE __attribute__((noinline))
+#else
+#define JW_INLINE inline
+#define JW_NOINLINE
+#endif
 
-static size_t jw_room(const char *s, size_t n)
-{
-    return s ? 6 * n + 2 : 4;
-}
+#define JW_LIT(w, lit) (memcpy((w)->p, lit, sizeof lit - 1), (w)->p += sizeof lit - 1)
 
 /* 1 for the bytes a JSON string escapes: controls, '"' and '\\'. */
 static const unsigned char jw_esc[256] = {
@@ -95,28 +101,17 @@ static int plain4(uint32_t x)
              (ONES4 * 0x80));
 }
 
-/* s[0..n) as a JSON string. Plain bytes are copied eight at a time as
- * they are checked (the room reserved covers every store); the last
- * bytes of a string of 8 or more are checked and copied as the last eight
- * bytes of it, overlapping what was already written the same way; a
- * string of 4 to 7 as two overlapping four; the rest byte by byte. */
-static void jw_strn(jw *w, const char *s, size_t n)
+/* s[0..n) as a JSON string, any length and content (see jw_strn). Plain
+ * bytes are copied eight at a time as they are checked (the room reserved
+ * covers every store); the last bytes of a string of 8 or more are
+ * checked and copied as its last eight, overlapping what was already
+ * written the same way; the rest byte by byte. */
+static JW_NOINLINE void jw_long(jw *w, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     char *p = w->p;
     size_t i = 0;
     *p++ = '"';
-    if (n - 4 < 4) { /* 4 <= n < 8 */
-        uint32_t a, b;
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-        if (plain4(a) && plain4(b)) {
-            memcpy(p, &a, 4);
-            memcpy(p + n - 4, &b, 4);
-            p += n;
-            i = n;
-        }
-    }
     while (i < n) {
         unsigned char c;
         for (; i + 8 <= n; i += 8, p += 8) {
@@ -160,24 +155,124 @@ static void jw_strn(jw *w, const char *s, size_t n)
     w->p = p;
 }
 
-static void jw_str(jw *w, const char *s)
+/* s[0..n) as a JSON string. Most strings of a record are short (codes,
+ * ids, names): up to 16 bytes they are checked and copied inline as two
+ * overlapping words, or three overlapping bytes below 4; longer ones and
+ * any with an escape go to jw_long. */
+static JW_INLINE void jw_strn(jw *w, const char *s, size_t n)
 {
-    if (s)
-        jw_strn(w, s, strlen(s));
+    char *p = w->p;
+    if (n - 8 <= 8) { /* 8 <= n <= 16 */
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        if (plain8(a) && plain8(b)) {
+            p[0] = '"';
+            memcpy(p + 1, &a, 8);
+            memcpy(p + 1 + n - 8, &b, 8);
+            p[n + 1] = '"';
+            w->p = p + n + 2;
+            return;
+        }
+    } else if (n - 4 < 4) { /* 4 <= n < 8 */
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        if (plain4(a) && plain4(b)) {
+            p[0] = '"';
+            memcpy(p + 1, &a, 4);
+            memcpy(p + 1 + n - 4, &b, 4);
+            p[n + 1] = '"';
+            w->p = p + n + 2;
+            return;
+        }
+    } else if (n - 1 < 3) { /* 1 <= n < 4: first, middle and last byte */
+        unsigned char a = (unsigned char)s[0], b = (unsigned char)s[n / 2],
+                      c = (unsigned char)s[n - 1];
+        if (!(jw_esc[a] | jw_esc[b] | jw_esc[c])) {
+            p[0] = '"';
+            p[1] = (char)a;
+            p[1 + n / 2] = (char)b;
+            p[n] = (char)c;
+            p[n + 1] = '"';
+            w->p = p + n + 2;
+            return;
+        }
+    } else if (n == 0) {
+        JW_LIT(w, "\"\"");
+        return;
+    }
+    jw_long(w, s, n);
+}
+
+/* A C string with its length, measured once for the room and the write;
+ * p NULL for JSON null. */
+static kr_str jw_len(const char *s)
+{
+    kr_str r;
+    r.p = s;
+    r.n = s ? strlen(s) : 0;
+    return r;
+}
+
+static size_t jw_room(kr_str s)
+{
+    return s.p ? 6 * s.n + 2 : 4;
+}
+
+static void jw_str(jw *w, kr_str s)
+{
+    if (s.p)
+        jw_strn(w, s.p, s.n);
     else
         JW_LIT(w, "null");
 }
 
+static const uint64_t pow10[20] = {1ULL,
+                                   10ULL,
+                                   100ULL,
+                                   1000ULL,
+                                   10000ULL,
+                                   100000ULL,
+                                   1000000ULL,
+                                   10000000ULL,
+                                   100000000ULL,
+                                   1000000000ULL,
+                                   10000000000ULL,
+                                   100000000000ULL,
+                                   1000000000000ULL,
+                                   10000000000000ULL,
+                                   100000000000000ULL,
+                                   1000000000000000ULL,
+                                   10000000000000000ULL,
+                                   100000000000000000ULL,
+                                   1000000000000000000ULL,
+                                   10000000000000000000ULL};
+
+/* v in decimal: its digits counted first, then written from the last,
+ * two at a time. */
 static void jw_uint(jw *w, uint64_t v)
 {
-    char b[24];
-    size_t n = sizeof b;
-    do {
-        b[--n] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    memcpy(w->p, b + n, sizeof b - n);
-    w->p += sizeof b - n;
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
+    size_t k = 1;
+    char *p;
+    while (k < 20 && v >= pow10[k])
+        k++;
+    p = w->p + k;
+    w->p = p;
+    while (v >= 100) {
+        uint64_t q = v / 100;
+        p -= 2;
+        memcpy(p, pairs + 2 * (v - 100 * q), 2);
+        v = q;
+    }
+    if (v >= 10)
+        memcpy(p - 2, pairs + 2 * v, 2);
+    else
+        p[-1] = (char)('0' + v);
 }
 
 /* v with `places` decimals (1 or 2), rounded half away from zero. */
@@ -196,97 +291,123 @@ static void jw_fixed(jw *w, double v, int places)
     *w->p++ = (char)('0' + u % 10);
 }
 
-static size_t side_room(const ev_side_rec *s)
+/* A side's strings with their lengths, and the room it takes. */
+typedef struct jw_side_len {
+    kr_str entity, code, country, name, text;
+} jw_side_len;
+
+static size_t side_len(const ev_side_rec *s, jw_side_len *l)
 {
-    return 128 + jw_room(s->entity, s->entity ? strlen(s->entity) : 0) +
-           jw_room(s->code, s->code ? strlen(s->code) : 0) +
-           jw_room(s->country, s->country ? strlen(s->country) : 0) +
-           jw_room(s->name, s->name ? strlen(s->name) : 0) + 6 * s->text.n + 2;
+    if (!s->entity)
+        return 4;
+    l->entity = jw_len(s->entity);
+    l->code = jw_len(s->code);
+    l->country = jw_len(s->country);
+    l->name = jw_len(s->name);
+    l->text.p = s->text.p ? s->text.p : "";
+    l->text.n = s->text.n;
+    return 128 + jw_room(l->entity) + jw_room(l->code) + jw_room(l->country) +
+           jw_room(l->name) + jw_room(l->text);
 }
 
-static void jw_side(jw *w, const ev_side_rec *s)
+static void jw_side(jw *w, const ev_side_rec *s, const jw_side_len *l)
 {
     if (!s->entity) {
         JW_LIT(w, "null");
         return;
     }
     JW_LIT(w, "{\"entity\": ");
-    jw_str(w, s->entity);
+    jw_str(w, l->entity);
     JW_LIT(w, ", \"code\": ");
-    jw_str(w, s->code);
+    jw_str(w, l->code);
     JW_LIT(w, ", \"country\": ");
-    jw_str(w, s->country);
+    jw_str(w, l->country);
     JW_LIT(w, ", \"name\": ");
-    jw_str(w, s->name);
+    jw_str(w, l->name);
     JW_LIT(w, ", \"text\": ");
-    jw_strn(w, s->text.p ? s->text.p : "", s->text.n);
+    jw_strn(w, l->text.p, l->text.n);
     *w->p++ = '}';
 }
 
-#define ROOM(s) jw_room(s, (s) ? strlen(s) : 0)
-
 /* A pattern file from its events/ folder on ("events/en.txt"), as the
- * lexicon names it, whatever folder holds the lexicon. */
-static const char *pattern_name(const char *path)
+ * lexicon names it, whatever folder holds the lexicon: the last
+ * "events/" that starts the path or follows a '/', found from the end. */
+static const char *pattern_name(const char *path, size_t n)
 {
-    const char *p, *last = NULL;
-    if (!path)
-        return NULL;
-    for (p = strstr(path, "events/"); p; p = strstr(p + 1, "events/"))
-        if (p == path || p[-1] == '/')
-            last = p;
-    return last ? last : path;
+    size_t k;
+    for (k = n; k >= 7; k--) /* "events/" ending at k */
+        if (path[k - 1] == '/' && memcmp(path + k - 7, "events/", 7) == 0 &&
+            (k == 7 || path[k - 8] == '/'))
+            return path + k - 7;
+    return path;
 }
 
+/* The record as one line appended to o->b. */
 static void write_jsonl(evout *o, const ev_record *r)
 {
-    const char *pf = pattern_name(r->pattern_file);
-    size_t room = 512 + ROOM(r->id) + ROOM(r->doc) + ROOM(r->date) + ROOM(r->lang) +
-                  side_room(&r->source) + side_room(&r->target) + ROOM(r->cameo) + ROOM(r->root) +
-                  ROOM(r->plover) + ROOM(r->plover_mode) + ROOM(r->mode) + ROOM(r->place) +
-                  ROOM(r->place_country) + 6 * r->evidence_text.n +
-                  6 * 320;
+    kr_str id = jw_len(r->id), doc = jw_len(r->doc), date = jw_len(r->date),
+           lang = jw_len(r->lang), cameo = jw_len(r->cameo), root = jw_len(r->root),
+           plover = jw_len(r->plover), plover_mode = jw_len(r->plover_mode),
+           mode = jw_len(r->mode), place = {NULL, 0}, place_country = {NULL, 0}, pf = {NULL, 0};
+    jw_side_len src, tgt;
+    size_t room = 512 + 256 + jw_room(id) + jw_room(doc) + jw_room(date) + jw_room(lang) +
+                  side_len(&r->source, &src) + side_len(&r->target, &tgt) + jw_room(cameo) +
+                  jw_room(root) + jw_room(plover) + jw_room(plover_mode) + jw_room(mode) +
+                  6 * r->evidence_text.n;
     jw w;
+    if (r->place) {
+        place = jw_len(r->place);
+        place_country = jw_len(r->place_country);
+        room += jw_room(place) + jw_room(place_country);
+    }
+    if (r->pattern_file) {
+        size_t n = strlen(r->pattern_file);
+        pf.p = pattern_name(r->pattern_file, n);
+        pf.n = n - (size_t)(pf.p - r->pattern_file);
+        if (pf.n > 280)
+            pf.n = 280;
+        room += jw_room(pf);
+    }
     if (kr_buf_reserve(&o->b, room)) {
         o->nomem = 1;
         return;
     }
     w.p = o->b.p + o->b.n;
     JW_LIT(&w, "{\"id\": ");
-    jw_str(&w, r->id);
+    jw_str(&w, id);
     JW_LIT(&w, ", \"doc\": ");
-    jw_str(&w, r->doc);
+    jw_str(&w, doc);
     JW_LIT(&w, ", \"date\": ");
-    jw_str(&w, r->date);
+    jw_str(&w, date);
     JW_LIT(&w, ", \"lang\": ");
-    jw_str(&w, r->lang);
+    jw_str(&w, lang);
     JW_LIT(&w, ", \"source\": ");
-    jw_side(&w, &r->source);
+    jw_side(&w, &r->source, &src);
     JW_LIT(&w, ", \"target\": ");
-    jw_side(&w, &r->target);
+    jw_side(&w, &r->target, &tgt);
     JW_LIT(&w, ", \"cameo\": ");
-    jw_str(&w, r->cameo);
+    jw_str(&w, cameo);
     JW_LIT(&w, ", \"root\": ");
-    jw_str(&w, r->root);
+    jw_str(&w, root);
     JW_LIT(&w, ", \"plover\": ");
-    jw_str(&w, r->plover);
+    jw_str(&w, plover);
     JW_LIT(&w, ", \"plover_mode\": ");
-    jw_str(&w, r->plover_mode);
+    jw_str(&w, plover_mode);
     JW_LIT(&w, ", \"goldstein\": ");
     jw_fixed(&w, r->goldstein, 1);
     JW_LIT(&w, ", \"quad\": ");
     *w.p++ = (char)('0' + (r->quad >= 0 && r->quad <= 9 ? r->quad : 0));
     JW_LIT(&w, ", \"mode\": ");
-    jw_str(&w, r->mode);
+    jw_str(&w, mode);
     if (r->negated)
         JW_LIT(&w, ", \"negated\": true, \"location\": ");
     else
         JW_LIT(&w, ", \"negated\": false, \"location\": ");
     if (r->place) {
         JW_LIT(&w, "{\"name\": ");
-        jw_str(&w, r->place);
+        jw_str(&w, place);
         JW_LIT(&w, ", \"country\": ");
-        jw_str(&w, r->place_country);
+        jw_str(&w, place_country);
         *w.p++ = '}';
     } else {
         JW_LIT(&w, "null");
@@ -301,9 +422,9 @@ static void write_jsonl(evout *o, const ev_record *r)
     jw_strn(&w, r->evidence_text.p ? r->evidence_text.p : "", r->evidence_text.n);
     JW_LIT(&w, "}, \"confidence\": ");
     jw_fixed(&w, r->confidence, 2);
-    if (pf) { /* which lexicon line said so: "events/en.txt:123" */
+    if (pf.p) { /* which lexicon line said so: "events/en.txt:123" */
         JW_LIT(&w, ", \"pattern\": ");
-        jw_strn(&w, pf, strnlen(pf, 280));
+        jw_strn(&w, pf.p, pf.n);
         w.p--; /* the closing quote: the line number goes inside */
         *w.p++ = ':';
         jw_uint(&w, r->pattern_line);

@@ -153,6 +153,65 @@ static int field(const char *line, const char *key, const char *end, const char 
     return 0;
 }
 
+/* The pattern's file is named from its events/ folder on, whatever holds
+ * the lexicon; the line number goes inside the string. */
+static void test_pattern(void)
+{
+    static const char *const cases[][2] = {
+        {"events/en.txt", "events/en.txt:7"},
+        {"/a/events/b/events/en.txt", "events/en.txt:7"},
+        {"/a/events/b/xevents/en.txt", "events/b/xevents/en.txt:7"},
+        {"xevents/en.txt", "xevents/en.txt:7"},
+        {"events/", "events/:7"},
+        {"/events/", "events/:7"},
+        {"events", "events:7"},
+        {"ents/", "ents/:7"},
+        {"", ":7"},
+        {"a/events/events/x", "events/x:7"},
+        {"lexicon/events/\"q\".txt", "events/\\\"q\\\".txt:7"},
+    };
+    ev_record r;
+    kr_buf got = {0}, want = {0};
+    char long_path[400];
+    size_t k;
+    base_record(&r);
+    r.pattern_line = 7;
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const char *p = "";
+        size_t n = 0;
+        r.pattern_file = cases[k][0];
+        kr_buf_reset(&want);
+        kr_buf_printf(&want, "\"%s\"", cases[k][1]);
+        CHECK(field(one_line(&r, &got), "\"pattern\": ", "}\n", &p, &n) == 0);
+        CHECK_STRN(p, n, want.p);
+    }
+    memset(long_path, 'a', sizeof long_path - 1); /* cut at 280 bytes */
+    long_path[sizeof long_path - 1] = '\0';
+    memcpy(long_path + 10, "/events/", 8);
+    r.pattern_file = long_path;
+    kr_buf_reset(&want);
+    kr_buf_printf(&want, "\"%.280s:7\"", long_path + 11);
+    {
+        const char *p = "";
+        size_t n = 0;
+        CHECK(field(one_line(&r, &got), "\"pattern\": ", "}\n", &p, &n) == 0);
+        CHECK_STRN(p, n, want.p);
+    }
+    r.pattern_line = 18446744073709551615ULL; /* the widest number */
+    r.pattern_file = "events/x";
+    r.evidence.start = 9;
+    r.evidence.end = 10;
+    r.sentence = 99;
+    CHECK(strstr(one_line(&r, &got), "\"start\": 9, \"end\": 10, \"sentence\": 99,") != NULL);
+    CHECK(strstr(got.p, "\"pattern\": \"events/x:18446744073709551615\"}") != NULL);
+    r.sentence = 100;
+    r.evidence.start = 1000000;
+    r.evidence.end = 9999999999ULL;
+    CHECK(strstr(one_line(&r, &got), "\"start\": 1000000, \"end\": 9999999999, \"sentence\": 100,") != NULL);
+    kr_buf_free(&got);
+    kr_buf_free(&want);
+}
+
 /* s[0..n) as evidence text (pointer and length), side text and (up to a
  * NUL) side name must come out as the reference escapes them. */
 static void check_escaped(const char *s, size_t n)
@@ -395,6 +454,7 @@ int main(void)
 {
     test_full_record();
     test_escapes();
+    test_pattern();
     test_long();
     test_many();
     test_tsv();
