@@ -532,20 +532,14 @@ typedef struct code_run {
 static int code_print(void *ud, const kr_doc *d, const char *id, const analysis *an)
 {
     code_run *c = ud;
-    size_t k;
+    int rc;
     /* the input's own id when it has one, so that events join back to it */
     const char *doc = d->ext_id.n ? arena_strndup(c->arena, d->ext_id.p, d->ext_id.n) : id;
-    for (k = 0; k < an->nevents; k++) {
-        char eid[17], date[11];
-        ev_record r;
-        int rc;
-        if (!doc)
-            return KR_ENOMEM;
-        evout_record_of(&an->events[k], d, doc, c->arena, eid, date, &r);
-        if ((rc = evout_write(c->out, &r)) != 0) {
-            c->failed = 1;
-            return rc;
-        }
+    if (an->nevents && !doc)
+        return KR_ENOMEM;
+    if ((rc = evout_write_doc(c->out, an->events, an->nevents, d, doc, c->arena)) != 0) {
+        c->failed = 1;
+        return rc;
     }
     arena_reset(c->arena);
     return 0;

@@ -4,6 +4,7 @@
 #include "evout.h"
 
 #include <string.h>
+#define XXH_INLINE_ALL /* ids hash a few short strings: a call costs more */
 #include <xxhash.h>
 
 #include "arena.h"
@@ -599,13 +600,27 @@ static void write_flat(evout *o, const ev_record *r)
     out_row_end(f);
 }
 
+/* Rows gather in o->b and go out in one fwrite once this many bytes wait. */
+#define EVOUT_BATCH ((size_t)64 << 10)
+
+static int flush(evout *o)
+{
+    size_t n = o->b.n;
+    o->b.n = 0;
+    if (n && fwrite(o->b.p, 1, n, o->f) != n) {
+        o->failed = 1;
+        return KR_EIO;
+    }
+    return 0;
+}
+
 int evout_write(evout *o, const ev_record *r)
 {
+    size_t start = o->b.n;
     if (o->flat) {
         write_flat(o, r);
         return 0;
     }
-    kr_buf_reset(&o->b);
     switch (o->format) {
     case EVOUT_GDELT:
         write_gdelt(o, r);
@@ -619,13 +634,11 @@ int evout_write(evout *o, const ev_record *r)
     default:
         write_jsonl(o, r);
     }
-    if (o->nomem)
-        return KR_ENOMEM; /* never print a row with a hole in it */
-    if (o->b.n && fwrite(o->b.p, 1, o->b.n, o->f) != o->b.n) {
-        o->failed = 1;
-        return KR_EIO;
+    if (o->nomem) {
+        o->b.n = start; /* never print a row with a hole in it */
+        return KR_ENOMEM;
     }
-    return 0;
+    return o->b.n >= EVOUT_BATCH ? flush(o) : 0;
 }
 
 int evout_close(evout *o)
@@ -634,14 +647,14 @@ int evout_close(evout *o)
     if (!o)
         return 0;
     if (o->format == EVOUT_ICEWS && !o->header_done) { /* the header even with no row */
-        size_t k;
-        kr_buf_reset(&o->b);
+        size_t k, start = o->b.n;
         for (k = 0; k < sizeof icews_cols / sizeof icews_cols[0]; k++)
             t_cell(o, icews_cols[k], strlen(icews_cols[k]), k == 0);
         ok(o, kr_buf_putc(&o->b, '\n'));
-        if (!o->nomem && fwrite(o->b.p, 1, o->b.n, o->f) != o->b.n)
-            o->failed = 1;
+        if (o->nomem)
+            o->b.n = start;
     }
+    flush(o);
     rc = o->flat ? out_close(o->flat) : 0;
     if (fflush(o->f) != 0 || ferror(o->f))
         o->failed = 1;
@@ -652,17 +665,23 @@ int evout_close(evout *o)
     return rc;
 }
 
-void evout_event_id(const char *doc, const ev_event *e, char id[17])
+/* An event id is a chain of hashes, each part seeding the next; the
+ * report id comes first, so its hash is shared by the report's events. */
+static uint64_t id_seed(const char *doc)
 {
-    const char *parts[5];
+    return XXH3_64bits_withSeed(doc, strlen(doc) + 1, 0);
+}
+
+static void event_id(uint64_t h, const ev_event *e, const char *mode, char id[17])
+{
+    const char *parts[4];
     size_t k;
-    uint64_t h = 0, span[2];
-    parts[0] = doc;
-    parts[1] = e->code->code;
-    parts[2] = e->source.entity ? e->source.entity : "";
-    parts[3] = e->target.entity ? e->target.entity : "";
-    parts[4] = ev_mode_name(e->mode);
-    for (k = 0; k < 5; k++) /* chained: each part seeds the next */
+    uint64_t span[2];
+    parts[0] = e->code->code;
+    parts[1] = e->source.entity ? e->source.entity : "";
+    parts[2] = e->target.entity ? e->target.entity : "";
+    parts[3] = mode;
+    for (k = 0; k < 4; k++)
         h = XXH3_64bits_withSeed(parts[k], strlen(parts[k]) + 1, h);
     span[0] = e->evidence.start;
     span[1] = (uint64_t)e->negated;
@@ -670,6 +689,11 @@ void evout_event_id(const char *doc, const ev_event *e, char id[17])
     for (k = 0; k < 16; k++)
         id[k] = "0123456789abcdef"[(h >> (60 - 4 * k)) & 15];
     id[16] = '\0';
+}
+
+void evout_event_id(const char *doc, const ev_event *e, char id[17])
+{
+    event_id(id_seed(doc), e, ev_mode_name(e->mode), id);
 }
 
 static void side_rec(const ev_side *s, const kr_doc *d, ev_side_rec *r)
@@ -699,18 +723,11 @@ const char *evout_root(const char *code)
     return root <= 20 ? roots[root] : "00";
 }
 
-void evout_record_of(const ev_event *e, const kr_doc *d, const char *doc, kr_arena *a,
-                     char id[17], char date[11], ev_record *r)
+/* Fills r from e with what its report gives: r->doc, r->lang, r->url and
+ * r->agency are set by the caller, r->id and r->date point to its
+ * buffers. */
+static void record_fill(const ev_event *e, const kr_doc *d, const char *mode, ev_record *r)
 {
-    memset(r, 0, sizeof *r);
-    evout_event_id(doc, e, id);
-    date_format(e->date, date);
-    r->id = id;
-    r->doc = doc;
-    r->date = date[0] ? date : NULL;
-    r->lang = dup_or_null(a, d->lang);
-    r->url = dup_or_null(a, d->url);
-    r->agency = dup_or_null(a, d->agency);
     side_rec(&e->source, d, &r->source);
     side_rec(&e->target, d, &r->target);
     r->cameo = e->code->code;
@@ -720,7 +737,7 @@ void evout_record_of(const ev_event *e, const kr_doc *d, const char *doc, kr_are
     r->label = e->code->label;
     r->goldstein = e->code->goldstein;
     r->quad = e->code->quad;
-    r->mode = ev_mode_name(e->mode);
+    r->mode = mode;
     r->negated = e->negated;
     r->place = e->place;
     r->place_country = e->place_country;
@@ -731,4 +748,53 @@ void evout_record_of(const ev_event *e, const kr_doc *d, const char *doc, kr_are
     r->confidence = e->confidence;
     r->pattern_file = e->pattern_file;
     r->pattern_line = e->pattern_line;
+}
+
+void evout_record_of(const ev_event *e, const kr_doc *d, const char *doc, kr_arena *a,
+                     char id[17], char date[11], ev_record *r)
+{
+    const char *mode = ev_mode_name(e->mode);
+    memset(r, 0, sizeof *r);
+    event_id(id_seed(doc), e, mode, id);
+    date_format(e->date, date);
+    r->id = id;
+    r->doc = doc;
+    r->date = date[0] ? date : NULL;
+    r->lang = dup_or_null(a, d->lang);
+    r->url = dup_or_null(a, d->url);
+    r->agency = dup_or_null(a, d->agency);
+    record_fill(e, d, mode, r);
+}
+
+int evout_write_doc(evout *o, const ev_event *ev, size_t n, const kr_doc *d, const char *doc,
+                    kr_arena *a)
+{
+    char id[17], date[11];
+    ev_record r;
+    uint64_t seed;
+    size_t k;
+    if (!n)
+        return 0;
+    memset(&r, 0, sizeof r);
+    seed = id_seed(doc);
+    date_format(ev[0].date, date);
+    r.id = id;
+    r.doc = doc;
+    r.lang = dup_or_null(a, d->lang);
+    r.url = dup_or_null(a, d->url);
+    r.agency = dup_or_null(a, d->agency);
+    for (k = 0; k < n; k++) {
+        const ev_event *e = &ev[k];
+        const char *mode = ev_mode_name(e->mode);
+        int rc;
+        if (k && (e->date.y != ev[k - 1].date.y || e->date.m != ev[k - 1].date.m ||
+                  e->date.d != ev[k - 1].date.d))
+            date_format(e->date, date);
+        r.date = date[0] ? date : NULL;
+        event_id(seed, e, mode, id);
+        record_fill(e, d, mode, &r);
+        if ((rc = evout_write(o, &r)) != 0)
+            return rc;
+    }
+    return 0;
 }

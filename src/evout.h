@@ -41,6 +41,10 @@ int evout_parse_format(const char *s);
 
 typedef struct evout evout;
 evout *evout_new(FILE *f, int format);
+/* Writes one record; 0, KR_ENOMEM (the row is dropped) or KR_EIO. Rows
+ * are gathered and written in batches of some 64 KB, so a write error may
+ * show on a later call or at evout_close, and nothing else should write to
+ * the same FILE while o is open. */
 int evout_write(evout *o, const ev_record *r);
 /* Flushes and frees; 0, or KR_EIO / KR_ENOMEM when writing failed. */
 int evout_close(evout *o);
@@ -53,6 +57,12 @@ void evout_event_id(const char *doc, const ev_event *e, char id[17]);
  * copied into `a`. */
 void evout_record_of(const ev_event *e, const kr_doc *d, const char *doc, kr_arena *a,
                      char id[17], char date[11], ev_record *r);
+/* Writes the n events ev of report d (id `doc`) as evout_record_of and
+ * evout_write would one by one, with what they share (the report's
+ * strings, copied into `a`, the hash of `doc`, the last date) worked out
+ * once. Returns as evout_write. */
+int evout_write_doc(evout *o, const ev_event *ev, size_t n, const kr_doc *d, const char *doc,
+                    kr_arena *a);
 /* The two-digit root of a CAMEO code ("043" -> "04"). */
 const char *evout_root(const char *code);
 

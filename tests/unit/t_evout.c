@@ -429,6 +429,88 @@ static void test_record_of(void)
     arena_free(a);
 }
 
+/* evout_write_doc prints what evout_record_of and evout_write print, event
+ * by event: dates that change and come back, unknown dates, every mode,
+ * sides present or not, a report with a url and agency and one without. */
+static void test_write_doc(void)
+{
+    static const char text[] = "TEHRAN. Lavrov met \"Amirabdollahian\" in Tehran.\tThen left.";
+    ev_code codes[2] = {{"043", "Host a visit", "CONSULT", "visit", 2.8, 1},
+                        {"190", "Use force", NULL, NULL, -10, 4}};
+    ev_event ev[12];
+    kr_doc d;
+    kr_arena *a = arena_new();
+    kr_buf got = {0}, want = {0};
+    size_t k, round;
+    CHECK(a != NULL);
+    memset(ev, 0, sizeof ev);
+    for (k = 0; k < 12; k++) {
+        ev_event *e = &ev[k];
+        e->code = &codes[k % 2];
+        e->mode = (ev_mode)(k % 4);
+        e->negated = k % 3 == 0;
+        e->date.y = k % 5 == 4 ? 0 : 2023;
+        e->date.m = 9;
+        e->date.d = k < 6 ? 2 : k < 9 ? 3 : 2;
+        if (k % 3) {
+            e->source.entity = "sergey-lavrov";
+            e->source.name = "Sergey Lavrov";
+            e->source.span.start = 8;
+            e->source.span.end = 14;
+        }
+        if (k % 4 == 1) {
+            e->target.entity = "iran";
+            e->target.code = "IRN";
+            e->target.span.start = 19;
+            e->target.span.end = 37;
+            e->place = "Tehran";
+        }
+        e->evidence.start = k < 7 ? 8 : 50;
+        e->evidence.end = k < 7 ? 50 : sizeof text - 1;
+        e->sentence = k < 7 ? 2 : 3;
+        e->confidence = 0.5 + 0.01 * (double)k;
+        e->pattern_file = k % 2 ? "lexicon/events/en.txt" : NULL;
+        e->pattern_line = 10 + k;
+    }
+    memset(&d, 0, sizeof d);
+    d.text.p = text;
+    d.text.n = sizeof text - 1;
+    for (round = 0; a && round < 2; round++) {
+        FILE *f = tmpfile(), *g = tmpfile();
+        evout *o = f ? evout_new(f, round ? EVOUT_TSV : EVOUT_JSONL) : NULL,
+              *p = g ? evout_new(g, round ? EVOUT_TSV : EVOUT_JSONL) : NULL;
+        CHECK(o != NULL && p != NULL);
+        if (!o || !p)
+            return;
+        d.lang.p = round ? "" : "ru";
+        d.lang.n = round ? 0 : 2;
+        d.url.p = round ? "http://x/\"1\"" : NULL;
+        d.url.n = round ? strlen(d.url.p) : 0;
+        d.agency.p = round ? "TASS" : NULL;
+        d.agency.n = round ? 4 : 0;
+        CHECK_INT(evout_write_doc(o, ev, 0, &d, "doc-1", a), 0);
+        CHECK_INT(evout_write_doc(o, ev, 12, &d, "doc-1", a), 0);
+        CHECK_INT(evout_write_doc(o, ev + 5, 7, &d, "\"other\" doc", a), 0);
+        for (k = 0; k < 19; k++) {
+            char id[17], date[11];
+            ev_record r;
+            evout_record_of(&ev[k < 12 ? k : k - 7], &d, k < 12 ? "doc-1" : "\"other\" doc", a, id,
+                            date, &r);
+            CHECK_INT(evout_write(p, &r), 0);
+        }
+        CHECK_INT(evout_close(o), 0);
+        CHECK_INT(evout_close(p), 0);
+        slurp(f, &got);
+        slurp(g, &want);
+        CHECK(got.n > 19 * 40 && got.n == want.n && memcmp(got.p, want.p, got.n) == 0);
+        fclose(f);
+        fclose(g);
+    }
+    kr_buf_free(&got);
+    kr_buf_free(&want);
+    arena_free(a);
+}
+
 static void test_write_error(void)
 {
     FILE *f = fopen("/dev/full", "w");
@@ -460,6 +542,7 @@ int main(void)
     test_tsv();
     test_event_id();
     test_record_of();
+    test_write_doc();
     test_write_error();
     return t_report();
 }
