@@ -14,7 +14,10 @@ struct evout {
     FILE *f;
     int format;
     out *flat;   /* CSV and table */
-    kr_buf b;    /* the row being written */
+    kr_buf b;    /* rows not yet written */
+    /* the last JSON evidence text in b: events of one sentence share it */
+    const char *ev_p;  /* its text, NULL when none is in b */
+    size_t ev_n, ev_at, ev_len; /* its length; where it is in b, and its length there */
     int nomem, failed, header_done;
 };
 
@@ -351,7 +354,8 @@ static void write_jsonl(evout *o, const ev_record *r)
            plover = jw_len(r->plover), plover_mode = jw_len(r->plover_mode),
            mode = jw_len(r->mode), place = {NULL, 0}, place_country = {NULL, 0}, pf = {NULL, 0};
     jw_side_len src, tgt;
-    size_t room = 512 + 256 + jw_room(id) + jw_room(doc) + jw_room(date) + jw_room(lang) +
+    const char *ev;
+    size_t at, room = 512 + 256 + jw_room(id) + jw_room(doc) + jw_room(date) + jw_room(lang) +
                   side_len(&r->source, &src) + side_len(&r->target, &tgt) + jw_room(cameo) +
                   jw_room(root) + jw_room(plover) + jw_room(plover_mode) + jw_room(mode) +
                   6 * r->evidence_text.n;
@@ -420,7 +424,19 @@ static void write_jsonl(evout *o, const ev_record *r)
     JW_LIT(&w, ", \"sentence\": ");
     jw_uint(&w, r->sentence);
     JW_LIT(&w, ", \"text\": ");
-    jw_strn(&w, r->evidence_text.p ? r->evidence_text.p : "", r->evidence_text.n);
+    ev = r->evidence_text.p ? r->evidence_text.p : "";
+    at = (size_t)(w.p - o->b.p);
+    if (ev == o->ev_p && r->evidence_text.n == o->ev_n && o->ev_len == o->ev_n + 2 &&
+        memcmp(o->b.p + o->ev_at + 1, ev, o->ev_n) == 0) { /* unescaped, and still the same */
+        memcpy(w.p, o->b.p + o->ev_at, o->ev_len);
+        w.p += o->ev_len;
+    } else {
+        jw_strn(&w, ev, r->evidence_text.n);
+    }
+    o->ev_p = ev;
+    o->ev_n = r->evidence_text.n;
+    o->ev_at = at;
+    o->ev_len = (size_t)(w.p - o->b.p) - at;
     JW_LIT(&w, "}, \"confidence\": ");
     jw_fixed(&w, r->confidence, 2);
     if (pf.p) { /* which lexicon line said so: "events/en.txt:123" */
@@ -607,6 +623,7 @@ static int flush(evout *o)
 {
     size_t n = o->b.n;
     o->b.n = 0;
+    o->ev_p = NULL;
     if (n && fwrite(o->b.p, 1, n, o->f) != n) {
         o->failed = 1;
         return KR_EIO;
@@ -636,6 +653,7 @@ int evout_write(evout *o, const ev_record *r)
     }
     if (o->nomem) {
         o->b.n = start; /* never print a row with a hole in it */
+        o->ev_p = NULL;
         return KR_ENOMEM;
     }
     return o->b.n >= EVOUT_BATCH ? flush(o) : 0;
@@ -665,6 +683,16 @@ int evout_close(evout *o)
     return rc;
 }
 
+static const char hex_pairs[] =
+    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+    "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
+    "404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"
+    "606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"
+    "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"
+    "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
+    "c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
+    "e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
+
 /* An event id is a chain of hashes, each part seeding the next; the
  * report id comes first, so its hash is shared by the report's events. */
 static uint64_t id_seed(const char *doc)
@@ -686,8 +714,8 @@ static void event_id(uint64_t h, const ev_event *e, const char *mode, char id[17
     span[0] = e->evidence.start;
     span[1] = (uint64_t)e->negated;
     h = XXH3_64bits_withSeed(span, sizeof span, h);
-    for (k = 0; k < 16; k++)
-        id[k] = "0123456789abcdef"[(h >> (60 - 4 * k)) & 15];
+    for (k = 0; k < 8; k++) /* a byte at a time, two hex digits */
+        memcpy(id + 2 * k, hex_pairs + 2 * ((h >> (56 - 8 * k)) & 255), 2);
     id[16] = '\0';
 }
 

@@ -330,6 +330,46 @@ static void test_many(void)
     kr_buf_free(&one);
 }
 
+/* Events of one sentence share its text, written once and copied after;
+ * the same memory holding another text (a later report, a reused row)
+ * must be written anew. */
+static void test_same_evidence(void)
+{
+    static const char *const texts[] = {"The same sentence, long enough to matter.",
+                                        "Another sentence of the very same length!",
+                                        "Another sentence of the very same length!",
+                                        "With \"quotes\" in it, the same length as!!",
+                                        "With \"quotes\" in it, the same length as!!", "", ""};
+    char buf[64];
+    FILE *f = tmpfile();
+    kr_buf got = {0}, want = {0}, one = {0};
+    evout *o = f ? evout_new(f, EVOUT_JSONL) : NULL;
+    ev_record r;
+    size_t k;
+    CHECK(o != NULL);
+    if (!o)
+        return;
+    base_record(&r);
+    for (k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        strcpy(buf, texts[k]); /* one pointer, changing text */
+        r.evidence_text.p = buf;
+        r.evidence_text.n = strlen(buf);
+        CHECK_INT(evout_write(o, &r), 0);
+        r.evidence_text.n = strlen(buf); /* twice each */
+        CHECK_INT(evout_write(o, &r), 0);
+        one_line(&r, &one);
+        kr_buf_append(&want, one.p, one.n);
+        kr_buf_append(&want, one.p, one.n);
+    }
+    CHECK_INT(evout_close(o), 0);
+    slurp(f, &got);
+    CHECK(got.n == want.n && memcmp(got.p, want.p, got.n) == 0);
+    fclose(f);
+    kr_buf_free(&got);
+    kr_buf_free(&want);
+    kr_buf_free(&one);
+}
+
 static void test_tsv(void)
 {
     FILE *f = tmpfile();
@@ -539,6 +579,7 @@ int main(void)
     test_pattern();
     test_long();
     test_many();
+    test_same_evidence();
     test_tsv();
     test_event_id();
     test_record_of();
