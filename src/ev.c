@@ -854,11 +854,13 @@ static size_t find_matches(const docstate *d, const tok_sent *s, match *out, siz
         if (d->ti[i].group >= 0 || !is_word(&d->td.tokens[i]))
             continue;
         for (k = 0; k < 2 && n < cap; k++) {
-            size_t np, j;
-            if (!(uses[k] & EV_KEY_ANCHOR))
-                continue;
-            const ev_pattern *const *pv = evlex_anchored(d->c->lex, keys[k], &np);
-            const uint32_t *at, *need = evlex_anchored_needs(d->c->lex, keys[k], &at);
+            size_t np = 0, j;
+            const ev_pattern *const *pv = NULL;
+            const uint32_t *at = NULL, *need = NULL;
+            if (uses[k] & EV_KEY_ANCHOR) {
+                pv = evlex_anchored(d->c->lex, keys[k], &np);
+                need = evlex_anchored_needs(d->c->lex, keys[k], &at);
+            }
             for (j = 0; j < np && n < cap; j++) {
                 match m;
                 if (!words_present(d->c, need + at[j], at[j + 1] - at[j]))

@@ -735,6 +735,10 @@ int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *te
     for (i = 0; i < nw;) {
         uint32_t node = 0, best = 0, first = 0;
         size_t j, best_end = 0;
+        if (i + MEMO_AHEAD < nw) { /* the trie roots of a word ahead, into cache */
+            kr_prefetch(&m->root[words[i + MEMO_AHEAD].key]);
+            kr_prefetch(&m->root[words[i + MEMO_AHEAD].ckey]);
+        }
         /* a capitalized one-word name first; a longer name wins over it */
         if (words[i].ckey && (node = m->root[words[i].ckey]) != 0 && m->pcount[node]) {
             best = node;

@@ -94,26 +94,10 @@ static head *set_of(const wmemo *m, const wmemo_key *k)
     return (head *)(m->slots + (k->lo & m->mask) * 2 * m->stride);
 }
 
-/* A hint to fetch the set of key k into cache; changes nothing else. On
- * x86 the instruction is written out: GCC 12 drops __builtin_prefetch
- * here, after inlining, as if it were dead code. */
-static void fetch_set(const wmemo *m, const wmemo_key *k)
-{
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-    const char *p = (const char *)set_of(m, k);
-    __asm__ volatile("prefetcht0 %0" : : "m"(*p));
-#elif defined(__GNUC__)
-    __builtin_prefetch(set_of(m, k));
-#else
-    (void)m;
-    (void)k;
-#endif
-}
-
 void wmemo_prefetch(const wmemo *m, const wmemo_key *k)
 {
     if (k->hi)
-        fetch_set(m, k);
+        kr_prefetch(set_of(m, k));
 }
 
 /* Two ways per set: a word looked up goes to the set's first slot, the one
