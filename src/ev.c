@@ -197,12 +197,29 @@ static void token_keys(docstate *d)
     }
 }
 
-static int has_key(const tinfo *x, const uint32_t *keys, size_t n)
+/* Whether word token t is one of the words of pattern element x. A short
+ * list is read; a long one (a word set of many forms) is asked the other
+ * way round: is x's set among the few sets the token's keys belong to. */
+static int has_word(const ev_ctx *c, const tinfo *t, const ev_elem *x)
 {
-    size_t k;
-    for (k = 0; k < n; k++)
-        if ((x->key && keys[k] == x->key) || (x->xkey && keys[k] == x->xkey))
-            return 1;
+    size_t k, n;
+    const uint32_t *v;
+    if (!((t->uses | t->xuses) & EV_KEY_SET))
+        return 0; /* in no pattern word's set */
+    if (x->nkeys <= 4) {
+        for (k = 0; k < x->nkeys; k++)
+            if ((t->key && x->keys[k] == t->key) || (t->xkey && x->keys[k] == t->xkey))
+                return 1;
+        return 0;
+    }
+    if (t->uses & EV_KEY_SET)
+        for (v = evlex_key_sets(c->lex, t->key, &n), k = 0; k < n; k++)
+            if (v[k] == x->set)
+                return 1;
+    if (t->xuses & EV_KEY_SET)
+        for (v = evlex_key_sets(c->lex, t->xkey, &n), k = 0; k < n; k++)
+            if (v[k] == x->set)
+                return 1;
     return 0;
 }
 
@@ -304,6 +321,15 @@ static int ends_with(const char *w, size_t n, const char *end)
 }
 
 /* --- actor groups --------------------------------------------------------- */
+
+/* The first token from `from` on that ends after `byte`: a short walk
+ * when byte is near. */
+static size_t token_after(const docstate *d, size_t from, size_t byte)
+{
+    while (from < d->td.ntokens && d->td.tokens[from].span.end <= byte)
+        from++;
+    return from;
+}
 
 static size_t token_at(const docstate *d, size_t byte)
 {
@@ -460,7 +486,7 @@ static int modifier_role(const docstate *d, const group *g)
 
 static int build_groups(docstate *d, const ent_mention *mv, size_t nm)
 {
-    size_t k;
+    size_t k, at = 0;
     const ent_mention *last = NULL;
     d->g = arena_alloc(d->a, (nm ? nm : 1) * sizeof *d->g);
     if (!d->g)
@@ -468,8 +494,13 @@ static int build_groups(docstate *d, const ent_mention *mv, size_t nm)
     d->ng = 0;
     for (k = 0; k < nm; k++) {
         const ent_mention *m = &mv[k];
-        size_t first = token_at(d, m->span.start), lastt = token_at(d, m->span.end - 1);
+        /* mentions come in text order: each search goes on from the last */
+        size_t first = k && m->span.start >= mv[k - 1].span.start
+                           ? token_after(d, at, m->span.start)
+                           : token_at(d, m->span.start);
+        size_t lastt = token_after(d, first, m->span.end - 1);
         group *g = d->ng ? &d->g[d->ng - 1] : NULL;
+        at = first;
         if (first >= d->td.ntokens)
             break;
         if (lastt >= d->td.ntokens)
@@ -760,7 +791,7 @@ static int try_elems(const docstate *d, const ev_pattern *p, size_t e, size_t i,
     x = &p->elems[e];
     switch (x->kind) {
     case EV_WORD:
-        if (i < end && is_word(&d->td.tokens[i]) && has_key(&d->ti[i], x->keys, x->nkeys) &&
+        if (i < end && is_word(&d->td.tokens[i]) && has_word(d->c, &d->ti[i], x) &&
             try_elems(d, p, e + 1, i + 1, end, m))
             return 1;
         return x->optional && try_elems(d, p, e + 1, i, end, m);
