@@ -859,6 +859,14 @@ static int surname_shape(const char *t, kr_span s)
     return 0;
 }
 
+/* A hyphen and a digit right after `end`: the word before is part of a
+ * code with a number ("COVID-19", "STS-124", "ЗАЗ-1103"), a model or a
+ * flight, no name. */
+static int numbered(const char *t, size_t n, size_t end)
+{
+    return end + 1 < n && t[end] == '-' && kr_isdigit((unsigned char)t[end + 1]);
+}
+
 /* A word right after «. */
 static int opens_quote(const char *t, size_t at)
 {
@@ -1342,8 +1350,7 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
                 }
         }
         /* "COVID-19", "SARS-CoV-2": a code with a number, no name */
-        if (type && mw[end].span.end + 1 < n && t[mw[end].span.end] == '-' &&
-            kr_isdigit((unsigned char)t[mw[end].span.end + 1]))
+        if (type && numbered(t, n, mw[end].span.end))
             type = NULL;
         if (type && date_month(t + mw[w].span.start, mw[w].span.end - mw[w].span.start))
             type = NULL;
@@ -2401,6 +2408,10 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, const tok_doc 
                 return rc;
             continue;
         }
+        /* "STS-124", "ЗАЗ-1103": a flight or a model named after its
+         * maker or a channel, no mention of it */
+        if (e->type == LEX_ORG && !u->adj && numbered(t, n, u->span.end))
+            continue;
         if (other_person(&r, u, e)) {
             r.covered[u->first] = 0; /* left to the unknown names */
             continue;

@@ -188,6 +188,9 @@ static void test_latin(fixture *f)
     TYPE(r, "Philips", "ORG"); /* a lone Latin word in Russian text is a brand */
     r = resolve(f, "Началась пандемия COVID-19 весной.");
     CHECK(!any_at(&r, "COVID")); /* a code with a number */
+    r = resolve(f, "Танкер Газпром-7 вышел в море, а Газпром промолчал.");
+    CHECK(!any_at(&r, "Газпром-7")); /* a known name in a code: a model, a flight */
+    CHECK_INT(count_of(&r, "gazprom"), 1);
 }
 
 static void test_persons(fixture *f)
