@@ -1113,8 +1113,14 @@ static int latin_run(const match_word *mw, size_t w, size_t end)
 
 /* The type of the mention a name in parentheses glosses: "Джоэл Саймон
  * (Joel Simon)", "Промышленный и коммерческий банк Китая (Industrial and
- * Commercial Bank of China)"; NULL when none ends right before " (". */
-static const char *glossed_type(const out_list *o, const char *t, size_t n, kr_span s)
+ * Commercial Bank of China)"; "" when it glosses a Cyrillic name no
+ * mention ends with ("Сами аль-Хадж (Sami al-Haj)", "«Шкода Октавия»
+ * (Skoda Octavia)"): a name of two words or more not taken for an entity
+ * (a person's, a product's) is none in Latin script either, where a lone
+ * word is most often a brand; NULL when it is no gloss. Word w starts the
+ * name in parentheses. */
+static const char *glossed_type(const out_list *o, const char *t, size_t n, kr_span s,
+                                const match_word *mw, size_t w)
 {
     size_t k, at;
     if (s.start < 2 || t[s.start - 1] != '(' || s.end >= n || t[s.end] != ')')
@@ -1125,6 +1131,10 @@ static const char *glossed_type(const out_list *o, const char *t, size_t n, kr_s
     for (k = o->n; k-- > 0;)
         if (o->v[k].kind && o->v[k].span.end == at && o->v[k].kind != ENT_ADJ)
             return o->v[k].type;
+    if (w > 0 && mw[w - 1].script == FOLD_CYRILLIC && s.end > mw[w].span.end &&
+        ((mw[w - 1].cap && mw[w - 1].span.end == at) ||
+         (at >= 2 && memcmp(t + at - 2, "\xC2\xBB", 2) == 0 && mw[w - 1].span.end == at - 2)))
+        return "";
     return NULL;
 }
 
@@ -1257,8 +1267,8 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
         if (opens_quote(t, mw[w].span.start) && w > 0 && !mw[w - 1].cap &&
             (word_class_h(c, mw[w - 1].khash) & W_WORK) && quote_gap(t, mw[w - 1].span.end, mw[w].span.start)) {
             type = NULL; /* "альбом «Дежавю»": a work, not an organization */
-        } else if (latin && cyrillic_doc && (gloss = glossed_type(o, t, n, (kr_span){mw[w].span.start, mw[end].span.end})) != NULL) {
-            type = gloss[0] == 'G' ? "LOC" : gloss;
+        } else if (latin && cyrillic_doc && (gloss = glossed_type(o, t, n, (kr_span){mw[w].span.start, mw[end].span.end}, mw, w)) != NULL) {
+            type = !*gloss ? NULL : gloss[0] == 'G' ? "LOC" : gloss;
         } else if (org_noun || site) {
             type = "ORG"; /* "компании Harles", "движения «Левый фронт»", "Лента.ру" */
         } else if (given && !upper && !(latin && cyrillic_doc && nw == 1)) {

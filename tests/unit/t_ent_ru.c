@@ -186,6 +186,10 @@ static void test_latin(fixture *f)
     TYPE(r, "Pjotr Smolin", "PER"); /* a gloss takes the type of the name before it */
     TYPE(r, "Bank of Nordland", "ORG");
     TYPE(r, "Philips", "ORG"); /* a lone Latin word in Russian text is a brand */
+    r = resolve(f, "Узник Сулим аль-Карби (Sulim al-Karbi) вышел, а машина «Лада Гранта» "
+                   "(Lada Granta) уехала.");
+    CHECK(!any_at(&r, "Sulim al-Karbi")); /* a gloss of a name taken for none */
+    CHECK(!any_at(&r, "Lada Granta"));
     r = resolve(f, "Началась пандемия COVID-19 весной.");
     CHECK(!any_at(&r, "COVID")); /* a code with a number */
     r = resolve(f, "Танкер Газпром-7 вышел в море, а Газпром промолчал.");
