@@ -34,7 +34,8 @@ enum {
     W_POSSESSIVE = 16384, /* its, their, свои: a group belongs to someone named before */
     W_MODIFIER = 32768, /* first, new, acting: inside a role phrase, before the role word */
     W_PRODUCT = 65536,  /* Windows, iPhone: a product, no organization */
-    W_PART = 131072     /* сайт, служба: part of an organization, not its kind */
+    W_PART = 131072,    /* сайт, служба: part of an organization, not its kind */
+    W_ORGAN = 262144    /* служба, комиссия: an organ, itself an organization */
 };
 
 #define WSET_SLOTS 4096 /* power of two, above twice the listed words */
@@ -146,7 +147,9 @@ static const char *const org_words[] = {"ministry", "agency", "council", "commit
     "медиахолдинг", "медиакомпания", "фирма", "команда", "профсоюз", "федерация", "ассоциация",
     "лаборатория", "агентство", "телекомпания", "авиакомпания", "отделение", "филиал", "палата",
     "собрание", "архив", "электростанция", "полиция", "прокуратура", "инспекция", "дума",
-    "госпиталь", "библиотека", "консерватория", "обсерватория", "редакция", "фракция", NULL};
+    "госпиталь", "библиотека", "консерватория", "обсерватория", "редакция", "фракция", "бюро",
+    "канцелярия", "президиум", "политбюро", "кафедра", "представительство", "правление",
+    "секретариат", "департамент", "отдел", NULL};
 /* Organizations of a state named with it: "сборная России", "российской
  * сборной", "федерация бобслея" is not one (only a state right after). */
 static const char *const national_words[] = {"сборная", "команда", "федерация", "академия", "банк",
@@ -173,7 +176,18 @@ static const char *const product_words[] = {"windows", "linux", "android", "ios"
  * МВД", "комитетом ООН". */
 static const char *const part_words[] = {"сайт", "портал", "сеть", "соцсеть", "служба", "отделение",
     "филиал", "редакция", "управление", "канал", "комитет", "комиссия", "совет", "организация",
-    "агентство", "департамент", "отдел", "институт", "фонд", "центр", "суд", "ассамблея", NULL};
+    "агентство", "департамент", "отдел", "институт", "фонд", "центр", "суд", "ассамблея", "бюро",
+    "канцелярия", "президиум", "политбюро", "кафедра", "представительство", "правление",
+    "секретариат", NULL};
+
+/* Of those, the organs and branches that are organizations of their own
+ * inside the one named after them: "Русской службе «Голоса Америки»",
+ * "комиссии Европейского союза", "президентского совета ФИДЕ" are
+ * mentions beside the organization's. */
+static const char *const organ_words[] = {"служба", "отделение", "филиал", "редакция", "управление",
+    "комитет", "комиссия", "совет", "департамент", "отдел", "институт", "ассамблея", "бюро",
+    "канцелярия", "президиум", "политбюро", "кафедра", "представительство", "правление",
+    "секретариат", NULL};
 
 /* Legal forms of Russian companies and bodies, written before the name:
  * "ОАО «Газпром»", "ООО «Алтек»", "ГУП «Водоканал»", "ИА Regnum". */
@@ -212,7 +226,7 @@ static const struct {
     {org_words, W_ORG},         {event_words, W_EVENT},      {titles, W_TITLE},
     {region_words, W_REGION},   {street_words, W_STREET},    {legal_forms, W_LEGAL},
     {net_words, W_NET},         {particles, W_PARTICLE},     {work_words, W_WORK},
-    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART},
+    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN},
     {home_words, W_HOME},       {possessives, W_POSSESSIVE}, {role_modifiers, W_MODIFIER},
 };
 
@@ -1271,6 +1285,10 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             type = !*gloss ? NULL : gloss[0] == 'G' ? "LOC" : gloss;
         } else if (org_noun || site) {
             type = "ORG"; /* "компании Harles", "движения «Левый фронт»", "Лента.ру" */
+            /* "президиума Экспертно-консультативного совета": the name's
+             * own adjectives and noun after it */
+            if (nw == 1 && !site && (oend = org_phrase_end(c, t, mw, mr->nwords, covered, end, 0)) > end)
+                end = oend, nw = end - w + 1;
         } else if (given && !upper && !(latin && cyrillic_doc && nw == 1)) {
             type = "PER"; /* "Марк", "Scott Horowitz", "Виктора Иванова" */
         } else
@@ -2077,11 +2095,57 @@ static int merge_org_before(res *r, ent_mention *x, size_t w)
     return 0;
 }
 
+/* The first word starting at or after byte `at`. */
+static size_t word_from(const res *r, size_t at)
+{
+    size_t lo = 0, hi = r->mr.nwords;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->mr.words[mid].span.start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The start of a description ending with the noun at word w, over the
+ * first part of a compound ("интернет-издания", "Пресс-служба") and up to
+ * two adjectives. */
+static size_t noun_phrase_start(const res *r, size_t w)
+{
+    const match_word *mw = r->mr.words;
+    if (w > 0 && mw[w].span.start > 0 && r->t[mw[w].span.start - 1] == '-' &&
+        mw[w - 1].span.end == mw[w].span.start - 1 && !r->covered[w - 1])
+        w--;
+    return description_start(r, w);
+}
+
+/* An organ (the noun at word w) of the known organization ending at
+ * `end`: a mention of its own over both, beside the organization's. */
+static int organ_of(res *r, size_t w, size_t end)
+{
+    size_t s = noun_phrase_start(r, w), first = word_from(r, s), last = word_from(r, end);
+    const char *id = candidate_id(r->c, r->a, r->t, &r->mr.words[first], last - first);
+    ent_mention *mt;
+    if (!id)
+        return 0;
+    if (!(mt = emit(&r->o)))
+        return KR_ENOMEM;
+    mt->span = (kr_span){s, end};
+    mt->id = id;
+    mt->type = "ORG";
+    mt->kind = ENT_CANDIDATE;
+    r->covered[w] = IN_CANDIDATE;
+    return (mt->name = arena_strndup(r->a, r->t + s, end - s)) ? 0 : KR_ENOMEM;
+}
+
 /* "компании «Яндекс»", "партии «Новые правые»": an organization noun
  * before an organization's name belongs to the mention. */
-static void org_nouns(res *r)
+static int org_nouns(res *r)
 {
     size_t k, w;
+    int rc;
     for (k = 0; k < r->o.n; k++) {
         ent_mention *x = &r->o.v[k];
         size_t lo = 0, hi = r->mr.nwords;
@@ -2099,6 +2163,14 @@ static void org_nouns(res *r)
         site_end(r, x);
         if (!org_noun_before(r->c, r->t, r->mr.words, r->covered, lo, r->from))
             continue;
+        /* "комиссии Европейского союза", "Русской службе «Голоса
+         * Америки»": an organ of a known organization is one of its own */
+        if (x->kind != ENT_CANDIDATE && !r->covered[lo - 1] &&
+            (word_class_h(r->c, r->mr.words[lo - 1].khash) & W_ORGAN)) {
+            if ((rc = organ_of(r, lo - 1, x->span.end)) != 0)
+                return rc;
+            continue;
+        }
         /* a lexicon name in Cyrillic after a noun is mostly in the genitive
          * ("на сайте Госдумы"); in guillemets or Latin script it is the
          * noun's apposition ("партии «Единая Россия»", "компании Yandex") */
@@ -2111,15 +2183,9 @@ static void org_nouns(res *r)
             drop_group_at(r, r->mr.words[w].span);
         if (r->covered[w] && merge_org_before(r, x, w))
             continue; /* "международной шахматной федерации ФИДЕ" */
-        /* "интернет-издания Techcrunch", "Пресс-служба": the first part of
-         * a compound noun */
-        if (w > 0 && x->span.start > 0 && r->t[x->span.start - 1] == '-' &&
-            r->mr.words[w - 1].span.end == x->span.start - 1 && !r->covered[w - 1]) {
-            w--;
-            x->span.start = r->mr.words[w].span.start;
-        }
-        x->span.start = description_start(r, w);
+        x->span.start = noun_phrase_start(r, w);
     }
+    return 0;
 }
 
 /* "Исламского комитета России", "Министерству торговли КНР": an unknown
@@ -2307,20 +2373,6 @@ static void person_initials(res *r)
     }
 }
 
-/* The first word starting at or after byte `at`. */
-static size_t word_from(const res *r, size_t at)
-{
-    size_t lo = 0, hi = r->mr.nwords;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (r->mr.words[mid].span.start < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* A role phrase of a state that may title the name after it. */
 static int titles_name(const ent_ctx *c, const ent_mention *y)
 {
@@ -2453,7 +2505,8 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, const tok_doc 
             return rc;
     }
     org_states(&r);
-    org_nouns(&r);
+    if ((rc = org_nouns(&r)) != 0)
+        return rc;
     if ((rc = org_cues(&r)) != 0)
         return rc;
     person_initials(&r);

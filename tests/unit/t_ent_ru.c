@@ -259,6 +259,16 @@ static void test_appositions(fixture *f)
     CHECK(!*type_at(&r, "сайте КПРФ"));
     TYPE(r, "Международная шашечная федерация ФМЖД", "ORG");
     CHECK_INT(count_of(&r, "fmjd"), 1);
+    /* an organ of a known organization is an organization of its own,
+     * beside it */
+    r = resolve(f, "Письмо направили в исполнительный комитет СНГ и в пресс-службу Газпрома.");
+    TYPE(r, "исполнительный комитет СНГ", "ORG");
+    TYPE(r, "СНГ", "ORG");
+    TYPE(r, "пресс-службу Газпрома", "ORG");
+    TYPE(r, "Газпрома", "ORG");
+    /* after a noun, an unknown name takes its own adjectives and noun */
+    r = resolve(f, "Выступил член президиума Северо-лесного общественного совета вчера.");
+    TYPE(r, "президиума Северо-лесного общественного совета", "ORG");
 }
 
 /* The built-in lexicon knows given names of other countries as Russian
