@@ -35,7 +35,9 @@ enum {
     W_MODIFIER = 32768, /* first, new, acting: inside a role phrase, before the role word */
     W_PRODUCT = 65536,  /* Windows, iPhone: a product, no organization */
     W_PART = 131072,    /* сайт, служба: part of an organization, not its kind */
-    W_ORGAN = 262144    /* служба, комиссия: an organ, itself an organization */
+    W_ORGAN = 262144,   /* служба, комиссия: an organ, itself an organization */
+    W_REMIT = 524288,   /* комитет, фронт: a noun whose remit may follow ("по ...") */
+    W_CAUSE = 1048576   /* фронт, движение: a noun whose cause may follow ("за ...") */
 };
 
 #define WSET_SLOTS 4096 /* power of two, above twice the listed words */
@@ -149,7 +151,7 @@ static const char *const org_words[] = {"ministry", "agency", "council", "commit
     "собрание", "архив", "электростанция", "полиция", "прокуратура", "инспекция", "дума",
     "госпиталь", "библиотека", "консерватория", "обсерватория", "редакция", "фракция", "бюро",
     "канцелярия", "президиум", "политбюро", "кафедра", "представительство", "правление",
-    "секретариат", "департамент", "отдел", NULL};
+    "секретариат", "департамент", "отдел", "фронт", NULL};
 /* Organizations of a state named with it: "сборная России", "российской
  * сборной", "федерация бобслея" is not one (only a state right after). */
 static const char *const national_words[] = {"сборная", "команда", "федерация", "академия", "банк",
@@ -189,6 +191,19 @@ static const char *const organ_words[] = {"служба", "отделение", 
     "канцелярия", "президиум", "политбюро", "кафедра", "представительство", "правление",
     "секретариат", NULL};
 
+/* Organization nouns whose remit or cause may follow as part of the name:
+ * "Комитета по иностранным делам", "Совета при Президенте РФ",
+ * "Объединённого фронта за демократию", "комитетом ООН против пыток". */
+static const char *const remit_words[] = {"комитет", "комиссия", "совет", "отдел", "бюро",
+    "управление", "департамент", "служба", "группа", "сборная", "министерство", "центр",
+    "институт", "фронт", "движение", "коалиция", "союз", "ассоциация", "агентство", "фонд",
+    "завод", "инспекция", "палата", "федерация", "общество", "лига", NULL};
+
+/* Of those, the nouns of movements, whose cause may follow: "фронта за
+ * демократию", "комитетом ООН против пыток". */
+static const char *const cause_words[] = {"фронт", "движение", "коалиция", "союз", "комитет",
+    "партия", "ассоциация", "лига", NULL};
+
 /* Legal forms of Russian companies and bodies, written before the name:
  * "ОАО «Газпром»", "ООО «Алтек»", "ГУП «Водоканал»", "ИА Regnum". */
 static const char *const legal_forms[] = {"оао", "ооо", "зао", "пао", "ао", "нко", "ано", "гуп",
@@ -226,7 +241,7 @@ static const struct {
     {org_words, W_ORG},         {event_words, W_EVENT},      {titles, W_TITLE},
     {region_words, W_REGION},   {street_words, W_STREET},    {legal_forms, W_LEGAL},
     {net_words, W_NET},         {particles, W_PARTICLE},     {work_words, W_WORK},
-    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN},
+    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN}, {remit_words, W_REMIT}, {cause_words, W_CAUSE},
     {home_words, W_HOME},       {possessives, W_POSSESSIVE}, {role_modifiers, W_MODIFIER},
 };
 
@@ -2221,6 +2236,96 @@ static void org_states(res *r)
     }
 }
 
+/* The words of a remit after the preposition at word p: lower-case words
+ * that are no verbs, names of the lexicon ("при Президенте РФ", "по
+ * Санкт-Петербургу") and one "и" with a word after it ("по бобслею и
+ * скелетону"), up to five words and never ending with an adjective.
+ * Returns the last word, or p when there is none. */
+static size_t remit_end(const res *r, size_t p)
+{
+    static const char *const idioms[] = {"словам", "данным", "итогам", "поводу", "мнению",
+        "информации", "сведениям", "сообщению", "сообщениям", "причине", "просьбе", "приглашению",
+        "инициативе", "ходу", "результатам", "оценкам", "требованию", "решению", "указанию", "сути",
+        "этом", "поддержке", "участии", "помощи", "условии", "содействии", "этой", "всей", "всему",
+        "мере", "крайней", "прошествии", "случае", NULL};
+    const match_word *mw = r->mr.words;
+    size_t j = p + 1, last = p, k, n;
+    if (j >= r->mr.nwords || !tight(r->t, mw[p].span.end, mw[j].span.start))
+        return p;
+    n = mw[j].span.end - mw[j].span.start;
+    for (k = 0; idioms[k]; k++)
+        if (strlen(idioms[k]) == n && memcmp(r->t + mw[j].span.start, idioms[k], n) == 0)
+            return p;
+    while (j < r->mr.nwords && j - p <= 5 && tight(r->t, mw[j - 1].span.end, mw[j].span.start)) {
+        const unit *u = r->covered[j] == 1 ? unit_at(r, j) : NULL;
+        if (u) {
+            /* a name ("при Президенте РФ"), not a person's ("Дан
+             * Меридор"), or a common noun of the lexicon ("общества") */
+            const lex_entry *e = lex_entry_at(r->c->lex, u->entry);
+            lex_type ty = e->type;
+            size_t after = u->first + u->nwords;
+            if (u->adj || !(ty == LEX_GPE || ty == LEX_ORG || ty == LEX_LOC || ty == LEX_AGENT) ||
+                (!mw[j].cap && ty != LEX_ORG && !(ty == LEX_AGENT && (e->body || group_agent(r->c, e, u->entry)))) ||
+                (after < r->mr.nwords && mw[after].cap && !r->covered[after] && mw[after].joined == 1))
+                break;
+            j = after;
+            last = j - 1;
+        } else if (!r->covered[j] && name_inner(r->c, r->t, &mw[j])) {
+            if (!adjective_shape(r->t, mw[j].span))
+                last = j;
+            j++;
+        } else
+            break;
+        /* "и" (D0 B8) and one more word */
+        if (j + 1 < r->mr.nwords && last == j - 1 && mw[j].span.end - mw[j].span.start == 2 &&
+            memcmp(r->t + mw[j].span.start, "\xD0\xB8", 2) == 0 &&
+            (!r->covered[j + 1] || (r->covered[j + 1] == 1 && (u = unit_at(r, j + 1)) != NULL && u->nwords == 1 && !u->adj)) &&
+            tight(r->t, mw[j].span.end, mw[j + 1].span.start) && name_inner(r->c, r->t, &mw[j + 1]) &&
+            !adjective_shape(r->t, mw[j + 1].span))
+            return j + 1;
+    }
+    return last;
+}
+
+/* "Комитета по иностранным делам", "Совета при Президенте РФ по развитию
+ * информационного общества", "комитетом ООН против пыток": an unknown
+ * organization's name, or an organ's, runs over its remit or cause, with
+ * "по" or "при" after a body's noun, "за" or "против" after a movement's,
+ * twice at most. */
+static void org_remits(res *r)
+{
+    const match_word *mw = r->mr.words;
+    size_t k;
+    for (k = 0; k < r->o.n; k++) {
+        ent_mention *x = &r->o.v[k];
+        size_t w, e, rounds;
+        int cause = 0, remit = 0;
+        if (x->kind != ENT_CANDIDATE || x->type[0] != 'O')
+            continue;
+        for (w = word_from(r, x->span.start); w < r->mr.nwords && mw[w].span.end <= x->span.end; w++) {
+            unsigned cl = word_class_h(r->c, mw[w].khash);
+            remit |= (cl & W_REMIT) != 0;
+            cause |= (cl & W_CAUSE) != 0;
+        }
+        if (!remit || w == 0 || mw[w - 1].span.end != x->span.end)
+            continue;
+        for (e = w - 1, rounds = 0; rounds < 2 && e + 1 < r->mr.nwords; rounds++) {
+            const match_word *p = &mw[e + 1];
+            size_t len = p->span.end - p->span.start, end;
+            const char *s = r->t + p->span.start;
+            int by = (len == 4 && (memcmp(s, "по", 4) == 0 || memcmp(s, "за", 4) == 0)) ||
+                     (len == 6 && memcmp(s, "при", 6) == 0) || (len == 12 && memcmp(s, "против", 12) == 0);
+            if (!by || p->cap || !tight(r->t, mw[e].span.end, p->span.start) ||
+                (!cause && (memcmp(s, "за", 4) == 0 || len == 12)))
+                break;
+            if ((end = remit_end(r, e + 1)) == e + 1)
+                break;
+            e = end;
+        }
+        x->span.end = mw[e].span.end;
+    }
+}
+
 /* "имени" or "им.": an organization named after a person follows. */
 static int named_after_word(const char *t, size_t n, const match_word *w)
 {
@@ -2505,6 +2610,7 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, const tok_doc 
             return rc;
     }
     org_states(&r);
+    org_remits(&r);
     if ((rc = org_nouns(&r)) != 0)
         return rc;
     if ((rc = org_cues(&r)) != 0)
