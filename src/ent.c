@@ -129,7 +129,9 @@ static const char *const event_words[] = {"conference", "summit", "week", "forum
     "games", "olympics", "cup", "war", "operation", "festival", "exhibition", "election",
     "elections", "meeting", "talks", "declaration", "agreement", "treaty", "day",
     "конференция", "саммит", "неделя", "форум", "сессия", "война", "операция", "выборы",
-    "встреча", "переговоры", "декларация", "соглашение", "договор", "день", NULL};
+    "встреча", "переговоры", "декларация", "соглашение", "договор", "день", "tournament",
+    "championship", "contest", "festival", "турнир", "чемпионат", "конкурс", "фестиваль",
+    "олимпиада", NULL};
 /* "г-н" and "г-жа" are two words each for the folding ("г" alone is a
  * year: 2020 г.): see title_before. */
 static const char *const titles[] = {"mr", "mrs", "ms", "dr", "sir", "madam", "господин",
@@ -163,7 +165,8 @@ static const char *const work_words[] = {"фильм", "кинофильм", "с
     "фестиваль", "конкурс", "премия", "программа", "передача", "шоу", "операция", "корабль",
     "шаттл", "спутник", "ракета", "автомобиль", "модель", "самолет", "платформа", "марка", "игра",
     "статья", "закон", "указ", "доклад", "акция", "кампания", "турнир", "чемпионат", "модуль",
-    "станция", "препарат", "проект", "рубрика", "сборник", "стихотворение", "поэма", "пьеса", NULL};
+    "станция", "препарат", "проект", "рубрика", "сборник", "стихотворение", "поэма", "пьеса",
+    "аркада", "девиз", "лозунг", "слоган", NULL};
 
 /* Products and spacecraft that news names without a cue word, as often
  * as the firms that make them: a lone one in Latin script or in
@@ -1187,6 +1190,16 @@ static size_t org_phrase_end(const ent_ctx *c, const char *t, const match_word *
     return w;
 }
 
+/* words[w..end] name a model after a product's name: codes in capitals
+ * or Roman numerals ("Союз ТМА-7", "Windows XP"). */
+static int product_model(const char *t, const match_word *mw, size_t w, size_t end)
+{
+    for (; w <= end; w++)
+        if (!(mw[w].script & FOLD_DIGIT) && !fold_all_upper(t + mw[w].span.start, mw[w].span.end - mw[w].span.start))
+            return 0;
+    return 1;
+}
+
 /* A name in guillemets that reads as a title of a work or a phrase, no
  * organization's name: two words or more, the first no adjective and the
  * others in lower case ("«Происхождение видов»", "«Мы одна семья»"), where
@@ -1293,9 +1306,9 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             w++;
             continue;
         }
-        if (opens_quote(t, mw[w].span.start) && w > 0 && !mw[w - 1].cap &&
+        if ((opens_quote(t, mw[w].span.start) || (!given && latin_run(mw, w, end))) && w > 0 && !mw[w - 1].cap &&
             (word_class_h(c, mw[w - 1].khash) & W_WORK) && quote_gap(t, mw[w - 1].span.end, mw[w].span.start)) {
-            type = NULL; /* "альбом «Дежавю»": a work, not an organization */
+            type = NULL; /* "альбом «Дежавю»", "конкурс The BOBs": a work, not an organization */
         } else if (latin && cyrillic_doc && (gloss = glossed_type(o, t, n, (kr_span){mw[w].span.start, mw[end].span.end}, mw, w)) != NULL) {
             type = !*gloss ? NULL : gloss[0] == 'G' ? "LOC" : gloss;
         } else if (org_noun || site) {
@@ -1334,9 +1347,9 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             type = NULL; /* XXI */
         else if (upper && nw == 1 && (word_class_h(c, mw[w].khash) & W_LEGAL))
             type = NULL; /* ОАО: part of the name after it (org_nouns) */
-        else if (nw == 1 && (latin || opens_quote(t, mw[w].span.start)) &&
-                 (word_class_h(c, mw[w].khash) & W_PRODUCT))
-            type = NULL; /* "под Windows", "запуск «Союза»": a product */
+        else if ((latin || opens_quote(t, mw[w].span.start)) && (word_class_h(c, mw[w].khash) & W_PRODUCT) &&
+                 (nw == 1 || product_model(t, mw, w + 1, end)))
+            type = NULL; /* "под Windows", "запуск «Союза»", «Союз ТМА-7»: a product */
         else if (nw == 1 && !initial && (word_class_h(c, mw[w].khash) & W_ORG) &&
                  mw[w].script == FOLD_CYRILLIC) {
             /* "Палаты представителей", "Союз координационных советов": an

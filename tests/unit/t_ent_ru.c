@@ -257,6 +257,14 @@ static void test_named_teams_products(fixture *f)
     CHECK(!any_at(&r, "Windows"));
     CHECK(!any_at(&r, "Дискавери"));
     CHECK(!any_at(&r, "Союза"));
+    /* a product's model, a contest, a work in Latin script after its noun */
+    r = resolve(f, "Экипаж «Союза ТМА-9» вернулся. Прошёл «Северный турнир Залесья» и "
+                   "Nordic Chess Tournament. Победил конкурс The Best of Forest и игра Treeville.");
+    CHECK(!any_at(&r, "Союза ТМА-9"));
+    CHECK(!any_at(&r, "Северный турнир Залесья"));
+    CHECK(!any_at(&r, "Nordic Chess Tournament"));
+    CHECK(!any_at(&r, "The Best of Forest"));
+    CHECK(!any_at(&r, "Treeville"));
 }
 
 /* A lexicon organization that cannot be a genitive (an acronym, a word
