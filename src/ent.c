@@ -1317,6 +1317,10 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
              * own adjectives and noun after it */
             if (nw == 1 && !site && (oend = org_phrase_end(c, t, mw, mr->nwords, covered, end, 0)) > end)
                 end = oend, nw = end - w + 1;
+            /* "суда Южного округа": a place the name holds, with its noun */
+            else if (nw == 1 && !site && end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined == 1 &&
+                     !mw[end + 1].cap && (word_class_h(c, mw[end + 1].khash) & (W_REGION | W_STREET)))
+                end++, nw++;
         } else if (given && !upper && !(latin && cyrillic_doc && nw == 1)) {
             type = "PER"; /* "Марк", "Scott Horowitz", "Виктора Иванова" */
         } else
@@ -2216,6 +2220,17 @@ static int org_nouns(res *r)
     return 0;
 }
 
+/* The end of the unknown place's mention starting at byte `at` ("Южного
+ * округа"), or 0 when none starts there. */
+static size_t place_at(const res *r, size_t at)
+{
+    size_t k;
+    for (k = r->o.n; k-- > 0;)
+        if (r->o.v[k].kind == ENT_CANDIDATE && r->o.v[k].span.start == at)
+            return r->o.v[k].type[0] == 'L' ? r->o.v[k].span.end : 0;
+    return 0;
+}
+
 /* "Исламского комитета России", "Министерству торговли КНР": an unknown
  * organization's name runs over up to three lower-case words to the
  * state or organization named after them. */
@@ -2242,10 +2257,14 @@ static void org_states(res *r)
                                 tight(r->t, mw[w - 1].span.end, mw[w].span.start) && name_inner(r->c, r->t, &mw[w]);
              w++, j++)
             ;
-        if (w < r->mr.nwords && tight(r->t, mw[w - 1].span.end, mw[w].span.start) &&
-            (u = unit_at(r, w)) != NULL && !u->adj &&
-            (lex_entry_at(r->c->lex, u->entry)->type == LEX_GPE || lex_entry_at(r->c->lex, u->entry)->type == LEX_ORG))
+        if (w >= r->mr.nwords || !tight(r->t, mw[w - 1].span.end, mw[w].span.start))
+            continue;
+        if (r->covered[w] == 1 && (u = unit_at(r, w)) != NULL && !u->adj &&
+            (lex_entry_at(r->c->lex, u->entry)->type == LEX_GPE || lex_entry_at(r->c->lex, u->entry)->type == LEX_ORG ||
+             lex_entry_at(r->c->lex, u->entry)->type == LEX_LOC))
             x->span.end = u->span.end; /* "Совета министров иностранных дел СНГ" */
+        else if (r->covered[w] == IN_CANDIDATE && (j = place_at(r, mw[w].span.start)) != 0)
+            x->span.end = j; /* "Судом Партизанского района" */
     }
 }
 

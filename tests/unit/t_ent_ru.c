@@ -112,6 +112,12 @@ static void test_org_phrases(fixture *f)
     TYPE(r, "Совета министров иностранных дел СНГ", "ORG");
     TYPE(r, "СНГ", "ORG");
     CHECK(!any_at(&r, "Совет лесного"));
+    /* a place named after an unknown organization belongs to its name */
+    r = resolve(f, "Вчера депутаты Лесного собрания Гянджи приняли обращение. Он сидел в "
+                   "изоляторе окружного суда Северного округа Гянджи.");
+    TYPE(r, "Лесного собрания Гянджи", "ORG");
+    TYPE(r, "Гянджи", "LOC");
+    TYPE(r, "окружного суда Северного округа Гянджи", "ORG");
     /* a body's remit or a movement's cause belongs to its name; an idiom
      * after "по" and a person's name do not */
     r = resolve(f, "Выступил глава Комитета по лесным делам Пётр Смолин. Прошло заседание Совета "
