@@ -1534,6 +1534,29 @@ static int bare_group(res *r, const lex_entry *e, size_t agent, kr_span span)
     return 0;
 }
 
+/* The unit starting at word w, or NULL (units are in word order). */
+static const unit *unit_at(const res *r, size_t w)
+{
+    size_t lo = 0, hi = r->nu;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->units[mid].first < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->nu && r->units[lo].first == w ? &r->units[lo] : NULL;
+}
+
+/* Word w is a one-word adjective of a state or place of the lexicon
+ * ("российского", "Немецкий") and the word after it follows tightly. */
+static int state_adjective(const res *r, size_t w)
+{
+    const unit *u = unit_at(r, w);
+    return u && u->adj && u->nwords == 1 && w + 1 < r->mr.nwords &&
+           tight(r->t, r->mr.words[w].span.end, r->mr.words[w + 1].span.start);
+}
+
 /* "ежемесячной газеты «Радикальная политика»", "Русской службе «Голоса
  * Америки»", "группы компаний Michelin": up to two adjectives, or nouns
  * of organizations, before the noun words[w] belong to the description.
@@ -1544,6 +1567,8 @@ static size_t description_start(const res *r, size_t w)
     for (j = 0; j < 2 && w > 0; j++, w--) {
         const match_word *p = &r->mr.words[w - 1];
         unsigned cl = word_class_h(r->c, p->khash);
+        if (r->covered[w - 1] == 1 && state_adjective(r, w - 1))
+            continue; /* "Русской службе", "американском отделении" */
         if (r->covered[w - 1] || !tight(r->t, p->span.end, r->mr.words[w].span.start) || (cl & W_FUNCTION) ||
             !(adjective_shape(r->t, p->span) || ((cl & W_ORG) && !p->cap)))
             break;
@@ -1741,19 +1766,6 @@ static const char *title_code(res *r, const char *country, long agent)
     return strlen(country) == 3 ? join_code(r->a, country, sector) : NULL;
 }
 
-/* The unit starting at word w, or NULL (units are in word order). */
-static const unit *unit_at(const res *r, size_t w)
-{
-    size_t lo = 0, hi = r->nu;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (r->units[mid].first < w)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < r->nu && r->units[lo].first == w ? &r->units[lo] : NULL;
-}
 
 /* "soldiers from Gondor", "lawmakers in Fornost", "полиция в Москве": the
  * state of a place named right after a group word and "in" or "from"

@@ -82,6 +82,9 @@ static void test_org_nouns(fixture *f)
     TYPE(r, "ежемесячной газеты «Лесной край", "ORG");
     TYPE(r, "интернет-издания Techlog", "ORG");
     TYPE(r, "группы компаний Norvex", "ORG");
+    /* a state's adjective starts a description too */
+    r = resolve(f, "Вчера сотрудники российского детского центра «Лесная поляна» уехали.");
+    TYPE(r, "российского детского центра «Лесная поляна", "ORG");
     /* a lexicon name after a noun: the noun's apposition in guillemets,
      * of the organization without them */
     r = resolve(f, "Акции компании «Газпром» выросли, как сказано на сайте Газпрома.");
