@@ -2205,8 +2205,15 @@ static int org_nouns(res *r)
         if (lo == 0 || lo >= r->mr.nwords || r->mr.words[lo].span.start != x->span.start)
             continue;
         site_end(r, x);
-        if (!org_noun_before(r->c, r->t, r->mr.words, r->covered, lo, r->from))
+        if (!org_noun_before(r->c, r->t, r->mr.words, r->covered, lo, r->from)) {
+            /* "Международного Красного Креста": a capitalized adjective
+             * inside a sentence starts the name */
+            const match_word *p = &r->mr.words[lo - 1];
+            if (!r->covered[lo - 1] && p->cap && p->script == FOLD_CYRILLIC && adjective_shape(r->t, p->span) &&
+                tight(r->t, p->span.end, x->span.start) && !sentence_start(r->t, p->span.start, r->from))
+                x->span.start = p->span.start;
             continue;
+        }
         /* "комиссии Европейского союза", "Русской службе «Голоса
          * Америки»": an organ of a known organization is one of its own */
         if (x->kind != ENT_CANDIDATE && !r->covered[lo - 1] &&

@@ -289,6 +289,9 @@ static void test_appositions(fixture *f)
     CHECK(!*type_at(&r, "сайте КПРФ"));
     TYPE(r, "Международная шашечная федерация ФМЖД", "ORG");
     CHECK_INT(count_of(&r, "fmjd"), 1);
+    /* a capitalized adjective inside a sentence starts a known name */
+    r = resolve(f, "Сотрудники Северного Газпрома уехали, а Вчерашние новости молчат.");
+    TYPE(r, "Северного Газпрома", "ORG");
     /* an organ of a known organization is an organization of its own,
      * beside it */
     r = resolve(f, "Письмо направили в исполнительный комитет СНГ и в пресс-службу Газпрома.");
