@@ -1739,9 +1739,19 @@ static int national_bodies(res *r)
                 (rc = emit_org(r, w, 1, (kr_span){description_start(r, w), u->span.end})) != 0)
                 return rc;
         } else if (u->adj && (w = u->first + u->nwords) < r->mr.nwords) {
+            size_t end;
             if (!r->covered[w] && !mw[w].cap && (word_class_h(r->c, mw[w].khash) & W_NATIONAL) &&
                 tight(r->t, u->span.end, mw[w].span.start) &&
                 (rc = emit_org(r, w, 1, (kr_span){u->span.start, mw[w].span.end})) != 0)
+                return rc;
+            /* "Российского института культурологии": a state's adjective
+             * written with a capital inside a sentence starts a name */
+            if (u->nwords == 1 && mw[u->first].cap && mw[u->first].script == FOLD_CYRILLIC &&
+                !sentence_start(r->t, u->span.start, r->from) &&
+                (end = org_phrase_end(r->c, r->t, mw, r->mr.nwords, r->covered, u->first, 0)) > u->first &&
+                !(end + 1 < r->mr.nwords && (opens_quote(r->t, mw[end + 1].span.start) ||
+                                             mw[end + 1].script == FOLD_LATIN)) &&
+                (rc = emit_org(r, w, end - w + 1, (kr_span){u->span.start, mw[end].span.end})) != 0)
                 return rc;
         }
     }
@@ -2276,6 +2286,13 @@ static void org_states(res *r)
                                 tight(r->t, mw[w - 1].span.end, mw[w].span.start) && name_inner(r->c, r->t, &mw[w]);
              w++, j++)
             ;
+        /* "Российского института культурологии,": the name's own words
+         * in the genitive, up to a punctuation mark */
+        if (j > 0 && !adjective_shape(r->t, mw[w - 1].span) && mw[w - 1].span.end < r->n &&
+            (word_class_h(r->c, mw[lo].khash) & W_ORG) && strchr(",.;:)", r->t[mw[w - 1].span.end])) {
+            x->span.end = mw[w - 1].span.end;
+            continue;
+        }
         if (w >= r->mr.nwords || !tight(r->t, mw[w - 1].span.end, mw[w].span.start))
             continue;
         if (r->covered[w] == 1 && (u = unit_at(r, w)) != NULL && !u->adj &&

@@ -115,6 +115,12 @@ static void test_org_phrases(fixture *f)
     TYPE(r, "Совета министров иностранных дел СНГ", "ORG");
     TYPE(r, "СНГ", "ORG");
     CHECK(!any_at(&r, "Совет лесного"));
+    /* a state's adjective with a capital inside a sentence starts a name;
+     * the name's own words in the genitive run to a punctuation mark */
+    r = resolve(f, "Вчера директор Российского института лесоводства, Пётр Смолин, уехал.");
+    TYPE(r, "Российского института лесоводства", "ORG");
+    r = resolve(f, "Вчера приехал Пётр Смолин из Российского бюро по лесам.");
+    TYPE(r, "Российского бюро по лесам", "ORG");
     /* a place named after an unknown organization belongs to its name */
     r = resolve(f, "Вчера депутаты Лесного собрания Гянджи приняли обращение. Он сидел в "
                    "изоляторе окружного суда Северного округа Гянджи.");
