@@ -2271,6 +2271,7 @@ static void org_states(res *r)
         ent_mention *x = &r->o.v[k];
         size_t lo = 0, hi = r->mr.nwords, w, j;
         const unit *u;
+        int and;
         if (x->kind != ENT_CANDIDATE || x->type[0] != 'O')
             continue;
         while (lo < hi) { /* the first word ending at or after the mention's end */
@@ -2282,13 +2283,20 @@ static void org_states(res *r)
         }
         if (lo >= r->mr.nwords || mw[lo].span.end != x->span.end)
             continue;
-        for (w = lo + 1, j = 0; w < r->mr.nwords && j < 3 && !r->covered[w] &&
-                                tight(r->t, mw[w - 1].span.end, mw[w].span.start) && name_inner(r->c, r->t, &mw[w]);
-             w++, j++)
-            ;
+        for (w = lo + 1, j = 0, and = 0; w < r->mr.nwords && j < 4 && !r->covered[w] &&
+                                         tight(r->t, mw[w - 1].span.end, mw[w].span.start);
+             w++, j++) {
+            /* "Института этнологии и антропологии РАН": one "и" between
+             * two words of the name */
+            if ((j > 0 || !mw[lo].cap) && !and && w + 1 < r->mr.nwords && mw[w].span.end - mw[w].span.start == 2 &&
+                memcmp(r->t + mw[w].span.start, "\xD0\xB8", 2) == 0 && name_inner(r->c, r->t, &mw[w + 1]))
+                and = 1;
+            else if (!name_inner(r->c, r->t, &mw[w]))
+                break;
+        }
         /* "Российского института культурологии,": the name's own words
          * in the genitive, up to a punctuation mark */
-        if (j > 0 && !adjective_shape(r->t, mw[w - 1].span) && mw[w - 1].span.end < r->n &&
+        if (j > 0 && !and && !adjective_shape(r->t, mw[w - 1].span) && mw[w - 1].span.end < r->n &&
             (word_class_h(r->c, mw[lo].khash) & W_ORG) && strchr(",.;:)", r->t[mw[w - 1].span.end])) {
             x->span.end = mw[w - 1].span.end;
             continue;

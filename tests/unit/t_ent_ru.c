@@ -119,6 +119,8 @@ static void test_org_phrases(fixture *f)
      * the name's own words in the genitive run to a punctuation mark */
     r = resolve(f, "Вчера директор Российского института лесоводства, Пётр Смолин, уехал.");
     TYPE(r, "Российского института лесоводства", "ORG");
+    r = resolve(f, "Вчера директор Института лесоводства и озероведения СНГ уехал.");
+    TYPE(r, "Института лесоводства и озероведения СНГ", "ORG");
     r = resolve(f, "Вчера приехал Пётр Смолин из Российского бюро по лесам.");
     TYPE(r, "Российского бюро по лесам", "ORG");
     /* a place named after an unknown organization belongs to its name */
