@@ -37,7 +37,8 @@ enum {
     W_PART = 131072,    /* сайт, служба: part of an organization, not its kind */
     W_ORGAN = 262144,   /* служба, комиссия: an organ, itself an organization */
     W_REMIT = 524288,   /* комитет, фронт: a noun whose remit may follow ("по ...") */
-    W_CAUSE = 1048576   /* фронт, движение: a noun whose cause may follow ("за ...") */
+    W_CAUSE = 1048576,  /* фронт, движение: a noun whose cause may follow ("за ...") */
+    W_OUTLET = 2097152  /* сайт, портал: where an organization publishes, never its kind */
 };
 
 #define WSET_SLOTS 4096 /* power of two, above twice the listed words */
@@ -207,6 +208,10 @@ static const char *const remit_words[] = {"комитет", "комиссия", 
 static const char *const cause_words[] = {"фронт", "движение", "коалиция", "союз", "комитет",
     "партия", "ассоциация", "лига", NULL};
 
+/* Where an organization publishes: "на сайте Facebook", "на сайте РТС"
+ * name a known organization alone, whatever its script. */
+static const char *const outlet_words[] = {"сайт", "портал", "страница", "блог", NULL};
+
 /* Legal forms of Russian companies and bodies, written before the name:
  * "ОАО «Газпром»", "ООО «Алтек»", "ГУП «Водоканал»", "ИА Regnum". */
 static const char *const legal_forms[] = {"оао", "ооо", "зао", "пао", "ао", "нко", "ано", "гуп",
@@ -244,7 +249,7 @@ static const struct {
     {org_words, W_ORG},         {event_words, W_EVENT},      {titles, W_TITLE},
     {region_words, W_REGION},   {street_words, W_STREET},    {legal_forms, W_LEGAL},
     {net_words, W_NET},         {particles, W_PARTICLE},     {work_words, W_WORK},
-    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN}, {remit_words, W_REMIT}, {cause_words, W_CAUSE},
+    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN}, {remit_words, W_REMIT}, {cause_words, W_CAUSE}, {outlet_words, W_OUTLET},
     {home_words, W_HOME},       {possessives, W_POSSESSIVE}, {role_modifiers, W_MODIFIER},
 };
 
@@ -2232,6 +2237,8 @@ static int org_nouns(res *r)
                 return rc;
             continue;
         }
+        if (x->kind != ENT_CANDIDATE && (word_class_h(r->c, r->mr.words[lo - 1].khash) & W_OUTLET))
+            continue; /* "на сайте Facebook"; an unknown site is its own: "на сайте Roem.ru" */
         /* a lexicon name in Cyrillic after a noun is mostly in the genitive
          * ("на сайте Госдумы"); in guillemets or Latin script it is the
          * noun's apposition ("партии «Единая Россия»", "компании Yandex") */

@@ -297,6 +297,9 @@ static void test_appositions(fixture *f)
     CHECK(!*type_at(&r, "сайте КПРФ"));
     TYPE(r, "Международная шашечная федерация ФМЖД", "ORG");
     CHECK_INT(count_of(&r, "fmjd"), 1);
+    r = resolve(f, "Как сказано на сайте Lenta, всё готово, а на сайте Forestnews пусто.");
+    TYPE(r, "Lenta", "ORG"); /* a known organization's site names it alone */
+    TYPE(r, "сайте Forestnews", "ORG"); /* an unknown site is an organization of its own */
     /* a capitalized adjective inside a sentence starts a known name */
     r = resolve(f, "Сотрудники Северного Газпрома уехали, а Вчерашние новости молчат.");
     TYPE(r, "Северного Газпрома", "ORG");
