@@ -114,7 +114,7 @@ static const char *const function_words[] = {"the", "a", "an", "in", "on", "at",
     "была", "были", "кроме", "между", "однако", "так", "при", "этот", "эта", "эти", "там", "тогда",
     "вчера", "сегодня", "завтра", "первый", "второй", "третий", "первая", "вторая", "третья",
     "первое", "второе", "третье", "один", "одна", "два", "три", "первым", "вторым", "новый",
-    "новая", "новое", "данным", "словам", "the", "first", "second", "third", "one", "two", "three", "new", NULL};
+    "новая", "новое", "данным", "словам", "почему", "the", "first", "second", "third", "one", "two", "three", "new", NULL};
 /* Words that make an unknown name a region: "Чувашской Республики". */
 static const char *const region_words[] = {"республика", "область", "край", "округ", "район",
     "провинция", "штат", "графство", "уезд", "republic", "province", "region", "oblast", "krai",
@@ -904,6 +904,12 @@ static int numbered(const char *t, size_t n, size_t end)
     return end + 1 < n && t[end] == '-' && kr_isdigit((unsigned char)t[end + 1]);
 }
 
+/* An initial at s, right before the word at `next`: "Н." of "Н. Кранова". */
+static int initial_at(const char *t, kr_span s, size_t next)
+{
+    return s.end - s.start == 2 && t[s.end] == '.' && (next == s.end + 1 || next == s.end + 2);
+}
+
 /* A word right after «. */
 static int opens_quote(const char *t, size_t at)
 {
@@ -1316,6 +1322,9 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             type = NULL; /* "альбом «Дежавю»", "конкурс The BOBs": a work, not an organization */
         } else if (latin && cyrillic_doc && (gloss = glossed_type(o, t, n, (kr_span){mw[w].span.start, mw[end].span.end}, mw, w)) != NULL) {
             type = !*gloss ? NULL : gloss[0] == 'G' ? "LOC" : gloss;
+        } else if (nw == 1 && end + 1 < mr->nwords && mw[end + 1].cap &&
+                   initial_at(t, mw[w].span, mw[end + 1].span.start)) {
+            type = NULL; /* "центра Э. Чернова": an initial */
         } else if (org_noun || site) {
             type = "ORG"; /* "компании Harles", "движения «Левый фронт»", "Лента.ру" */
             /* "президиума Экспертно-консультативного совета": the name's
@@ -2302,9 +2311,12 @@ static void org_states(res *r)
                 break;
         }
         /* "Российского института культурологии,": the name's own words
-         * in the genitive, up to a punctuation mark */
+         * in the genitive, up to a punctuation mark or a person's given
+         * name ("института политической экспертизы Евгения Минченко") */
         if (j > 0 && !and && !adjective_shape(r->t, mw[w - 1].span) && mw[w - 1].span.end < r->n &&
-            (word_class_h(r->c, mw[lo].khash) & W_ORG) && strchr(",.;:)", r->t[mw[w - 1].span.end])) {
+            (word_class_h(r->c, mw[lo].khash) & W_ORG) &&
+            (strchr(",.;:)", r->t[mw[w - 1].span.end]) ||
+             (w < r->mr.nwords && r->covered[w] != 1 && mw[w].cap && mw[w].joined == 1 && is_given(r->c, mw[w].khash)))) {
             x->span.end = mw[w - 1].span.end;
             continue;
         }
@@ -2417,11 +2429,6 @@ static int named_after_word(const char *t, size_t n, const match_word *w)
            (len == 4 && memcmp(t + w->span.start, "им", 4) == 0 && w->span.end < n && t[w->span.end] == '.');
 }
 
-/* An initial at s, right before the word at `next`: "Н." of "Н. Кранова". */
-static int initial_at(const char *t, kr_span s, size_t next)
-{
-    return s.end - s.start == 2 && t[s.end] == '.' && (next == s.end + 1 || next == s.end + 2);
-}
 
 /* The last word of a person's name written from word w on, over one "и"
  * to a second name ("имени Станиславского и Немировича-Данченко"); w - 1
