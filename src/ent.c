@@ -114,7 +114,7 @@ static const char *const function_words[] = {"the", "a", "an", "in", "on", "at",
     "была", "были", "кроме", "между", "однако", "так", "при", "этот", "эта", "эти", "там", "тогда",
     "вчера", "сегодня", "завтра", "первый", "второй", "третий", "первая", "вторая", "третья",
     "первое", "второе", "третье", "один", "одна", "два", "три", "первым", "вторым", "новый",
-    "новая", "новое", "данным", "словам", "почему", "the", "first", "second", "third", "one", "two", "three", "new", NULL};
+    "новая", "новое", "данным", "словам", "почему", "ранее", "более", "менее", "the", "first", "second", "third", "one", "two", "three", "new", NULL};
 /* Words that make an unknown name a region: "Чувашской Республики". */
 static const char *const region_words[] = {"республика", "область", "край", "округ", "район",
     "провинция", "штат", "графство", "уезд", "republic", "province", "region", "oblast", "krai",
@@ -984,6 +984,16 @@ static int adjective_shape(const char *t, kr_span s)
     return ends_with(t, s, 8, ends);
 }
 
+/* A past active participle ("возглавлявший", "создавшей"): it says what
+ * someone did, no part of an organization's description, where a present
+ * one may be ("развивающего центра"). */
+static int participle(const char *t, kr_span s)
+{
+    static const ending ends[] = {END("вший"), END("вшая"), END("вшее"), END("вшего"), END("вшей"),
+        END("вшие"), END("вших"), END("вшим"), END("вшему"), END("вшую"), {NULL, 0}};
+    return ends_with(t, s, 8, ends);
+}
+
 /* A word that may stand inside an organization's name before the state:
  * lower case, and no verb by its ending ("сообщило", "заявил"). */
 static int name_inner(const ent_ctx *c, const char *t, const match_word *w)
@@ -1584,7 +1594,7 @@ static size_t description_start(const res *r, size_t w)
         if (r->covered[w - 1] == 1 && state_adjective(r, w - 1))
             continue; /* "Русской службе", "американском отделении" */
         if (r->covered[w - 1] || !tight(r->t, p->span.end, r->mr.words[w].span.start) || (cl & W_FUNCTION) ||
-            !(adjective_shape(r->t, p->span) || ((cl & W_ORG) && !p->cap)))
+            !((adjective_shape(r->t, p->span) && !participle(r->t, p->span)) || ((cl & W_ORG) && !p->cap)))
             break;
     }
     return r->mr.words[w].span.start;

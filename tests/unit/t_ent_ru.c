@@ -82,6 +82,9 @@ static void test_org_nouns(fixture *f)
     TYPE(r, "ежемесячной газеты «Лесной край", "ORG");
     TYPE(r, "интернет-издания Techlog", "ORG");
     TYPE(r, "группы компаний Norvex", "ORG");
+    /* a past participle or "ранее" before the noun is no part of it */
+    r = resolve(f, "Вчера Смолин, ранее возглавлявший компанию Norvex, уехал.");
+    TYPE(r, "компанию Norvex", "ORG");
     /* a state's adjective starts a description too */
     r = resolve(f, "Вчера сотрудники российского детского центра «Лесная поляна» уехали.");
     TYPE(r, "российского детского центра «Лесная поляна", "ORG");
