@@ -38,7 +38,8 @@ enum {
     W_ORGAN = 262144,   /* служба, комиссия: an organ, itself an organization */
     W_REMIT = 524288,   /* комитет, фронт: a noun whose remit may follow ("по ...") */
     W_CAUSE = 1048576,  /* фронт, движение: a noun whose cause may follow ("за ...") */
-    W_OUTLET = 2097152  /* сайт, портал: where an organization publishes, never its kind */
+    W_OUTLET = 2097152, /* сайт, портал: where an organization publishes, never its kind */
+    W_COMMON = 4194304  /* УК, СМС, ТВ: an acronym of a common noun, no name */
 };
 
 #define WSET_SLOTS 4096 /* power of two, above twice the listed words */
@@ -212,6 +213,12 @@ static const char *const cause_words[] = {"фронт", "движение", "к�
  * name a known organization alone, whatever its script. */
 static const char *const outlet_words[] = {"сайт", "портал", "страница", "блог", NULL};
 
+/* Acronyms of common nouns, written in capitals like names: codes of law
+ * ("УК РФ"), exams, taxes, messages, television, software, time zones. */
+static const char *const common_acronyms[] = {"ук", "гк", "упк", "коап", "нк", "тк", "гпк", "апк",
+    "егэ", "огэ", "ввп", "ндс", "дтп", "смс", "sms", "тв", "спо", "жкх", "вич", "спид", "орви",
+    "utc", "gmt", "pr", NULL};
+
 /* Legal forms of Russian companies and bodies, written before the name:
  * "ОАО «Газпром»", "ООО «Алтек»", "ГУП «Водоканал»", "ИА Regnum". */
 static const char *const legal_forms[] = {"оао", "ооо", "зао", "пао", "ао", "нко", "ано", "гуп",
@@ -249,7 +256,7 @@ static const struct {
     {org_words, W_ORG},         {event_words, W_EVENT},      {titles, W_TITLE},
     {region_words, W_REGION},   {street_words, W_STREET},    {legal_forms, W_LEGAL},
     {net_words, W_NET},         {particles, W_PARTICLE},     {work_words, W_WORK},
-    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN}, {remit_words, W_REMIT}, {cause_words, W_CAUSE}, {outlet_words, W_OUTLET},
+    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN}, {remit_words, W_REMIT}, {cause_words, W_CAUSE}, {outlet_words, W_OUTLET}, {common_acronyms, W_COMMON},
     {home_words, W_HOME},       {possessives, W_POSSESSIVE}, {role_modifiers, W_MODIFIER},
 };
 
@@ -1375,6 +1382,8 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             type = NULL; /* XXI */
         else if (upper && nw == 1 && (word_class_h(c, mw[w].khash) & W_LEGAL))
             type = NULL; /* ОАО: part of the name after it (org_nouns) */
+        else if (upper && nw == 1 && (word_class_h(c, mw[w].khash) & W_COMMON))
+            type = NULL; /* "статье 282 УК РФ", "по СМС" */
         else if ((latin || opens_quote(t, mw[w].span.start)) && (word_class_h(c, mw[w].khash) & W_PRODUCT) &&
                  (nw == 1 || product_model(t, mw, w + 1, end)))
             type = NULL; /* "под Windows", "запуск «Союза»", «Союз ТМА-7»: a product */

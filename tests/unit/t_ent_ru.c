@@ -232,6 +232,10 @@ static void test_latin(fixture *f)
     CHECK(!any_at(&r, "Lada Granta"));
     r = resolve(f, "Началась пандемия COVID-19 весной.");
     CHECK(!any_at(&r, "COVID")); /* a code with a number */
+    r = resolve(f, "Дело завели по статье 282 УК России, а письма шли по СМС.");
+    CHECK(!any_at(&r, "УК")); /* an acronym of a common noun */
+    CHECK(!any_at(&r, "СМС"));
+    TYPE(r, "России", "GPE");
     r = resolve(f, "Танкер Газпром-7 вышел в море, а Газпром промолчал.");
     CHECK(!any_at(&r, "Газпром-7")); /* a known name in a code: a model, a flight */
     CHECK_INT(count_of(&r, "gazprom"), 1);
