@@ -168,7 +168,7 @@ static const char *const work_words[] = {"фильм", "кинофильм", "с
     "шаттл", "спутник", "ракета", "автомобиль", "модель", "самолет", "платформа", "марка", "игра",
     "статья", "закон", "указ", "доклад", "акция", "кампания", "турнир", "чемпионат", "модуль",
     "станция", "препарат", "проект", "рубрика", "сборник", "стихотворение", "поэма", "пьеса",
-    "аркада", "девиз", "лозунг", "слоган", NULL};
+    "аркада", "девиз", "лозунг", "слоган", "адрес", "домен", NULL};
 
 /* Products and spacecraft that news names without a cue word, as often
  * as the firms that make them: a lone one in Latin script or in
@@ -1257,7 +1257,12 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
         const match_word *mw = mr->words;
         const char *linked = NULL, *gloss;
         int initial, latin = 1, upper = 1, given, org_noun, site, cut;
-        if (covered[w] || !mw[w].cap || (mw[w].script & FOLD_DIGIT)) {
+        /* "сообщает baltinfo.ru": a site's name in lower case */
+        if (covered[w] || (!mw[w].cap && !(mw[w].script == FOLD_LATIN && w + 1 < mr->nwords &&
+                                           mw[w].span.end < n && t[mw[w].span.end] == '.' &&
+                                           mw[w + 1].span.start == mw[w].span.end + 1 &&
+                                           top_domain(t, mw[w + 1].span))) ||
+            (mw[w].script & FOLD_DIGIT)) {
             w++;
             continue;
         }

@@ -212,6 +212,9 @@ static void test_works_and_sites(fixture *f)
     TYPE(r, "Новости.ру", "ORG");
     TYPE(r, "Lenta.ru", "ORG");
     TYPE(r, "Интернете", "ORG"); /* the network, not a place */
+    r = resolve(f, "Об этом сообщает forestnews.ru, а новый адрес lesok.com уже работает.");
+    TYPE(r, "forestnews.ru", "ORG"); /* a site in lower case */
+    CHECK(!any_at(&r, "lesok.com")); /* an address, no organization */
     /* a title in guillemets is no organization; a name there is */
     r = resolve(f, "Он читал «Происхождение видов» и слушал «Эхо Залесья» и «Новые правые».");
     CHECK(!any_at(&r, "Происхождение видов"));
