@@ -1258,7 +1258,7 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
         const char *linked = NULL, *gloss;
         int initial, latin = 1, upper = 1, given, org_noun, site, cut;
         /* "сообщает baltinfo.ru": a site's name in lower case */
-        if (covered[w] || (!mw[w].cap && !(mw[w].script == FOLD_LATIN && w + 1 < mr->nwords &&
+        if (covered[w] || (!mw[w].cap && !(cyrillic_doc && mw[w].script == FOLD_LATIN && w + 1 < mr->nwords &&
                                            mw[w].span.end < n && t[mw[w].span.end] == '.' &&
                                            mw[w + 1].span.start == mw[w].span.end + 1 &&
                                            top_domain(t, mw[w + 1].span))) ||
@@ -1344,8 +1344,8 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             type = NULL; /* "альбом «Дежавю»", "конкурс The BOBs": a work, not an organization */
         } else if (latin && cyrillic_doc && (gloss = glossed_type(o, t, n, (kr_span){mw[w].span.start, mw[end].span.end}, mw, w)) != NULL) {
             type = !*gloss ? NULL : gloss[0] == 'G' ? "LOC" : gloss;
-        } else if (nw == 1 && end + 1 < mr->nwords && mw[end + 1].cap &&
-                   initial_at(t, mw[w].span, mw[end + 1].span.start)) {
+        } else if (nw == 1 && mw[w].span.end - mw[w].span.start == 2 && end + 1 < mr->nwords &&
+                   mw[end + 1].cap && initial_at(t, mw[w].span, mw[end + 1].span.start)) {
             type = NULL; /* "центра Э. Чернова": an initial */
         } else if (org_noun || site) {
             type = "ORG"; /* "компании Harles", "движения «Левый фронт»", "Лента.ру" */
