@@ -2253,6 +2253,11 @@ static int org_nouns(res *r)
         if (lo == 0 || lo >= r->mr.nwords || r->mr.words[lo].span.start != x->span.start)
             continue;
         site_end(r, x);
+        /* "Международная федерация футбола ФИФА": the organization's
+         * full name and its short one, one mention */
+        if (x->kind == ENT_NAME && r->covered[lo - 1] == 1 && tight(r->t, r->mr.words[lo - 1].span.end, x->span.start) &&
+            merge_org_before(r, x, lo - 1))
+            continue;
         if (!org_noun_before(r->c, r->t, r->mr.words, r->covered, lo, r->from)) {
             /* "Международного Красного Креста": a capitalized adjective
              * inside a sentence starts the name */

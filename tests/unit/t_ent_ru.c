@@ -24,6 +24,7 @@ static const char lexicon[] =
     "[kprf]\ntype: ORG\nname: KPRF\ncountry: RUS\nru: КПРФ\n"
     "[chelsea]\ntype: ORG\nname: Chelsea FC\nru: Челси\n"
     "[fmjd]\ntype: ORG\nname: World Draughts Federation\nru: ФМЖД; Международная шашечная федерация\n"
+    "[forest-league]\ntype: ORG\nname: Forest Rescue League\nru: ЛСЛ; Лига спасения леса\n"
     "[vladimir-putin]\ntype: PER\nname: Vladimir Putin\ncountry: RUS\nru: Владимир Путин\n"
     "[barak-obama]\ntype: PER\nname: Barack Obama\ncountry: USA\nru: Барак Обама; Обама\n"
     "[ekaterina-vtoraya]\ntype: PER\nname: Catherine the Great\ncountry: RUS\n"
@@ -314,6 +315,10 @@ static void test_appositions(fixture *f)
     CHECK(!*type_at(&r, "сайте КПРФ"));
     TYPE(r, "Международная шашечная федерация ФМЖД", "ORG");
     CHECK_INT(count_of(&r, "fmjd"), 1);
+    /* the full name and the short one side by side: one mention */
+    r = resolve(f, "Вчера Лига спасения леса ЛСЛ объявила о сборе.");
+    TYPE(r, "Лига спасения леса ЛСЛ", "ORG");
+    CHECK_INT(count_of(&r, "forest-league"), 1);
     r = resolve(f, "Как сказано на сайте Lenta, всё готово, а на сайте Forestnews пусто.");
     TYPE(r, "Lenta", "ORG"); /* a known organization's site names it alone */
     TYPE(r, "сайте Forestnews", "ORG"); /* an unknown site is an organization of its own */
