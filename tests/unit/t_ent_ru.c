@@ -83,6 +83,9 @@ static void test_org_nouns(fixture *f)
     TYPE(r, "ежемесячной газеты «Лесной край", "ORG");
     TYPE(r, "интернет-издания Techlog", "ORG");
     TYPE(r, "группы компаний Norvex", "ORG");
+    /* a pronoun before the noun is no part of its description */
+    r = resolve(f, "Данные получили от самого центра «Лесок» вчера.");
+    TYPE(r, "центра «Лесок", "ORG");
     /* a past participle or "ранее" before the noun is no part of it */
     r = resolve(f, "Вчера Смолин, ранее возглавлявший компанию Norvex, уехал.");
     TYPE(r, "компанию Norvex", "ORG");
