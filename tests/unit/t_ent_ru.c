@@ -83,6 +83,10 @@ static void test_org_nouns(fixture *f)
     TYPE(r, "ежемесячной газеты «Лесной край", "ORG");
     TYPE(r, "интернет-издания Techlog", "ORG");
     TYPE(r, "группы компаний Norvex", "ORG");
+    /* a preposition ends an unknown name before a state or organization */
+    r = resolve(f, "Заголовок: создатель Norvex против сделки Газпрома.");
+    TYPE(r, "Norvex", "ORG");
+    TYPE(r, "Газпрома", "ORG");
     /* a pronoun before the noun is no part of its description */
     r = resolve(f, "Данные получили от самого центра «Лесок» вчера.");
     TYPE(r, "центра «Лесок", "ORG");
