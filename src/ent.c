@@ -1785,9 +1785,15 @@ static int national_bodies(res *r)
         } else if (u->adj && (w = u->first + u->nwords) < r->mr.nwords) {
             size_t end;
             if (!r->covered[w] && !mw[w].cap && (word_class_h(r->c, mw[w].khash) & W_NATIONAL) &&
-                tight(r->t, u->span.end, mw[w].span.start) &&
-                (rc = emit_org(r, w, 1, (kr_span){u->span.start, mw[w].span.end})) != 0)
-                return rc;
+                tight(r->t, u->span.end, mw[w].span.start)) {
+                /* "Российский фонд DST": the name after the description */
+                for (end = w; end + 1 < r->mr.nwords && !r->covered[end + 1] && mw[end + 1].cap &&
+                              mw[end + 1].script == FOLD_LATIN && mw[end + 1].joined == 1;
+                     end++)
+                    ;
+                if ((rc = emit_org(r, w, end - w + 1, (kr_span){u->span.start, mw[end].span.end})) != 0)
+                    return rc;
+            }
             /* "Российского института культурологии": a state's adjective
              * written with a capital inside a sentence starts a name */
             if (u->nwords == 1 && mw[u->first].cap && mw[u->first].script == FOLD_CYRILLIC &&

@@ -209,6 +209,8 @@ static void test_org_phrases(fixture *f)
     r = resolve(f, "Сборная России выиграла, и российской сборной вручили кубок.");
     TYPE(r, "Сборная России", "ORG");
     TYPE(r, "российской сборной", "ORG");
+    r = resolve(f, "Акции скупает российский фонд Norvex Capital.");
+    TYPE(r, "российский фонд Norvex Capital", "ORG"); /* the name after the description */
 }
 
 static void test_works_and_sites(fixture *f)
