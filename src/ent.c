@@ -2175,10 +2175,14 @@ static int apposition(const res *r, size_t w, const ent_mention *x)
 {
     static const ending indeclinable[] = {END("и"), END("е"), END("о"), END("у"), END("ю"), END("э"),
         {NULL, 0}};
+    static const ending nominative[] = {END("б"), END("в"), END("г"), END("д"), END("ж"), END("з"),
+        END("к"), END("л"), END("м"), END("н"), END("п"), END("р"), END("с"), END("т"), END("ф"),
+        END("х"), END("ц"), END("ч"), END("ш"), END("щ"), END("ь"), {NULL, 0}};
     if (word_class_h(r->c, r->mr.words[w].khash) & W_PART)
         return 0;
     return fold_all_upper(r->t + x->span.start, x->span.end - x->span.start) ||
-           (r->mr.words[w + 1].span.end == x->span.end && ends_with(r->t, x->span, 4, indeclinable));
+           (r->mr.words[w + 1].span.end == x->span.end && ends_with(r->t, x->span, 4, indeclinable)) ||
+           ends_with(r->t, x->span, 4, nominative);
 }
 
 /* An organization named by a lexicon description and then by its name

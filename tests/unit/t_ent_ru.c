@@ -324,6 +324,9 @@ static void test_appositions(fixture *f)
     CHECK(!*type_at(&r, "сайте КПРФ"));
     TYPE(r, "Международная шашечная федерация ФМЖД", "ORG");
     CHECK_INT(count_of(&r, "fmjd"), 1);
+    /* a name in its own, undeclined form after the noun is its apposition */
+    r = resolve(f, "Акции компании Газпром выросли.");
+    TYPE(r, "компании Газпром", "ORG");
     /* the full name and the short one side by side: one mention */
     r = resolve(f, "Вчера Лига спасения леса ЛСЛ объявила о сборе.");
     TYPE(r, "Лига спасения леса ЛСЛ", "ORG");
