@@ -223,7 +223,7 @@ static const char *const outlet_words[] = {"сайт", "портал", "стра
  * ("УК РФ"), exams, taxes, messages, television, software, time zones. */
 static const char *const common_acronyms[] = {"ук", "гк", "упк", "коап", "нк", "тк", "гпк", "апк",
     "егэ", "огэ", "ввп", "ндс", "дтп", "смс", "sms", "тв", "спо", "жкх", "вич", "спид", "орви",
-    "utc", "gmt", "pr", NULL};
+    "utc", "gmt", "pr", "ос", NULL};
 
 /* Legal forms of Russian companies and bodies, written before the name:
  * "ОАО «Газпром»", "ООО «Алтек»", "ГУП «Водоканал»", "ИА Regnum". */
@@ -1272,7 +1272,10 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             w++;
             continue;
         }
-        while (end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined == 1 && mw[end + 1].cap)
+        /* a run keeps to one script: "The Prodigy Кит Флинт", "USM
+         * Holdings Алишера Усманова" are two names */
+        while (end + 1 < mr->nwords && !covered[end + 1] && mw[end + 1].joined == 1 && mw[end + 1].cap &&
+               !((mw[end].script | mw[end + 1].script) == (FOLD_LATIN | FOLD_CYRILLIC)))
             end++;
         /* "Bank of East Asia", "Sami al-Haj": a Latin name runs over a
          * small lower-case word to the next capitalized one */

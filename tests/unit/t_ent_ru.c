@@ -239,6 +239,12 @@ static void test_latin(fixture *f)
     TYPE(r, "Pjotr Smolin", "PER"); /* a gloss takes the type of the name before it */
     TYPE(r, "Bank of Nordland", "ORG");
     TYPE(r, "Philips", "ORG"); /* a lone Latin word in Russian text is a brand */
+    r = resolve(f, "Солист группы The Forest Пётр Смолин уехал, программа для ОС Android готова.");
+    TYPE(r, "группы The Forest", "ORG"); /* a run keeps to one script */
+    TYPE(r, "Пётр Смолин", "PER");
+    CHECK(!any_at(&r, "ОС"));
+    r = resolve(f, "Вчера акции Norvex Holdings Смолинского выросли.");
+    TYPE(r, "Norvex Holdings", "ORG");
     r = resolve(f, "Узник Сулим аль-Карби (Sulim al-Karbi) вышел, а машина «Лада Гранта» "
                    "(Lada Granta) уехала.");
     CHECK(!any_at(&r, "Sulim al-Karbi")); /* a gloss of a name taken for none */
