@@ -39,7 +39,8 @@ enum {
     W_REMIT = 524288,   /* комитет, фронт: a noun whose remit may follow ("по ...") */
     W_CAUSE = 1048576,  /* фронт, движение: a noun whose cause may follow ("за ...") */
     W_OUTLET = 2097152, /* сайт, портал: where an organization publishes, never its kind */
-    W_COMMON = 4194304  /* УК, СМС, ТВ: an acronym of a common noun, no name */
+    W_COMMON = 4194304, /* УК, СМС, ТВ: an acronym of a common noun, no name */
+    W_OPUS = 8388608    /* фильм, конкурс: a work's title follows, even in Latin script */
 };
 
 #define WSET_SLOTS 4096 /* power of two, above twice the listed words */
@@ -176,6 +177,15 @@ static const char *const work_words[] = {"фильм", "кинофильм", "с
     "станция", "препарат", "проект", "рубрика", "сборник", "стихотворение", "поэма", "пьеса",
     "аркада", "девиз", "лозунг", "слоган", "адрес", "домен", NULL};
 
+/* Of those, the works whose title in Latin script is no maker's name
+ * ("конкурс The BOBs", "игр FarmVille"), where "акции Microsoft",
+ * "самолет Boeing" and "марки BMW" name the firm. */
+static const char *const opus_words[] = {"фильм", "кинофильм", "сериал", "альбом", "песня", "сингл",
+    "книга", "роман", "повесть", "спектакль", "опера", "балет", "мюзикл", "картина", "выставка",
+    "фестиваль", "конкурс", "премия", "передача", "шоу", "игра", "турнир", "чемпионат", "рубрика",
+    "сборник", "стихотворение", "поэма", "пьеса", "аркада", "девиз", "лозунг", "слоган", "адрес",
+    "домен", NULL};
+
 /* Products and spacecraft that news names without a cue word, as often
  * as the firms that make them: a lone one in Latin script or in
  * guillemets is no organization ("под Windows", "старт «Дискавери»",
@@ -262,7 +272,7 @@ static const struct {
     {org_words, W_ORG},         {event_words, W_EVENT},      {titles, W_TITLE},
     {region_words, W_REGION},   {street_words, W_STREET},    {legal_forms, W_LEGAL},
     {net_words, W_NET},         {particles, W_PARTICLE},     {work_words, W_WORK},
-    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN}, {remit_words, W_REMIT}, {cause_words, W_CAUSE}, {outlet_words, W_OUTLET}, {common_acronyms, W_COMMON},
+    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN}, {remit_words, W_REMIT}, {cause_words, W_CAUSE}, {outlet_words, W_OUTLET}, {common_acronyms, W_COMMON}, {opus_words, W_OPUS},
     {home_words, W_HOME},       {possessives, W_POSSESSIVE}, {role_modifiers, W_MODIFIER},
 };
 
@@ -1348,8 +1358,10 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             w++;
             continue;
         }
-        if ((opens_quote(t, mw[w].span.start) || (!given && latin_run(mw, w, end))) && w > 0 && !mw[w - 1].cap &&
-            (word_class_h(c, mw[w - 1].khash) & W_WORK) && quote_gap(t, mw[w - 1].span.end, mw[w].span.start)) {
+        if (w > 0 && !mw[w - 1].cap && quote_gap(t, mw[w - 1].span.end, mw[w].span.start) &&
+            (opens_quote(t, mw[w].span.start) ? (word_class_h(c, mw[w - 1].khash) & W_WORK) != 0
+                                               : !given && latin_run(mw, w, end) &&
+                                                     (word_class_h(c, mw[w - 1].khash) & W_OPUS))) {
             type = NULL; /* "альбом «Дежавю»", "конкурс The BOBs": a work, not an organization */
         } else if (latin && cyrillic_doc && (gloss = glossed_type(o, t, n, (kr_span){mw[w].span.start, mw[end].span.end}, mw, w)) != NULL) {
             type = !*gloss ? NULL : gloss[0] == 'G' ? "LOC" : gloss;
