@@ -2382,7 +2382,12 @@ static void org_states(res *r)
         }
         if (w >= r->mr.nwords || !tight(r->t, mw[w - 1].span.end, mw[w].span.start))
             continue;
+        /* not a capital standing for its state that a person's name goes
+         * on from ("The Prodigy Кит Флинт": Кит is Quito there) */
         if (r->covered[w] == 1 && (u = unit_at(r, w)) != NULL && !u->adj &&
+            !(lex_entry_at(r->c->lex, u->entry)->metonym && u->first + u->nwords < r->mr.nwords &&
+              mw[u->first + u->nwords].cap &&
+              r->covered[u->first + u->nwords] != 1 && mw[u->first + u->nwords].joined == 1) &&
             (lex_entry_at(r->c->lex, u->entry)->type == LEX_GPE || lex_entry_at(r->c->lex, u->entry)->type == LEX_ORG ||
              lex_entry_at(r->c->lex, u->entry)->type == LEX_LOC))
             x->span.end = u->span.end; /* "Совета министров иностранных дел СНГ" */

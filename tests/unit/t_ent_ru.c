@@ -35,6 +35,7 @@ static const char lexicon[] =
     "[ekho-aze]\ntype: ORG\nname: Echo of Azerbaijan\nru: Эхо Азербайджана\n"
     "[forest-academy]\ntype: ORG\nname: Russian Forest Academy\ncountry: RUS\nru: Российская лесная академия\n"
     "[ganja]\ntype: LOC\nname: Ganja\ncountry: AZE\nru: Гянджа\n"
+    "[baku]\ntype: LOC\nname: Baku\ncountry: AZE\nmetonym: AZE\nru: Баку\n"
     "[forest-service]\ntype: ORG\nname: Forest Service\ncountry: AZE\nru: Лесная служба\n"
     "[foreign-ministry]\ntype: AGENT\nname: foreign ministry\nsector: GOV\nbody: yes\nru: МИД\n"
     "[prime-minister]\ntype: AGENT\nname: prime minister\nsector: GOV\nru: председатель правительства\n"
@@ -243,6 +244,8 @@ static void test_latin(fixture *f)
     TYPE(r, "группы The Forest", "ORG"); /* a run keeps to one script */
     TYPE(r, "Пётр Смолин", "PER");
     CHECK(!any_at(&r, "ОС"));
+    r = resolve(f, "Вчера солист группы Forest Баку Смолинский уехал.");
+    TYPE(r, "группы Forest", "ORG"); /* no capital a person's name goes on from */
     r = resolve(f, "Вчера акции Norvex Holdings Смолинского выросли.");
     TYPE(r, "Norvex Holdings", "ORG");
     r = resolve(f, "Узник Сулим аль-Карби (Sulim al-Karbi) вышел, а машина «Лада Гранта» "
