@@ -1222,8 +1222,12 @@ static const char *glossed_type(const out_list *o, const char *t, size_t n, kr_s
 static size_t org_phrase_end(const ent_ctx *c, const char *t, const match_word *mw, size_t nwords,
                              const unsigned char *covered, size_t w, int initial)
 {
+    static const ending plural[] = {END("ые"), END("ие"), END("ых"), END("их"), END("ыми"), END("ими"),
+        {NULL, 0}};
     size_t j, adj = 0;
-    if (initial && !adjective_shape(t, mw[w].span))
+    /* at a sentence's start a capital says nothing: "Остальные фракции",
+     * a plural, is no name */
+    if (initial && (!adjective_shape(t, mw[w].span) || ends_with(t, mw[w].span, 8, plural)))
         return w;
     for (j = w + 1; j < nwords && !covered[j] && mw[j].joined == 1 && !mw[j].cap; j++) {
         if (word_class_h(c, mw[j].khash) & W_ORG)
