@@ -2330,13 +2330,17 @@ static int org_nouns(res *r)
 }
 
 /* The end of the unknown place's mention starting at byte `at` ("Южного
- * округа"), or 0 when none starts there. */
+ * округа") or of an unknown acronym's ("МВД"), or 0 when none starts
+ * there. */
 static size_t place_at(const res *r, size_t at)
 {
     size_t k;
     for (k = r->o.n; k-- > 0;)
-        if (r->o.v[k].kind == ENT_CANDIDATE && r->o.v[k].span.start == at)
-            return r->o.v[k].type[0] == 'L' ? r->o.v[k].span.end : 0;
+        if (r->o.v[k].kind == ENT_CANDIDATE && r->o.v[k].span.start == at) {
+            const ent_mention *x = &r->o.v[k];
+            return x->type[0] == 'L' || (x->type[0] == 'O' && fold_all_upper(r->t + at, x->span.end - at))
+                       ? x->span.end : 0;
+        }
     return 0;
 }
 
@@ -2393,8 +2397,10 @@ static void org_states(res *r)
               mw[u->first + u->nwords].cap &&
               r->covered[u->first + u->nwords] != 1 && mw[u->first + u->nwords].joined == 1) &&
             (lex_entry_at(r->c->lex, u->entry)->type == LEX_GPE || lex_entry_at(r->c->lex, u->entry)->type == LEX_ORG ||
-             lex_entry_at(r->c->lex, u->entry)->type == LEX_LOC))
-            x->span.end = u->span.end; /* "Совета министров иностранных дел СНГ" */
+             lex_entry_at(r->c->lex, u->entry)->type == LEX_LOC ||
+             (lex_entry_at(r->c->lex, u->entry)->type == LEX_AGENT && lex_entry_at(r->c->lex, u->entry)->body &&
+              mw[w].cap)))
+            x->span.end = u->span.end; /* "Совета министров иностранных дел СНГ", "управления МВД" */
         else if (r->covered[w] == IN_CANDIDATE && (j = place_at(r, mw[w].span.start)) != 0)
             x->span.end = j; /* "Судом Партизанского района" */
     }
@@ -2480,8 +2486,8 @@ static void org_remits(res *r)
             int by = (len == 4 && (memcmp(s, "по", 4) == 0 || memcmp(s, "за", 4) == 0)) ||
                      (len == 6 && memcmp(s, "при", 6) == 0) || (len == 12 && memcmp(s, "против", 12) == 0);
             if (!by || p->cap || !tight(r->t, mw[e].span.end, p->span.start) ||
-                (!cause && (memcmp(s, "за", 4) == 0 || len == 12)))
-                break;
+                (!cause && !rounds && (memcmp(s, "за", 4) == 0 || len == 12)))
+                break; /* a body's remit may go on: "по контролю за оборотом наркотиков" */
             if ((end = remit_end(r, e + 1)) == e + 1)
                 break;
             e = end;
