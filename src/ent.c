@@ -2536,8 +2536,8 @@ static int named_after(res *r, size_t w, size_t *last)
     size_t k, end, into;
     kr_span span;
     if (w == 0 || w + 1 >= r->mr.nwords || !named_after_word(r->t, r->n, &mw[w]) ||
-        !(word_class_h(r->c, mw[w - 1].khash) & W_ORG) || !tight(r->t, mw[w - 1].span.end, mw[w].span.start) ||
-        (end = named_after_end(r, w + 1)) <= w)
+        !((word_class_h(r->c, mw[w - 1].khash) & W_ORG) || r->covered[w - 1] == IN_CANDIDATE) ||
+        !tight(r->t, mw[w - 1].span.end, mw[w].span.start) || (end = named_after_end(r, w + 1)) <= w)
         return 0;
     span.start = description_start(r, w - 1);
     span.end = mw[end].span.end;
@@ -2551,6 +2551,10 @@ static int named_after(res *r, size_t w, size_t *last)
         else if (x->span.start < mw[w - 1].span.start || x->span.end > span.end)
             return 0;
     }
+    /* after an unknown name, only an organization's: "Института
+     * иностранных языков имени Мориса Тореза" */
+    if (into == r->o.n && !(word_class_h(r->c, mw[w - 1].khash) & W_ORG))
+        return 0;
     for (k = 0; k < r->o.n; k++) {
         ent_mention *x = &r->o.v[k];
         if (k != into && x->kind && x->span.end > mw[w - 1].span.start && x->span.start < span.end)
