@@ -1229,9 +1229,14 @@ static size_t org_phrase_end(const ent_ctx *c, const char *t, const match_word *
      * a plural, is no name */
     if (initial && (!adjective_shape(t, mw[w].span) || ends_with(t, mw[w].span, 8, plural)))
         return w;
-    for (j = w + 1; j < nwords && !covered[j] && mw[j].joined == 1 && !mw[j].cap; j++) {
+    for (j = w + 1; j < nwords && mw[j].joined == 1 && !mw[j].cap &&
+                    (!covered[j] || (covered[j] == 1 && j == w + 1 && adjective_shape(t, mw[w].span)));
+         j++) {
+        /* "Басманный суд": a body of the lexicon right after the name */
         if (word_class_h(c, mw[j].khash) & W_ORG)
             return j;
+        if (covered[j])
+            break;
         if (++adj > 2 || !adjective_shape(t, mw[j].span))
             break;
     }
@@ -1760,6 +1765,13 @@ static int local_body(res *r, const unit *u, const unit *next)
     size_t last = next->first + next->nwords;
     if (ne->type != LEX_LOC || next->adj || next->first != u->first + u->nwords ||
         !tight(r->t, u->span.end, next->span.start))
+        return 0;
+    /* "Хорошевский суд Москвы": the body's own name before it, left to
+     * the unknown names */
+    if (u->first > 0 && !r->covered[u->first - 1] && mw[u->first - 1].cap &&
+        adjective_shape(r->t, mw[u->first - 1].span) &&
+        tight(r->t, mw[u->first - 1].span.end, u->span.start) &&
+        !sentence_start(r->t, mw[u->first - 1].span.start, r->from))
         return 0;
     if (!(id = candidate_id(r->c, r->a, r->t, &mw[u->first], last - u->first)))
         return 0;

@@ -37,6 +37,7 @@ static const char lexicon[] =
     "[ganja]\ntype: LOC\nname: Ganja\ncountry: AZE\nru: Гянджа\n"
     "[baku]\ntype: LOC\nname: Baku\ncountry: AZE\nmetonym: AZE\nru: Баку\n"
     "[forest-service]\ntype: ORG\nname: Forest Service\ncountry: AZE\nru: Лесная служба\n"
+    "[prosecutors]\ntype: AGENT\nname: prosecutor's office\nsector: JUD\nbody: yes\nru: прокуратура\n"
     "[foreign-ministry]\ntype: AGENT\nname: foreign ministry\nsector: GOV\nbody: yes\nru: МИД\n"
     "[prime-minister]\ntype: AGENT\nname: prime minister\nsector: GOV\nru: председатель правительства\n"
     "[given]\ntype: GIVEN\nru: Пётр; Лев; Питер; Мишель\nen: Philip\n";
@@ -146,6 +147,11 @@ static void test_org_phrases(fixture *f)
     TYPE(r, "ООО «Лесок", "ORG");
     r = resolve(f, "Вчера приехал Пётр Смолин из Российского бюро по лесам.");
     TYPE(r, "Российского бюро по лесам", "ORG");
+    /* a body of the lexicon after a capitalized adjective: its name */
+    r = resolve(f, "Вчера Северная прокуратура Гянджи промолчала, а Басманная прокуратура "
+                   "заявила о проверке.");
+    TYPE(r, "Северная прокуратура Гянджи", "ORG");
+    TYPE(r, "Басманная прокуратура", "ORG");
     /* a place named after an unknown organization belongs to its name */
     r = resolve(f, "Вчера депутаты Лесного собрания Гянджи приняли обращение. Он сидел в "
                    "изоляторе окружного суда Северного округа Гянджи.");
