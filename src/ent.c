@@ -1644,12 +1644,14 @@ static size_t description_start(const res *r, size_t w)
     return r->mr.words[w].span.start;
 }
 
-/* An unknown organization at words[w..w+nw) spanning span: a candidate. */
-static int emit_org(res *r, size_t w, size_t nw, kr_span span)
+/* An organization mention with no actor code, named by its words
+ * words[w..w+nw) spanning span (a candidate id); *made tells whether one
+ * was made (no id: none). */
+static int org_mention(res *r, size_t w, size_t nw, kr_span span, int *made)
 {
     ent_mention *mt;
     const char *id = candidate_id(r->c, r->a, r->t, &r->mr.words[w], nw);
-    size_t k;
+    *made = 0;
     if (!id)
         return 0;
     if (!(mt = emit(&r->o)))
@@ -1660,9 +1662,19 @@ static int emit_org(res *r, size_t w, size_t nw, kr_span span)
     mt->kind = ENT_CANDIDATE;
     if (!(mt->name = arena_strndup(r->a, r->t + span.start, span.end - span.start)))
         return KR_ENOMEM;
-    for (k = w; k < w + nw; k++)
-        r->covered[k] = IN_CANDIDATE;
+    *made = 1;
     return 0;
+}
+
+/* An unknown organization at words[w..w+nw) spanning span: a candidate
+ * over words no other mention takes. */
+static int emit_org(res *r, size_t w, size_t nw, kr_span span)
+{
+    size_t k;
+    int made, rc = org_mention(r, w, nw, span, &made);
+    for (k = w; rc == 0 && made && k < w + nw; k++)
+        r->covered[k] = IN_CANDIDATE;
+    return rc;
 }
 
 /* The end of a known organization's mention: its own state named right
@@ -1728,24 +1740,15 @@ static int org_in_role(res *r, const unit *u, const lex_entry *e, size_t end)
     for (w = u->first + 1; w < last; w++) {
         long x = match_name_at(r->c->m, mw, w, last);
         const lex_entry *xe = x >= 0 ? lex_entry_at(lex, (size_t)x) : NULL;
-        ent_mention *mt;
-        const char *id;
         kr_span span;
+        int made;
         if (!xe || !(xe->type == LEX_ORG || (xe->type == LEX_AGENT && xe->body)))
             continue;
         span.start = mw[w].span.start;
         span.end = end > u->span.end ? end : u->span.end;
         for (nw = last - w; w + nw < r->mr.nwords && mw[w + nw].span.end <= span.end; nw++)
             ;
-        if (!(id = candidate_id(r->c, r->a, r->t, &mw[w], nw)))
-            return 0;
-        if (!(mt = emit(&r->o)))
-            return KR_ENOMEM;
-        mt->span = span;
-        mt->id = id;
-        mt->type = "ORG";
-        mt->kind = ENT_CANDIDATE;
-        return (mt->name = arena_strndup(r->a, r->t + span.start, span.end - span.start)) ? 0 : KR_ENOMEM;
+        return org_mention(r, w, nw, span, &made); /* the role covers its words */
     }
     return 0;
 }
