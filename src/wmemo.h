@@ -30,7 +30,7 @@ void *wmemo_slot(wmemo *m, const char *w, size_t n, int *hit);
  * places ahead (a hint that changes nothing), so that its set is in cache
  * by the time it is looked up. */
 typedef struct wmemo_key {
-    uint64_t lo, hi; /* hi == 0: the word is too long to remember */
+    uint64_t lo, hi; /* hash, length + 1; hi == 0: too long to remember */
 } wmemo_key;
 
 wmemo_key wmemo_key_of(const char *w, size_t n);
