@@ -139,8 +139,23 @@ static void test_two_steps(void)
     wmemo_free(m);
 }
 
+/* Keys: the same bytes give the same key, and words that differ in their
+ * bytes or only in their length (a NUL byte more) give different ones. */
+static void test_keys(void)
+{
+    wmemo_key a = wmemo_key_of("Лавров", strlen("Лавров")), b = wmemo_key_of("Лавров", strlen("Лавров"));
+    wmemo_key c = wmemo_key_of("Лавров", strlen("Лавров") + 1), d = wmemo_key_of("Лавровы", strlen("Лавровы"));
+    wmemo_key e = wmemo_key_of("", 0);
+    CHECK(a.lo == b.lo && a.hi == b.hi);
+    CHECK(a.hi != 0 && e.hi != 0);
+    CHECK(a.lo != c.lo || a.hi != c.hi);
+    CHECK(a.lo != d.lo || a.hi != d.hi);
+    CHECK(a.lo != e.lo || a.hi != e.hi);
+}
+
 int main(void)
 {
+    test_keys();
     test_two_steps();
     test_hit_and_miss();
     test_eviction();
