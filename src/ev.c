@@ -27,8 +27,20 @@
 #define WORD_MEMO_SLOTS 65536
 typedef struct word_ids {
     uint32_t key, xkey;
+    uint32_t lists;      /* closed word lists holding the word: 1 << W_* */
     uint8_t uses, xuses; /* evlex_key_uses of key and xkey */
 } word_ids;
+
+/* The closed word lists the analysis asks about ("of", "в", the
+ * possessives...), each known by a bit that a word form gets once, when
+ * the word memory first sees it, rather than by folding the word at each
+ * question (token_in). */
+enum {
+    W_OF, W_QUANTITY_HEADS, W_PLACE_IN, W_OTHER, W_DISPOSITION_EN, W_DISPOSITION_RU, W_TO,
+    W_PAST_EN, W_V, W_DOC_OF, W_WE, W_AUX, W_OBJECT, W_THE, W_AGAINST, W_SETTING_OPENS,
+    W_SETTING_HEADS, W_SETTING_OF, W_SETTING_V_HEADS, W_POSS, W_NLISTS
+};
+#define LIST_FIRSTS 129 /* first byte lower-cased (ASCII), or 128 for any other */
 
 struct ev_ctx {
     const evlex *lex;
@@ -37,11 +49,15 @@ struct ev_ctx {
     wmemo *words;
     uint32_t *set_mark; /* by key set: the sentence number that holds it */
     uint32_t sentence;  /* sentences coded so far, from 1 */
+    /* by list and first byte of a word (LIST_FIRSTS): bit n when the list
+     * has a word of n bytes starting so (list_filters()) */
+    uint32_t list_lens[W_NLISTS][LIST_FIRSTS];
 };
 
 typedef struct tinfo {
     uint32_t key, xkey; /* key ids of the word stemmed / exact, 0: none */
     uint8_t uses, xuses; /* what the lexicon has for key and xkey: EV_KEY_* */
+    uint32_t lists;     /* closed word lists holding the word: 1 << W_* */
     uint32_t cover;     /* cue classes covering the token */
     uint32_t start;     /* cue classes starting at the token */
     int32_t group;      /* actor group holding the token, -1 */
@@ -100,6 +116,9 @@ typedef struct docstate {
     int date_kind;        /* where the sentence's date came from: DATE_* */
 } docstate;
 
+static void list_filters(ev_ctx *c);
+static uint32_t word_lists(const ev_ctx *c, const char *w, size_t n);
+
 int ev_new(const evlex *lex, const lex_db *actors, ev_ctx **out)
 {
     ev_ctx *c = kr_calloc(1, sizeof *c);
@@ -111,6 +130,7 @@ int ev_new(const evlex *lex, const lex_db *actors, ev_ctx **out)
     }
     c->lex = lex;
     c->actors = actors;
+    list_filters(c);
     *out = c;
     return 0;
 }
@@ -138,7 +158,8 @@ static int is_word(const tok_token *t)
     return t->type == TOK_WORD || t->type == TOK_NUM;
 }
 
-/* The stemmed and exact key ids of one word, and what they are used for. */
+/* The stemmed and exact key ids of one word, what they are used for, and
+ * the closed lists it is in. */
 static void word_keys(ev_ctx *c, const char *w, size_t n, word_ids *v)
 {
     char k[FOLD_MAX_WORD * 2];
@@ -151,6 +172,7 @@ static void word_keys(ev_ctx *c, const char *w, size_t n, word_ids *v)
     }
     v->uses = (uint8_t)evlex_key_uses(c->lex, v->key);
     v->xuses = (uint8_t)evlex_key_uses(c->lex, v->xkey);
+    v->lists = word_lists(c, w, n);
 }
 
 /* Sets of the word memory are fetched this many words ahead. */
@@ -194,6 +216,7 @@ static void token_keys(docstate *d)
         x->xkey = v->xkey;
         x->uses = v->uses;
         x->xuses = v->xuses;
+        x->lists = v->lists;
     }
 }
 
@@ -252,40 +275,10 @@ static int cue_at(const docstate *d, size_t i, ev_cue c)
     return (d->ti[i].cover >> c) & 1;
 }
 
-/* Whether token i is one of the words listed (lower case): "of", "в",
- * "из-за" (a hyphenated word's parts are folded and joined by '-'). Only
- * a word that may be one of them, as long and (in ASCII) with the same
- * first letter, is folded: case folding keeps these words' length. */
-static int token_is(const docstate *d, size_t i, const char *const *words)
+/* Whether token i is a word of closed list `w` (W_*): see word_lists(). */
+static int token_in(const docstate *d, size_t i, int w)
 {
-    const tok_token *t = &d->td.tokens[i];
-    char buf[FOLD_MAX_WORD + 4], w[32];
-    size_t pos = t->span.start, k, n = t->span.end - t->span.start, wn = 0;
-    unsigned char c = (unsigned char)d->text[t->span.start];
-    fold_word f;
-    if (t->type != TOK_WORD || n > 24)
-        return 0;
-    for (k = 0; words[k]; k++) {
-        unsigned char first = (unsigned char)words[k][0];
-        if ((first >= 0x80 ? c >= 0x80 : (c | 0x20) == first) && strlen(words[k]) == n)
-            break;
-    }
-    if (!words[k])
-        return 0;
-    while (fold_next(d->text, t->span.end, &pos, buf, &f)) {
-        if (f.span.start > t->span.start && d->text[f.span.start - 1] != '-')
-            return 0; /* parts joined by anything but a hyphen: "U.S." */
-        if (wn + f.n + 1 > sizeof w)
-            return 0;
-        if (wn)
-            w[wn++] = '-';
-        memcpy(w + wn, buf, f.n);
-        wn += f.n;
-    }
-    for (k = 0; words[k]; k++)
-        if (strlen(words[k]) == wn && memcmp(w, words[k], wn) == 0)
-            return 1;
-    return 0;
+    return d->td.tokens[i].type == TOK_WORD && ((d->ti[i].lists >> w) & 1);
 }
 
 static const char *const word_of[] = {"of", NULL};
@@ -303,8 +296,8 @@ static const char *const quantity_heads[] = {
 static int quantity_of(const docstate *d, size_t i, size_t first)
 {
     return i > first && cue_at(d, i, CUE_PREP) && d->ti[i - 1].group < 0 &&
-           token_is(d, i, word_of) &&
-           (d->td.tokens[i - 1].type == TOK_NUM || token_is(d, i - 1, quantity_heads));
+           token_in(d, i, W_OF) &&
+           (d->td.tokens[i - 1].type == TOK_NUM || token_in(d, i - 1, W_QUANTITY_HEADS));
 }
 
 /* Whether token i is a word some pattern starts with: a verb of the
@@ -419,13 +412,14 @@ static const char *state_code(docstate *d, const char *country, const char *sect
     return code;
 }
 
+static const char *const place_in_words[] = {"in", "of", "from", "в", "во", "из", NULL};
+
 /* "Rebels in the Ivory Coast", "opposition groups in Zimbabwe", "боевики
  * в Сирии": a group named by its role alone (a sector code, no state)
  * followed by in/of/from and a place or state of a country belongs to
  * that country. */
 static int place_home(docstate *d, group *g)
 {
-    static const char *const in[] = {"in", "of", "from", "в", "во", "из", NULL};
     size_t i = g->last + 1, words = 0;
     const ent_mention *m = g->best, *h;
     if (g->role != G_ACTOR || m->country || !m->code || strlen(m->code) != 3 ||
@@ -435,7 +429,7 @@ static int place_home(docstate *d, group *g)
     if (is_word(&d->td.tokens[i]) && !d->ti[i].cover && d->ti[i].group < 0 &&
         !starts_pattern(d, i))
         i++; /* its head noun: "opposition groups in Zimbabwe" */
-    if (i >= d->td.ntokens || (d->td.tokens[i].flags & TOK_SENT_START) || !token_is(d, i, in))
+    if (i >= d->td.ntokens || (d->td.tokens[i].flags & TOK_SENT_START) || !token_in(d, i, W_PLACE_IN))
         return 0;
     for (i++; i < d->td.ntokens && d->ti[i].group < 0; i++) /* "in southern Serbia" */
         if (!cue_at(d, i, CUE_DET) && (d->ti[i].cover || !is_word(&d->td.tokens[i]) || ++words > 1 ||
@@ -668,7 +662,7 @@ static size_t clause_start(const docstate *d, const tok_sent *s, size_t i)
 static int heads_subject(const docstate *d, size_t from, size_t of)
 {
     size_t i;
-    if (of == from || of - from > 3 || !token_is(d, of, word_of))
+    if (of == from || of - from > 3 || !token_in(d, of, W_OF))
         return 0;
     for (i = from; i < of; i++)
         if (d->ti[i].group >= 0 || !is_word(&d->td.tokens[i]) || d->ti[i].cover ||
@@ -735,14 +729,15 @@ static int32_t subject_in(const docstate *d, size_t from, size_t to)
     return -1;
 }
 
+static const char *const other_words[] = {"other", "others", "другие", "других", NULL};
+
 /* Where a pattern may go on after a slot's list that ends in "and other
  * rich nations" (after each of up to three words) or in a place, "the
  * rebels in Darfur": fills `at` (SLOT_SKIP + 1 places), returns how many. */
 static size_t slot_tails(const docstate *d, size_t i, size_t end, size_t *at)
 {
-    static const char *const other[] = {"other", "others", "другие", "других", NULL};
     size_t n = 0, k;
-    if (i + 1 < end && cue_at(d, i, CUE_COORD) && token_is(d, i + 1, other)) {
+    if (i + 1 < end && cue_at(d, i, CUE_COORD) && token_in(d, i + 1, W_OTHER)) {
         for (k = i + 2; k < end && n < SLOT_SKIP; k++) {
             if (d->ti[k].group >= 0 || !is_word(&d->td.tokens[k]) ||
                 (d->ti[k].cover && !cue_at(d, k, CUE_DET)))
@@ -761,21 +756,24 @@ static size_t slot_tails(const docstate *d, size_t i, size_t end, size_t *at)
     return n;
 }
 
+static const char *const disposition_en[] = {
+    "prepared", "committed", "determined", "opposed", "obliged", "ready", "poised", "willing",
+    "resolved", "bound", "set", "due", "expected", "scheduled", "inclined", "dedicated", "pledged",
+    "unwilling", "reluctant", "eager", NULL};
+
+static const char *const disposition_ru[] = {
+    "намерен", "намерена", "намерено", "намерены", "обязан", "обязана", "обязано", "обязаны",
+    "готов", "готова", "готово", "готовы", NULL};
+
+static const char *const to_words[] = {"to", NULL};
+
 /* "is prepared to", "is committed to", "намерен": a word of will or
  * duty before "to" (or a Russian one) is no passive: its subject acts. */
 static int disposition(const docstate *d, size_t i)
 {
-    static const char *const en[] = {"prepared", "committed", "determined", "opposed", "obliged",
-                                     "ready", "poised", "willing", "resolved", "bound", "set",
-                                     "due", "expected", "scheduled", "inclined", "dedicated",
-                                     "pledged", "unwilling", "reluctant", "eager", NULL};
-    static const char *const ru[] = {"намерен", "намерена", "намерено", "намерены", "обязан",
-                                     "обязана", "обязано", "обязаны", "готов", "готова",
-                                     "готово", "готовы", NULL};
-    static const char *const to[] = {"to", NULL};
     if (d->td.tokens[i].flags & TOK_CYRILLIC)
-        return token_is(d, i, ru);
-    return i + 1 < d->td.ntokens && token_is(d, i + 1, to) && token_is(d, i, en);
+        return token_in(d, i, W_DISPOSITION_RU);
+    return i + 1 < d->td.ntokens && token_in(d, i + 1, W_TO) && token_in(d, i, W_DISPOSITION_EN);
 }
 
 /* --- pattern matching ------------------------------------------------------ */
@@ -936,15 +934,16 @@ static int is_frame(const match *m)
 }
 
 
+static const char *const past_en[] = {
+    "said", "met", "told", "took", "made", "held", "sent", "gave", "went", "came", "left", "put",
+    "set", "hit", "struck", "saw", "spoke", "wrote", "brought", "kept", NULL};
+
 /* Whether the word at i looks like a verb in the past: English -ed and
  * the common irregular forms, Russian -л(а/о/и). After "and" in a frame's
  * object it starts a new act ("condemned the attack and demanded"); a
  * noun there joins the object ("provocations and ceasefire violations"). */
 static int past_form(const docstate *d, size_t i)
 {
-    static const char *const en[] = {"said", "met", "told", "took", "made", "held", "sent",
-                                     "gave", "went", "came", "left", "put", "set", "hit",
-                                     "struck", "saw", "spoke", "wrote", "brought", "kept", NULL};
     static const char *const ru[] = {"\xD0\xBB", "\xD0\xBB\xD0\xB0", "\xD0\xBB\xD0\xBE",
                                      "\xD0\xBB\xD0\xB8", NULL};
     const tok_token *t = &d->td.tokens[i];
@@ -958,7 +957,7 @@ static int past_form(const docstate *d, size_t i)
                 return 1;
         return 0;
     }
-    return ends_with(w, n, "ed") || token_is(d, i, en);
+    return ends_with(w, n, "ed") || token_in(d, i, W_PAST_EN);
 }
 
 /* The tokens a frame's complement covers: "that ..." or "to ..." right
@@ -969,8 +968,7 @@ static int past_form(const docstate *d, size_t i)
 static size_t complement_end(const docstate *d, const tok_sent *s, const match *f)
 {
     size_t j = f->end + 1, end = s->first + s->count, k;
-    static const char *const to[] = {"to", NULL};
-    if (j < end && (token_is(d, j, to) || (d->ti[j].start & (1u << CUE_COMPLEMENT)))) {
+    if (j < end && (token_in(d, j, W_TO) || (d->ti[j].start & (1u << CUE_COMPLEMENT)))) {
         for (k = j + 1; k < end; k++)
             if (clause_punct(d, k) || d->ti[k].clause != d->ti[j + 1 < end ? j + 1 : j].clause ||
                 (d->td.tokens[k].type == TOK_PUNCT && d->text[d->td.tokens[k].span.start] == ','))
@@ -1051,25 +1049,27 @@ static kr_date month_day(docstate *d, int mo, int dd)
     return date_valid(r) ? r : none;
 }
 
+static const char *const v_words[] = {"в", "во", NULL};
+
 /* Whether token i may name a weekday: a capitalized English word with the
  * first letter of one, or a Cyrillic word after "в"/"во" ("в среду"). Keeps the name tables off the
  * common path. */
 static int weekday_place(const docstate *d, size_t i, size_t first)
 {
-    static const char *const v[] = {"в", "во", NULL};
     const tok_token *t = &d->td.tokens[i];
     if ((t->flags & TOK_CAP) && (t->flags & TOK_LATIN)) /* Monday .. Sunday */
         return strchr("MTWFS", d->text[t->span.start]) != NULL &&
                t->span.end - t->span.start >= 6; /* full names: not "The Sun" */
-    return (t->flags & TOK_CYRILLIC) && i > first && token_is(d, i - 1, v);
+    return (t->flags & TOK_CYRILLIC) && i > first && token_in(d, i - 1, W_V);
 }
+
+static const char *const doc_of[] = {"of", "от", NULL};
 
 /* "the statement of 10 November 2020", "заявление от 10 ноября": a date
  * after "of"/"от" dates a document, not the event. */
 static int names_a_document(const docstate *d, size_t i, size_t first)
 {
-    static const char *const of[] = {"of", "от", NULL};
-    return i > first && token_is(d, i - 1, of);
+    return i > first && token_in(d, i - 1, W_DOC_OF);
 }
 
 /* A date the sentence names, resolved against the report's date; y == 0
@@ -1355,12 +1355,13 @@ static int32_t antecedent(const docstate *d, const tok_sent *s, size_t rel)
     return n < end && d->ti[n].group < 0 ? d->ti[p - 1].group : -1;
 }
 
+static const char *const we_words[] = {"we", "мы", NULL};
+
 /* The source actors of a match: its `$` slot, the doer of a passive ("was
  * attacked by X"), or the subject of the clause or one before it. */
 static int sources_of(docstate *d, const tok_sent *s, const match *m, size_t from, slot *src,
                       int *passive, int *pronoun)
 {
-    static const char *const we[] = {"we", "мы", NULL};
     size_t end = s->first + s->count, i;
     int32_t g;
     *passive = 0;
@@ -1418,7 +1419,7 @@ static int sources_of(docstate *d, const tok_sent *s, const match *m, size_t fro
         /* "“... we welcome the progress,” Zakharova said": the speaker of
          * the quotation */
         for (i = from; i < m->anchor && g < 0; i++)
-            if ((d->ti[i].start & (1u << CUE_PRONOUN)) && token_is(d, i, we))
+            if ((d->ti[i].start & (1u << CUE_PRONOUN)) && token_in(d, i, W_WE))
                 g = quote_speaker(d, i);
         if (g < 0)
             for (i = from; i < m->anchor; i++)
@@ -1436,14 +1437,15 @@ static int sources_of(docstate *d, const tok_sent *s, const match *m, size_t fro
     return 1;
 }
 
+static const char *const aux_words[] = {
+    "has", "have", "had", "did", "does", "do", "can", "may", "must", NULL};
+
 /* Whether a verb of its own comes in the words from i to the next comma
  * in i's clause: a be-form, a modal, a negation or a past form not right
  * after a determiner ("the repeated provocations"); a past form after
  * "and" is a new act of the speaker, and ends the search. */
 static int clause_verb(const docstate *d, size_t i)
 {
-    static const char *const aux[] = {"has", "have", "had", "did", "does", "do", "can", "may",
-                                      "must", NULL};
     size_t k, end = d->td.ntokens;
     for (k = i; k < end && d->ti[k].clause == d->ti[i].clause; k++) {
         if (is_comma(d, k) || clause_punct(d, k) || ((d->td.tokens[k].flags & TOK_SENT_START) && k > i))
@@ -1453,12 +1455,16 @@ static int clause_verb(const docstate *d, size_t i)
         if (d->ti[k].start & ((1u << CUE_PASSIVE) | (1u << CUE_INTENT) | (1u << CUE_HYPOTHETICAL) |
                               (1u << CUE_NEGATION)))
             return 1;
-        if (d->ti[k].group < 0 && (token_is(d, k, aux) ||
+        if (d->ti[k].group < 0 && (token_in(d, k, W_AUX) ||
                                    (past_form(d, k) && k > i && !cue_at(d, k - 1, CUE_DET))))
             return 1;
     }
     return 0;
 }
+
+static const char *const object_words[] = {"a", "an", "its", "their", "his", "her", "our", NULL};
+
+static const char *const the_words[] = {"the", NULL};
 
 /* Whether the clause of token i follows a speech verb of the sentence
  * ("Yerevan said that ..."): its events are then reported. */
@@ -1469,8 +1475,6 @@ static int clause_verb(const docstate *d, size_t i)
  * demanded": a second act of the speaker). */
 static int said_in_clause(const docstate *d, const match *sp, size_t i)
 {
-    static const char *const object[] = {"a", "an", "its", "their", "his", "her", "our", NULL};
-    static const char *const the[] = {"the", NULL};
     size_t k;
     int subject = 0;
     if (sp->end >= i || d->ti[sp->end].clause != d->ti[i].clause || cue_at(d, i - 1, CUE_COORD))
@@ -1486,8 +1490,8 @@ static int said_in_clause(const docstate *d, const match *sp, size_t i)
      * inadmissibility of ...", not "said the shelling continued") */
     return subject || !(i == sp->end + 1 ||
                         (cue_at(d, sp->end + 1, CUE_DET) &&
-                         (token_is(d, sp->end + 1, object) ||
-                          (token_is(d, sp->end + 1, the) && !clause_verb(d, sp->end + 1)))));
+                         (token_in(d, sp->end + 1, W_OBJECT) ||
+                          (token_in(d, sp->end + 1, W_THE) && !clause_verb(d, sp->end + 1)))));
 }
 
 static int in_reported_clause(const docstate *d, const match *ms, size_t nm, size_t i)
@@ -1615,16 +1619,17 @@ static const char *group_country(const docstate *d, int32_t g)
     return x->best->country ? x->best->country : x->state ? x->state->country : x->home;
 }
 
+static const char *const against_words[] = {"against", "против", NULL};
+
 /* "осуществленных в Карабахском регионе против армянских формирований",
  * "in Karabakh against Armenian formations": the actors after
  * "против"/"against" between i and end, in tgt; 0 when there are none. */
 static int against_after(const docstate *d, size_t i, size_t end, slot *tgt)
 {
-    static const char *const against[] = {"against", "против", NULL};
     for (; i < end; i++) {
         if (clause_punct(d, i) || is_comma(d, i))
             return 0;
-        if (cue_at(d, i, CUE_PREP) && token_is(d, i, against)) {
+        if (cue_at(d, i, CUE_PREP) && token_in(d, i, W_AGAINST)) {
             take_slot(d, i + 1, end, SLOT_SKIP, tgt);
             return tgt->n > 0;
         }
@@ -1665,6 +1670,18 @@ static void target_after(const docstate *d, const tok_sent *s, const match *m, c
     }
 }
 
+static const char *const setting_opens[] = {
+    "after", "amid", "amidst", "despite", "following", "после", "фоне", "вопреки", "из-за", NULL};
+
+static const char *const setting_heads[] = {
+    "wake", "because", "result", "aftermath", "response", "несмотря", "вслед", "ответ", NULL};
+
+static const char *const setting_of[] = {"of", "to", "на", "за", NULL};
+
+/* Russian phrases of a preposition and a noun, no "of": "в ходе", "в
+ * результате", "в связи с" */
+static const char *const setting_v_heads[] = {"ходе", "результате", "связи", NULL};
+
 /* The word opening a phrase of time or cause that holds the word at i
  * ("after mass protests", "in the wake of the execution", "in response
  * to", "в ответ на удары", "в ходе боев", "вопреки договору", "из-за
@@ -1672,25 +1689,16 @@ static void target_after(const docstate *d, const tok_sent *s, const match *m, c
  * and with up to three words between: its index + 1, or 0. */
 static size_t setting_word(const docstate *d, size_t from, size_t i)
 {
-    static const char *const opens[] = {"after", "amid", "amidst", "despite", "following",
-                                        "после", "фоне", "вопреки", "из-за", NULL};
-    static const char *const heads[] = {"wake", "because", "result", "aftermath", "response",
-                                        "несмотря", "вслед", "ответ", NULL};
-    static const char *const of[] = {"of", "to", "на", "за", NULL};
-    /* Russian phrases of a preposition and a noun, no "of": "в ходе", "в
-     * результате", "в связи с" */
-    static const char *const v_heads[] = {"ходе", "результате", "связи", NULL};
-    static const char *const v[] = {"в", "во", NULL};
     size_t j, words = 0;
     for (j = i; j > from; j--) {
         size_t w = j - 1;
         if (d->ti[w].group >= 0 || !is_word(&d->td.tokens[w]))
             return 0;
-        if (cue_at(d, w, CUE_AGENT) || token_is(d, w, opens)) /* "killed by a roadside bomb" */
+        if (cue_at(d, w, CUE_AGENT) || token_in(d, w, W_SETTING_OPENS)) /* "killed by a roadside bomb" */
             return w + 1;
-        if (d->ti[w].cover && w > from && token_is(d, w, of) && token_is(d, w - 1, heads))
+        if (d->ti[w].cover && w > from && token_in(d, w, W_SETTING_OF) && token_in(d, w - 1, W_SETTING_HEADS))
             return w;
-        if (w > from && token_is(d, w, v_heads) && token_is(d, w - 1, v))
+        if (w > from && token_in(d, w, W_SETTING_V_HEADS) && token_in(d, w - 1, W_V))
             return w;
         if (!cue_at(d, w, CUE_DET) && (d->ti[w].cover || ++words > 3))
             return 0;
@@ -1877,13 +1885,15 @@ static int emit(docstate *d, const tok_sent *s, const match *m, const match *all
     return 0;
 }
 
+static const char *const poss_words[] = {
+    "its", "their", "his", "her", "our", "свои", "своих", "своими", "своим", "свой", "своей",
+    "свою", NULL};
+
 /* "Bosnian Serbs said their forces had withdrawn", "отвела свои войска":
  * a role-only group after a possessive belongs to the country of the
  * sentence's subject before it, else of the last subject. */
 static int possessive_homes(docstate *d, const tok_sent *s)
 {
-    static const char *const poss[] = {"its", "their", "his", "her", "our", "свои", "своих",
-                                       "своими", "своим", "свой", "своей", "свою", NULL};
     size_t i, end = s->first + s->count;
     int32_t subject = -2; /* the sentence's, found once: -2 not yet */
     for (i = s->first + 1; i < end; i++) {
@@ -1894,7 +1904,7 @@ static int possessive_homes(docstate *d, const tok_sent *s)
             continue;
         m = g->best;
         if (m->country || g->state || !m->code || strlen(m->code) != 3 || m->kind != ENT_GROUP ||
-            !token_is(d, i - 1, poss))
+            !token_in(d, i - 1, W_POSS))
             continue;
         if (subject == -2)
             subject = subject_in(d, s->first, end);
@@ -1987,4 +1997,77 @@ int ev_code_doc(ev_ctx *c, const char *text, size_t n, size_t body, const tok_do
     *out = d.ev;
     *count = d.nev;
     return 0;
+}
+
+/* --- closed word lists ------------------------------------------------------ */
+
+static const char *const *const closed_lists[W_NLISTS] = {
+    [W_OF] = word_of, [W_QUANTITY_HEADS] = quantity_heads, [W_PLACE_IN] = place_in_words,
+    [W_OTHER] = other_words, [W_DISPOSITION_EN] = disposition_en,
+    [W_DISPOSITION_RU] = disposition_ru, [W_TO] = to_words, [W_PAST_EN] = past_en,
+    [W_V] = v_words, [W_DOC_OF] = doc_of, [W_WE] = we_words, [W_AUX] = aux_words,
+    [W_OBJECT] = object_words, [W_THE] = the_words, [W_AGAINST] = against_words,
+    [W_SETTING_OPENS] = setting_opens, [W_SETTING_HEADS] = setting_heads,
+    [W_SETTING_OF] = setting_of, [W_SETTING_V_HEADS] = setting_v_heads, [W_POSS] = poss_words};
+
+#define LIST_MAX_BYTES 24 /* longer words are in no list */
+
+/* Where a word's first byte falls in list_lens: its ASCII letter in lower
+ * case, or one place for every byte of a non-ASCII character. */
+static size_t list_first(unsigned char c)
+{
+    return c >= 0x80 ? LIST_FIRSTS - 1 : (size_t)(c | 0x20);
+}
+
+/* For each list, which (first byte, length) its words have: a word of a
+ * length and first letter no list word has is not folded at all. */
+static void list_filters(ev_ctx *c)
+{
+    size_t l, k;
+    for (l = 0; l < W_NLISTS; l++)
+        for (k = 0; closed_lists[l][k]; k++) {
+            const char *w = closed_lists[l][k];
+            size_t n = strlen(w);
+            if (n <= LIST_MAX_BYTES)
+                c->list_lens[l][list_first((unsigned char)w[0])] |= (uint32_t)1 << n;
+        }
+}
+
+/* The closed lists (1 << W_*) the word w[0..n) is in: its parts folded
+ * and joined by '-' ("из-за") are one of the list's words (lower case).
+ * Only a list with a word as long and (in ASCII) with the same first
+ * letter is asked: case folding keeps these words' length, and a word of
+ * another length is no member even if it folds to one. */
+static uint32_t word_lists(const ev_ctx *c, const char *w, size_t n)
+{
+    char buf[FOLD_MAX_WORD + 4], f[32];
+    size_t pos = 0, fn = 0, first, k;
+    uint32_t maybe = 0, in = 0;
+    fold_word fw;
+    int l;
+    if (n > LIST_MAX_BYTES)
+        return 0;
+    first = list_first((unsigned char)w[0]);
+    for (l = 0; l < W_NLISTS; l++)
+        maybe |= ((c->list_lens[l][first] >> n) & 1) << l;
+    if (!maybe)
+        return 0;
+    while (fold_next(w, n, &pos, buf, &fw)) {
+        if (fw.span.start > 0 && w[fw.span.start - 1] != '-')
+            return 0; /* parts joined by anything but a hyphen: "U.S." */
+        if (fn + fw.n + 1 > sizeof f)
+            return 0;
+        if (fn)
+            f[fn++] = '-';
+        memcpy(f + fn, buf, fw.n);
+        fn += fw.n;
+    }
+    for (l = 0; l < W_NLISTS; l++)
+        if ((maybe >> l) & 1)
+            for (k = 0; closed_lists[l][k]; k++)
+                if (strlen(closed_lists[l][k]) == fn && memcmp(f, closed_lists[l][k], fn) == 0) {
+                    in |= (uint32_t)1 << l;
+                    break;
+                }
+    return in;
 }
