@@ -41,6 +41,7 @@ enum {
     W_SETTING_HEADS, W_SETTING_OF, W_SETTING_V_HEADS, W_POSS, W_NLISTS
 };
 #define LIST_FIRSTS 129 /* first byte lower-cased (ASCII), or 128 for any other */
+#define LIST_MAX_BYTES 24 /* longer words are in no list */
 
 struct ev_ctx {
     const evlex *lex;
@@ -49,9 +50,9 @@ struct ev_ctx {
     wmemo *words;
     uint32_t *set_mark; /* by key set: the sentence number that holds it */
     uint32_t sentence;  /* sentences coded so far, from 1 */
-    /* by list and first byte of a word (LIST_FIRSTS): bit n when the list
-     * has a word of n bytes starting so (list_filters()) */
-    uint32_t list_lens[W_NLISTS][LIST_FIRSTS];
+    /* by first byte of a word (LIST_FIRSTS) and its length: the closed
+     * lists with a word starting so, as long (list_filters()) */
+    uint32_t list_cands[LIST_FIRSTS][LIST_MAX_BYTES + 1];
 };
 
 typedef struct tinfo {
@@ -2010,8 +2011,6 @@ static const char *const *const closed_lists[W_NLISTS] = {
     [W_SETTING_OPENS] = setting_opens, [W_SETTING_HEADS] = setting_heads,
     [W_SETTING_OF] = setting_of, [W_SETTING_V_HEADS] = setting_v_heads, [W_POSS] = poss_words};
 
-#define LIST_MAX_BYTES 24 /* longer words are in no list */
-
 /* Where a word's first byte falls in list_lens: its ASCII letter in lower
  * case, or one place for every byte of a non-ASCII character. */
 static size_t list_first(unsigned char c)
@@ -2029,7 +2028,7 @@ static void list_filters(ev_ctx *c)
             const char *w = closed_lists[l][k];
             size_t n = strlen(w);
             if (n <= LIST_MAX_BYTES)
-                c->list_lens[l][list_first((unsigned char)w[0])] |= (uint32_t)1 << n;
+                c->list_cands[list_first((unsigned char)w[0])][n] |= (uint32_t)1 << l;
         }
 }
 
@@ -2041,16 +2040,11 @@ static void list_filters(ev_ctx *c)
 static uint32_t word_lists(const ev_ctx *c, const char *w, size_t n)
 {
     char buf[FOLD_MAX_WORD + 4], f[32];
-    size_t pos = 0, fn = 0, first, k;
-    uint32_t maybe = 0, in = 0;
+    size_t pos = 0, fn = 0, k;
+    uint32_t maybe, in = 0;
     fold_word fw;
     int l;
-    if (n > LIST_MAX_BYTES)
-        return 0;
-    first = list_first((unsigned char)w[0]);
-    for (l = 0; l < W_NLISTS; l++)
-        maybe |= ((c->list_lens[l][first] >> n) & 1) << l;
-    if (!maybe)
+    if (n > LIST_MAX_BYTES || !(maybe = c->list_cands[list_first((unsigned char)w[0])][n]))
         return 0;
     while (fold_next(w, n, &pos, buf, &fw)) {
         if (fw.span.start > 0 && w[fw.span.start - 1] != '-')
