@@ -219,7 +219,10 @@ int store_schema_version(void)
 int store_open(const char *path, int mode, store **out, kr_error *err)
 {
     store *s = kr_calloc(1, sizeof *s);
-    int flags = mode == STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    /* A store is used by one thread at a time, so the connection needs no
+     * mutex of its own (SQLite takes it on every call: ~4% of an ingest) */
+    int flags = SQLITE_OPEN_NOMUTEX |
+                (mode == STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY);
     int rc, k;
     fts5_api *api;
     if (!s)
