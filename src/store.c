@@ -125,13 +125,25 @@ static const char *const sql[NQ] = {
                        " ORDER BY m.n DESC, e.id",
     [Q_DOC_MENTIONS] = "SELECT m.spans, e.id, e.type, m.code FROM mentions m"
                        " JOIN entities e ON e.eid = m.eid WHERE m.doc = ?1",
-    [Q_PUT_EVENT] = "INSERT OR REPLACE INTO events(id, doc, date, src, src_code, src_country,"
+    /* Events are stored right after their document's row is made: none
+     * can be there yet. OR FAIL, not OR REPLACE or the default ABORT: a
+     * statement storing several rows that may abort halfway needs a
+     * statement journal, and opening one makes FTS5 write out the index
+     * entries it holds for the transaction (a conflict fails the ingest,
+     * which rolls the whole transaction back). */
+    [Q_PUT_EVENT] = "INSERT OR FAIL INTO events(id, doc, date, src, src_code, src_country,"
                     " src_start, src_end, tgt, tgt_code, tgt_country, tgt_start, tgt_end, cameo,"
                     " seq, plover, plover_mode, label, goldstein, quad, mode, negated, place,"
                     " place_country, ev_start, ev_end, sentence, confidence) VALUES(?1, ?2, ?3,"
                     " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
                     " ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
 };
+
+/* Rows stored by one statement: each step's fixed cost (opening the
+ * table's and indexes' cursors, closing them) is paid once for these. */
+#define ROWS_SMALL 4
+#define ROWS_BIG 16
+#define EV_COLS 28
 
 /* Entity ids already stored, so that a mention costs one insert; kept
  * bounded and forgotten on rollback (the rows may be gone). */
@@ -147,6 +159,7 @@ struct store {
     sqlite3 *db;
     const char *path;
     sqlite3_stmt *q[NQ];
+    sqlite3_stmt *ev_rows[2]; /* Q_PUT_EVENT for ROWS_SMALL and ROWS_BIG rows */
     kr_buf scratch; /* copies of column values that must outlive a step */
     eid_slot *eids;
     size_t neids;
@@ -216,6 +229,25 @@ int store_schema_version(void)
     return NMIGRATIONS;
 }
 
+/* Prepares statement q (an INSERT of one row of ncols parameters, in
+ * column order) for nrows rows: the parameters of a row follow those of
+ * the row before it. */
+static int prepare_rows(store *s, int q, int ncols, int nrows, sqlite3_stmt **out, kr_error *err)
+{
+    const char *values = strstr(sql[q], " VALUES(");
+    kr_buf b = {0};
+    int r, c, rc = kr_buf_append(&b, sql[q], (size_t)(values - sql[q]) + 7);
+    for (r = 0; r < nrows && rc == 0; r++)
+        for (c = 0; c < ncols && rc == 0; c++)
+            rc = kr_buf_puts(&b, c == 0 ? (r ? ",(?" : "(?") : c == ncols - 1 ? ",?)" : ",?");
+    if (rc || kr_buf_putc(&b, '\0'))
+        rc = kr_errorf(err, KR_ENOMEM, "out of memory");
+    else if (sqlite3_prepare_v3(s->db, b.p, -1, SQLITE_PREPARE_PERSISTENT, out, NULL) != SQLITE_OK)
+        rc = db_error(s, err, "preparing statements");
+    kr_buf_free(&b);
+    return rc;
+}
+
 int store_open(const char *path, int mode, store **out, kr_error *err)
 {
     store *s = kr_calloc(1, sizeof *s);
@@ -278,6 +310,10 @@ int store_open(const char *path, int mode, store **out, kr_error *err)
             rc = db_error(s, err, "preparing statements");
             goto fail;
         }
+    if (mode == STORE_WRITE &&
+        ((rc = prepare_rows(s, Q_PUT_EVENT, EV_COLS, ROWS_SMALL, &s->ev_rows[0], err)) != 0 ||
+         (rc = prepare_rows(s, Q_PUT_EVENT, EV_COLS, ROWS_BIG, &s->ev_rows[1], err)) != 0))
+        goto fail;
     *out = s;
     return 0;
 fail:
@@ -292,6 +328,8 @@ void store_close(store *s)
         return;
     for (k = 0; k < NQ; k++)
         sqlite3_finalize(s->q[k]);
+    sqlite3_finalize(s->ev_rows[0]);
+    sqlite3_finalize(s->ev_rows[1]);
     sqlite3_close(s->db);
     kr_buf_free(&s->scratch);
     kr_free(s->eids);
@@ -336,6 +374,15 @@ static int step_done(store *s, sqlite3_stmt *st, kr_error *err, const char *what
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         return db_error(s, err, what);
     return rc == SQLITE_ROW;
+}
+
+/* Runs an INSERT whose parameters are all bound anew before each step, so
+ * that the bindings need no clearing. */
+static int step_rows(store *s, sqlite3_stmt *st, kr_error *err, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, err, what);
 }
 
 int store_has_doc(store *s, const char *id, kr_error *err)
@@ -901,12 +948,17 @@ static int side_eid(store *s, const ev_side *side, int64_t *eid, kr_error *err)
     return entity_eid(s, &m, eid, err);
 }
 
+/* Binds an event side at columns col..col+4, NULLs when the text names
+ * no actor. */
 static int bind_side(store *s, sqlite3_stmt *st, int col, const ev_side *side, kr_error *err)
 {
     int64_t eid;
-    int rc;
-    if (!side->entity)
-        return 0; /* stays NULL */
+    int rc, k;
+    if (!side->entity) {
+        for (k = 0; k < 5; k++)
+            sqlite3_bind_null(st, col + k);
+        return 0;
+    }
     if ((rc = side_eid(s, side, &eid, err)) != 0)
         return rc;
     sqlite3_bind_int64(st, col, eid);
@@ -917,44 +969,65 @@ static int bind_side(store *s, sqlite3_stmt *st, int col, const ev_side *side, k
     return 0;
 }
 
+/* The text of an event's id and date, bound without a copy: they must
+ * outlive the step of the statement. */
+typedef struct ev_keys {
+    char id[17], date[11];
+} ev_keys;
+
+/* Binds event k of a document as the row whose first parameter is b + 1
+ * (every parameter of the row is bound: nothing is left from the row
+ * stored before). */
+static int bind_event(store *s, sqlite3_stmt *st, int b, int64_t doc, const char *docid,
+                      const ev_event *e, size_t k, ev_keys *key, kr_error *err)
+{
+    int rc;
+    evout_event_id(docid, e, key->id);
+    date_format(e->date, key->date);
+    sqlite3_bind_text(st, b + 1, key->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, b + 2, doc);
+    sqlite3_bind_text(st, b + 3, key->date[0] ? key->date : NULL, -1, SQLITE_STATIC);
+    if ((rc = bind_side(s, st, b + 4, &e->source, err)) != 0 ||
+        (rc = bind_side(s, st, b + 9, &e->target, err)) != 0)
+        return rc;
+    sqlite3_bind_text(st, b + 14, e->code->code, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, b + 15, (sqlite3_int64)k);
+    sqlite3_bind_text(st, b + 16, e->code->plover, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, b + 17, e->code->plover_mode, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, b + 18, e->code->label, -1, SQLITE_STATIC);
+    sqlite3_bind_double(st, b + 19, e->code->goldstein);
+    sqlite3_bind_int(st, b + 20, e->code->quad);
+    sqlite3_bind_text(st, b + 21, ev_mode_name(e->mode), -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, b + 22, e->negated);
+    sqlite3_bind_text(st, b + 23, e->place, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, b + 24, e->place_country, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, b + 25, (sqlite3_int64)e->evidence.start);
+    sqlite3_bind_int64(st, b + 26, (sqlite3_int64)e->evidence.end);
+    sqlite3_bind_int64(st, b + 27, (sqlite3_int64)e->sentence);
+    sqlite3_bind_double(st, b + 28, e->confidence);
+    return 0;
+}
+
 int store_put_events(store *s, int64_t doc, const char *docid, const ev_event *e, size_t n,
                      kr_error *err)
 {
-    sqlite3_stmt *st = s->q[Q_PUT_EVENT];
-    size_t k;
+    ev_keys keys[ROWS_BIG];
+    size_t k = 0, r, rows;
     int rc = 0;
     if (n && !s->eids && !(s->eids = kr_calloc(STORE_EID_SLOTS, sizeof *s->eids)))
         return kr_errorf(err, KR_ENOMEM, "out of memory");
-    for (k = 0; k < n && rc == 0; k++) {
-        char id[17], date[11];
-        evout_event_id(docid, &e[k], id);
-        date_format(e[k].date, date);
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(st, 2, doc);
-        sqlite3_bind_text(st, 3, date[0] ? date : NULL, -1, SQLITE_TRANSIENT);
-        if ((rc = bind_side(s, st, 4, &e[k].source, err)) != 0 ||
-            (rc = bind_side(s, st, 9, &e[k].target, err)) != 0)
-            break;
-        sqlite3_bind_text(st, 14, e[k].code->code, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 15, (sqlite3_int64)k);
-        sqlite3_bind_text(st, 16, e[k].code->plover, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 17, e[k].code->plover_mode, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 18, e[k].code->label, -1, SQLITE_STATIC);
-        sqlite3_bind_double(st, 19, e[k].code->goldstein);
-        sqlite3_bind_int(st, 20, e[k].code->quad);
-        sqlite3_bind_text(st, 21, ev_mode_name(e[k].mode), -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 22, e[k].negated);
-        sqlite3_bind_text(st, 23, e[k].place, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 24, e[k].place_country, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 25, (sqlite3_int64)e[k].evidence.start);
-        sqlite3_bind_int64(st, 26, (sqlite3_int64)e[k].evidence.end);
-        sqlite3_bind_int64(st, 27, (sqlite3_int64)e[k].sentence);
-        sqlite3_bind_double(st, 28, e[k].confidence);
-        if ((rc = step_done(s, st, err, "storing events")) > 0)
-            rc = 0;
+    /* as many rows a statement as there are: 16, 4, then one by one */
+    for (; k < n && rc == 0; k += rows) {
+        sqlite3_stmt *st;
+        rows = n - k >= ROWS_BIG ? ROWS_BIG : n - k >= ROWS_SMALL ? ROWS_SMALL : 1;
+        st = rows == ROWS_BIG ? s->ev_rows[1] : rows == ROWS_SMALL ? s->ev_rows[0] : s->q[Q_PUT_EVENT];
+        for (r = 0; r < rows && rc == 0; r++)
+            rc = bind_event(s, st, (int)r * EV_COLS, doc, docid, &e[k + r], k + r, &keys[r], err);
+        if (rc == 0)
+            rc = step_rows(s, st, err, "storing events");
+        else
+            sqlite3_clear_bindings(st);
     }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
     return rc;
 }
 
