@@ -107,7 +107,13 @@ static const char *const sql[NQ] = {
                      " code = excluded.code, known = 1"
                      " WHERE excluded.known = 1 AND entities.known = 0",
     [Q_GET_EID] = "SELECT eid FROM entities WHERE id = ?1",
-    [Q_PUT_MENTION] = "INSERT OR REPLACE INTO mentions(doc, eid, n, code, spans)"
+    /* Mentions and events are stored right after their document's row is
+     * made: none can be there yet. OR FAIL, not OR REPLACE or the default
+     * ABORT: a statement storing several rows that may abort halfway needs
+     * a statement journal, and opening one makes FTS5 write out the index
+     * entries it holds for the transaction (a conflict fails the ingest,
+     * which rolls the whole transaction back). */
+    [Q_PUT_MENTION] = "INSERT OR FAIL INTO mentions(doc, eid, n, code, spans)"
                       " VALUES(?1, ?2, ?3, ?4, ?5)",
     /* ?1 type or NULL; the code most used across the corpus */
     [Q_ENTITIES] = "SELECT e.id, e.type, e.name, e.country,"
@@ -125,12 +131,6 @@ static const char *const sql[NQ] = {
                        " ORDER BY m.n DESC, e.id",
     [Q_DOC_MENTIONS] = "SELECT m.spans, e.id, e.type, m.code FROM mentions m"
                        " JOIN entities e ON e.eid = m.eid WHERE m.doc = ?1",
-    /* Events are stored right after their document's row is made: none
-     * can be there yet. OR FAIL, not OR REPLACE or the default ABORT: a
-     * statement storing several rows that may abort halfway needs a
-     * statement journal, and opening one makes FTS5 write out the index
-     * entries it holds for the transaction (a conflict fails the ingest,
-     * which rolls the whole transaction back). */
     [Q_PUT_EVENT] = "INSERT OR FAIL INTO events(id, doc, date, src, src_code, src_country,"
                     " src_start, src_end, tgt, tgt_code, tgt_country, tgt_start, tgt_end, cameo,"
                     " seq, plover, plover_mode, label, goldstein, quad, mode, negated, place,"
@@ -144,6 +144,7 @@ static const char *const sql[NQ] = {
 #define ROWS_SMALL 4
 #define ROWS_BIG 16
 #define EV_COLS 28
+#define MENT_COLS 5
 
 /* Entity ids already stored, so that a mention costs one insert; kept
  * bounded and forgotten on rollback (the rows may be gone). */
@@ -160,6 +161,7 @@ struct store {
     const char *path;
     sqlite3_stmt *q[NQ];
     sqlite3_stmt *ev_rows[2]; /* Q_PUT_EVENT for ROWS_SMALL and ROWS_BIG rows */
+    sqlite3_stmt *ment_rows[2]; /* Q_PUT_MENTION likewise */
     kr_buf scratch; /* copies of column values that must outlive a step */
     eid_slot *eids;
     size_t neids;
@@ -312,7 +314,9 @@ int store_open(const char *path, int mode, store **out, kr_error *err)
         }
     if (mode == STORE_WRITE &&
         ((rc = prepare_rows(s, Q_PUT_EVENT, EV_COLS, ROWS_SMALL, &s->ev_rows[0], err)) != 0 ||
-         (rc = prepare_rows(s, Q_PUT_EVENT, EV_COLS, ROWS_BIG, &s->ev_rows[1], err)) != 0))
+         (rc = prepare_rows(s, Q_PUT_EVENT, EV_COLS, ROWS_BIG, &s->ev_rows[1], err)) != 0 ||
+         (rc = prepare_rows(s, Q_PUT_MENTION, MENT_COLS, ROWS_SMALL, &s->ment_rows[0], err)) != 0 ||
+         (rc = prepare_rows(s, Q_PUT_MENTION, MENT_COLS, ROWS_BIG, &s->ment_rows[1], err)) != 0))
         goto fail;
     *out = s;
     return 0;
@@ -330,6 +334,8 @@ void store_close(store *s)
         sqlite3_finalize(s->q[k]);
     sqlite3_finalize(s->ev_rows[0]);
     sqlite3_finalize(s->ev_rows[1]);
+    sqlite3_finalize(s->ment_rows[0]);
+    sqlite3_finalize(s->ment_rows[1]);
     sqlite3_close(s->db);
     kr_buf_free(&s->scratch);
     kr_free(s->eids);
@@ -719,7 +725,10 @@ static int next_span(const unsigned char *p, size_t n, size_t *i, int64_t *prev_
 
 typedef struct ment_ref {
     int64_t eid;
-    size_t k; /* index into the mentions */
+    size_t k;          /* index into the mentions */
+    size_t n;          /* first of an entity's: its mentions */
+    size_t off, len;   /* first of an entity's: its spans in the scratch buffer */
+    const char *code;  /* first of an entity's: its actor code */
 } ment_ref;
 
 static int cmp_ref(const void *a, const void *b)
@@ -733,7 +742,7 @@ static int cmp_ref(const void *a, const void *b)
 int store_put_mentions(store *s, int64_t doc, const ent_mention *m, size_t n, kr_error *err)
 {
     ment_ref *refs;
-    size_t k, g;
+    size_t k, g, ng = 0, r, rows;
     int rc = 0;
     if (!n)
         return 0;
@@ -748,13 +757,14 @@ int store_put_mentions(store *s, int64_t doc, const ent_mention *m, size_t n, kr
     }
     if (rc == 0)
         qsort(refs, n, sizeof *refs, cmp_ref); /* by entity, then text order */
-    for (g = 0; g < n && rc == 0;) {
-        sqlite3_stmt *st = s->q[Q_PUT_MENTION];
-        size_t e = g;
-        int64_t prev_end = 0;
+    /* one row per entity: its spans packed one after the other in the
+     * scratch buffer, the row's figures kept in refs[ng] (ng <= g) */
+    kr_buf_reset(&s->scratch);
+    for (g = 0; g < n && rc == 0; ng++) {
+        size_t e = g, off = s->scratch.n;
+        int64_t prev_end = 0, eid = refs[g].eid;
         const char *code = NULL;
-        kr_buf_reset(&s->scratch);
-        for (; e < n && refs[e].eid == refs[g].eid; e++) {
+        for (; e < n && refs[e].eid == eid; e++) {
             const ent_mention *x = &m[refs[e].k];
             put_varint(&s->scratch, (uint64_t)((int64_t)x->span.start - prev_end));
             put_varint(&s->scratch, (uint64_t)(x->span.end - x->span.start));
@@ -764,18 +774,32 @@ int store_put_mentions(store *s, int64_t doc, const ent_mention *m, size_t n, kr
             if (x->code && (!code || x->kind == ENT_NAME || x->kind == ENT_ROLE))
                 code = x->code;
         }
-        if (kr_buf_reserve(&s->scratch, 0)) {
-            rc = kr_errorf(err, KR_ENOMEM, "out of memory");
-            break;
-        }
-        sqlite3_bind_int64(st, 1, doc);
-        sqlite3_bind_int64(st, 2, refs[g].eid);
-        sqlite3_bind_int64(st, 3, (sqlite3_int64)(e - g));
-        sqlite3_bind_text(st, 4, code, -1, SQLITE_STATIC);
-        sqlite3_bind_blob(st, 5, s->scratch.p, (int)s->scratch.n, SQLITE_STATIC);
-        if ((rc = step_done(s, st, err, "storing mentions")) > 0)
-            rc = 0;
+        refs[ng].eid = eid;
+        refs[ng].n = e - g;
+        refs[ng].off = off;
+        refs[ng].len = s->scratch.n - off;
+        refs[ng].code = code;
         g = e;
+    }
+    if (rc == 0 && kr_buf_reserve(&s->scratch, 0))
+        rc = kr_errorf(err, KR_ENOMEM, "out of memory");
+    /* as many rows a statement as there are: 16, 4, then one by one */
+    for (g = 0; g < ng && rc == 0; g += rows) {
+        sqlite3_stmt *st;
+        rows = ng - g >= ROWS_BIG ? ROWS_BIG : ng - g >= ROWS_SMALL ? ROWS_SMALL : 1;
+        st = rows == ROWS_BIG     ? s->ment_rows[1]
+             : rows == ROWS_SMALL ? s->ment_rows[0]
+                                  : s->q[Q_PUT_MENTION];
+        for (r = 0; r < rows; r++) {
+            const ment_ref *x = &refs[g + r];
+            int b = (int)r * MENT_COLS;
+            sqlite3_bind_int64(st, b + 1, doc);
+            sqlite3_bind_int64(st, b + 2, x->eid);
+            sqlite3_bind_int64(st, b + 3, (sqlite3_int64)x->n);
+            sqlite3_bind_text(st, b + 4, x->code, -1, SQLITE_STATIC);
+            sqlite3_bind_blob(st, b + 5, s->scratch.p + x->off, (int)x->len, SQLITE_STATIC);
+        }
+        rc = step_rows(s, st, err, "storing mentions");
     }
     kr_free(refs);
     return rc;
