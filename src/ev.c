@@ -176,13 +176,10 @@ static void word_keys(ev_ctx *c, const char *w, size_t n, word_ids *v)
     v->lists = word_lists(c, w, n);
 }
 
-/* Sets of the word memory are fetched this many words ahead. */
-#define MEMO_AHEAD 8
-
 static void token_keys(docstate *d)
 {
     size_t i, nt = d->td.ntokens;
-    wmemo_key *mk = arena_alloc(d->a, (nt + MEMO_AHEAD) * sizeof *mk);
+    wmemo_key *mk = arena_alloc(d->a, (nt + WMEMO_AHEAD) * sizeof *mk);
     if (mk) { /* the words' memory keys first, to fetch their sets ahead */
         for (i = 0; i < nt; i++) {
             const tok_token *t = &d->td.tokens[i];
@@ -190,9 +187,7 @@ static void token_keys(docstate *d)
             if (is_word(t))
                 mk[i] = wmemo_key_of(d->text + t->span.start, t->span.end - t->span.start);
         }
-        memset(mk + nt, 0, MEMO_AHEAD * sizeof *mk);
-        for (i = 0; i < MEMO_AHEAD && i < nt; i++)
-            wmemo_prefetch(d->c->words, &mk[i]);
+        wmemo_begin(d->c->words, mk, nt);
     }
     for (i = 0; i < nt; i++) {
         const tok_token *t = &d->td.tokens[i];
@@ -205,7 +200,7 @@ static void token_keys(docstate *d)
         x->group = -1;
         if (!is_word(t))
             continue;
-        v = mk ? wmemo_slot_ahead(d->c->words, &mk[i], &mk[i + MEMO_AHEAD], &hit)
+        v = mk ? wmemo_slot_ahead(d->c->words, &mk[i], &mk[i + WMEMO_AHEAD], &hit)
                : wmemo_slot(d->c->words, w, n, &hit);
         if (!v) { /* too long to remember */
             v = &own;

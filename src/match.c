@@ -639,8 +639,8 @@ static int next_word(words_in *in, fold_word *w)
     }
 }
 
-/* Sets of the word memory are fetched this many words ahead. */
-#define MEMO_AHEAD 8
+/* The trie roots of a word this many places ahead are fetched into cache. */
+#define ROOTS_AHEAD 8
 
 /* Gives each word its keys: from the memory when it knows the word, else
  * folded and looked up (and remembered). The memory keys are worked out
@@ -651,16 +651,14 @@ static int key_words(const match_db *m, stem_cache *sc, wmemo *mm, const char *t
 {
     char buf[FOLD_MAX_WORD + 8], kbuf[KEY_ALTS][KEY_MAX];
     kr_str keys[KEY_ALTS];
-    wmemo_key *mk = mm ? arena_alloc(a, (nw + MEMO_AHEAD) * sizeof *mk) : NULL;
+    wmemo_key *mk = mm ? arena_alloc(a, (nw + WMEMO_AHEAD) * sizeof *mk) : NULL;
     size_t i;
     if (mm && !mk)
         return KR_ENOMEM;
     if (mk) {
         for (i = 0; i < nw; i++)
             mk[i] = wmemo_key_of(text + words[i].span.start, words[i].span.end - words[i].span.start);
-        memset(mk + nw, 0, MEMO_AHEAD * sizeof *mk);
-        for (i = 0; i < MEMO_AHEAD && i < nw; i++)
-            wmemo_prefetch(mm, &mk[i]);
+        wmemo_begin(mm, mk, nw);
     }
     for (i = 0; i < nw; i++) {
         match_word *mw = &words[i];
@@ -669,7 +667,7 @@ static int key_words(const match_db *m, stem_cache *sc, wmemo *mm, const char *t
         fold_word w;
         word_keys_memo *km = NULL;
         if (mk)
-            km = wmemo_slot_ahead(mm, &mk[i], &mk[i + MEMO_AHEAD], &hit);
+            km = wmemo_slot_ahead(mm, &mk[i], &mk[i + WMEMO_AHEAD], &hit);
         if (hit) {
             mw->key = km->key;
             mw->alt[0] = km->alt[0];
@@ -735,9 +733,9 @@ int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *te
     for (i = 0; i < nw;) {
         uint32_t node = 0, best = 0, first = 0;
         size_t j, best_end = 0;
-        if (i + MEMO_AHEAD < nw) { /* the trie roots of a word ahead, into cache */
-            kr_prefetch(&m->root[words[i + MEMO_AHEAD].key]);
-            kr_prefetch(&m->root[words[i + MEMO_AHEAD].ckey]);
+        if (i + ROOTS_AHEAD < nw) { /* the trie roots of a word ahead, into cache */
+            kr_prefetch(&m->root[words[i + ROOTS_AHEAD].key]);
+            kr_prefetch(&m->root[words[i + ROOTS_AHEAD].ckey]);
         }
         /* a capitalized one-word name first; a longer name wins over it */
         if (words[i].ckey && (node = m->root[words[i].ckey]) != 0 && m->pcount[node]) {

@@ -94,10 +94,18 @@ static head *set_of(const wmemo *m, const wmemo_key *k)
     return (head *)(m->slots + (k->lo & m->mask) * 2 * m->stride);
 }
 
-void wmemo_prefetch(const wmemo *m, const wmemo_key *k)
+static void fetch_set(const wmemo *m, const wmemo_key *k)
 {
     if (k->hi)
         kr_prefetch(set_of(m, k));
+}
+
+void wmemo_begin(const wmemo *m, wmemo_key *keys, size_t n)
+{
+    size_t i;
+    memset(keys + n, 0, WMEMO_AHEAD * sizeof *keys);
+    for (i = 0; i < WMEMO_AHEAD && i < n; i++)
+        fetch_set(m, &keys[i]);
 }
 
 /* Two ways per set: a word looked up goes to the set's first slot, the one
@@ -108,7 +116,7 @@ void wmemo_prefetch(const wmemo *m, const wmemo_key *k)
 void *wmemo_slot_ahead(wmemo *m, const wmemo_key *k, const wmemo_key *ahead, int *hit)
 {
     head *s0, *s1;
-    wmemo_prefetch(m, ahead);
+    fetch_set(m, ahead);
     *hit = 0;
     if (!k->hi)
         return NULL;

@@ -33,9 +33,15 @@ typedef struct wmemo_key {
     uint64_t lo, hi; /* hash, length + 1; hi == 0: too long to remember */
 } wmemo_key;
 
+#define WMEMO_AHEAD 8 /* how many words ahead sets are fetched */
+
 wmemo_key wmemo_key_of(const char *w, size_t n);
-void wmemo_prefetch(const wmemo *m, const wmemo_key *k);
-/* wmemo_slot of the word whose key is *k, fetching the set of *ahead. */
+/* Before looking up the words of keys[0..n), in order: clears the
+ * WMEMO_AHEAD keys past n (the array has room for them: nothing to fetch
+ * there) and fetches the sets of the first WMEMO_AHEAD words. */
+void wmemo_begin(const wmemo *m, wmemo_key *keys, size_t n);
+/* wmemo_slot of the word whose key is *k, fetching the set of *ahead
+ * (keys[i + WMEMO_AHEAD] for the i-th word of wmemo_begin's array). */
 void *wmemo_slot_ahead(wmemo *m, const wmemo_key *k, const wmemo_key *ahead, int *hit);
 
 #endif

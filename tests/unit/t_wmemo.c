@@ -120,7 +120,17 @@ static void test_two_steps(void)
     if (!m)
         return;
     CHECK(k.hi != 0);
-    wmemo_prefetch(m, &k);
+    {
+        wmemo_key keys[2 + WMEMO_AHEAD];
+        size_t i;
+        memset(keys, 0x5A, sizeof keys);
+        keys[0] = k;
+        keys[1] = k;
+        wmemo_begin(m, keys, 2); /* the room past the two keys is cleared */
+        CHECK(keys[0].lo == k.lo && keys[0].hi == k.hi && keys[1].hi == k.hi);
+        for (i = 2; i < 2 + WMEMO_AHEAD; i++)
+            CHECK(keys[i].hi == 0);
+    }
     CHECK((v = wmemo_slot_ahead(m, &k, &far, &hit)) != NULL);
     CHECK_INT(hit, 0);
     if (v)
@@ -133,7 +143,6 @@ static void test_two_steps(void)
     memset(w, 'x', sizeof w);
     far = wmemo_key_of(w, sizeof w); /* too long: no key, no slot */
     CHECK(far.hi == 0);
-    wmemo_prefetch(m, &far);
     CHECK(wmemo_slot_ahead(m, &far, &k, &hit) == NULL);
     CHECK_INT(hit, 0);
     wmemo_free(m);
