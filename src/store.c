@@ -382,6 +382,16 @@ static int step_done(store *s, sqlite3_stmt *st, kr_error *err, const char *what
     return rc == SQLITE_ROW;
 }
 
+/* The statement to store the next rows with, of `left` still to store:
+ * as many rows a statement as there are, 16, 4, then one by one. batch
+ * holds the statements for ROWS_SMALL and ROWS_BIG rows, one stores one. */
+static sqlite3_stmt *rows_stmt(sqlite3_stmt *const batch[2], sqlite3_stmt *one, size_t left,
+                               size_t *rows)
+{
+    *rows = left >= ROWS_BIG ? ROWS_BIG : left >= ROWS_SMALL ? ROWS_SMALL : 1;
+    return *rows == ROWS_BIG ? batch[1] : *rows == ROWS_SMALL ? batch[0] : one;
+}
+
 /* Runs an INSERT whose parameters are all bound anew before each step, so
  * that the bindings need no clearing. */
 static int step_rows(store *s, sqlite3_stmt *st, kr_error *err, const char *what)
@@ -783,13 +793,8 @@ int store_put_mentions(store *s, int64_t doc, const ent_mention *m, size_t n, kr
     }
     if (rc == 0 && kr_buf_reserve(&s->scratch, 0))
         rc = kr_errorf(err, KR_ENOMEM, "out of memory");
-    /* as many rows a statement as there are: 16, 4, then one by one */
     for (g = 0; g < ng && rc == 0; g += rows) {
-        sqlite3_stmt *st;
-        rows = ng - g >= ROWS_BIG ? ROWS_BIG : ng - g >= ROWS_SMALL ? ROWS_SMALL : 1;
-        st = rows == ROWS_BIG     ? s->ment_rows[1]
-             : rows == ROWS_SMALL ? s->ment_rows[0]
-                                  : s->q[Q_PUT_MENTION];
+        sqlite3_stmt *st = rows_stmt(s->ment_rows, s->q[Q_PUT_MENTION], ng - g, &rows);
         for (r = 0; r < rows; r++) {
             const ment_ref *x = &refs[g + r];
             int b = (int)r * MENT_COLS;
@@ -1040,11 +1045,8 @@ int store_put_events(store *s, int64_t doc, const char *docid, const ev_event *e
     int rc = 0;
     if (n && !s->eids && !(s->eids = kr_calloc(STORE_EID_SLOTS, sizeof *s->eids)))
         return kr_errorf(err, KR_ENOMEM, "out of memory");
-    /* as many rows a statement as there are: 16, 4, then one by one */
     for (; k < n && rc == 0; k += rows) {
-        sqlite3_stmt *st;
-        rows = n - k >= ROWS_BIG ? ROWS_BIG : n - k >= ROWS_SMALL ? ROWS_SMALL : 1;
-        st = rows == ROWS_BIG ? s->ev_rows[1] : rows == ROWS_SMALL ? s->ev_rows[0] : s->q[Q_PUT_EVENT];
+        sqlite3_stmt *st = rows_stmt(s->ev_rows, s->q[Q_PUT_EVENT], n - k, &rows);
         for (r = 0; r < rows && rc == 0; r++)
             rc = bind_event(s, st, (int)r * EV_COLS, doc, docid, &e[k + r], k + r, &keys[r], err);
         if (rc == 0)
