@@ -778,19 +778,26 @@ static void record_fill(const ev_event *e, const kr_doc *d, const char *mode, ev
     r->pattern_line = e->pattern_line;
 }
 
+/* Clears r and fills what all events of report d (id `doc`) share; r->id
+ * points to the caller's id buffer. */
+static void record_start(const kr_doc *d, const char *doc, kr_arena *a, char id[17], ev_record *r)
+{
+    memset(r, 0, sizeof *r);
+    r->id = id;
+    r->doc = doc;
+    r->lang = dup_or_null(a, d->lang);
+    r->url = dup_or_null(a, d->url);
+    r->agency = dup_or_null(a, d->agency);
+}
+
 void evout_record_of(const ev_event *e, const kr_doc *d, const char *doc, kr_arena *a,
                      char id[17], char date[11], ev_record *r)
 {
     const char *mode = ev_mode_name(e->mode);
-    memset(r, 0, sizeof *r);
+    record_start(d, doc, a, id, r);
     event_id(id_seed(doc), e, mode, id);
     date_format(e->date, date);
-    r->id = id;
-    r->doc = doc;
     r->date = date[0] ? date : NULL;
-    r->lang = dup_or_null(a, d->lang);
-    r->url = dup_or_null(a, d->url);
-    r->agency = dup_or_null(a, d->agency);
     record_fill(e, d, mode, r);
 }
 
@@ -803,14 +810,9 @@ int evout_write_doc(evout *o, const ev_event *ev, size_t n, const kr_doc *d, con
     size_t k;
     if (!n)
         return 0;
-    memset(&r, 0, sizeof r);
+    record_start(d, doc, a, id, &r);
     seed = id_seed(doc);
     date_format(ev[0].date, date);
-    r.id = id;
-    r.doc = doc;
-    r.lang = dup_or_null(a, d->lang);
-    r.url = dup_or_null(a, d->url);
-    r.agency = dup_or_null(a, d->agency);
     for (k = 0; k < n; k++) {
         const ev_event *e = &ev[k];
         const char *mode = ev_mode_name(e->mode);
