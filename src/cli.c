@@ -159,13 +159,14 @@ static int cmd_ingest(opts *o)
                 "kronika: stats: %.2f MB, %zu documents in %.2f s (%.1f MB/s, %.0f docs/s)\n"
                 "kronika: stats: finish %.2f s (%.1f MB/s), store+index %.2f s (%.1f MB/s),"
                 " entities %.2f s (%.1f MB/s), events %.2f s (%.1f MB/s), mentions+events"
-                " stored %.2f s, rest %.2f s\n",
+                " stored %.2f s, indexes built %.2f s, rest %.2f s\n",
                 mb, s.docs_new + s.docs_dup, s.seconds, s.seconds > 0 ? mb / s.seconds : 0,
                 s.seconds > 0 ? (double)(s.docs_new + s.docs_dup) / s.seconds : 0, s.t_finish,
                 s.t_finish > 0 ? mb / s.t_finish : 0, s.t_store, s.t_store > 0 ? mb / s.t_store : 0,
                 s.t_entities, s.t_entities > 0 ? mb / s.t_entities : 0, s.t_events,
-                s.t_events > 0 ? mb / s.t_events : 0, s.t_mentions,
-                s.seconds - s.t_finish - s.t_store - s.t_entities - s.t_events - s.t_mentions);
+                s.t_events > 0 ? mb / s.t_events : 0, s.t_mentions, s.t_indexes,
+                s.seconds - s.t_finish - s.t_store - s.t_entities - s.t_events - s.t_mentions -
+                    s.t_indexes);
     }
     store_close(st);
     if (rc)

@@ -536,7 +536,7 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
     kr_buf buf = {0};
     size_t k;
     uint64_t total = 0;
-    int rc = 0, use_stdin = 0;
+    int rc = 0, use_stdin = 0, bulk = 0;
     double t0 = progress_now();
 
     memset(stats, 0, sizeof *stats);
@@ -568,6 +568,11 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
     if (!o->no_entities && (rc = analyzer_new(o->lexicon, &r.an, err)) != 0)
         goto done;
     stats->lexicon_problems = r.an ? analyzer_problems(r.an) : 0;
+    /* the size of stdin is not known: a stream is never a bulk load */
+    if (st && (bulk = store_bulk_begin(st, total, err)) < 0) {
+        rc = bulk;
+        goto done;
+    }
     progress_init(&r.bar, o->progress, total);
     for (k = 0; k < w.n && rc == 0; k++) {
         rc = ingest_file(&r, &w.v[k], &buf);
@@ -577,6 +582,16 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
     if (rc == 0 && use_stdin)
         rc = ingest_stdin(&r);
     progress_end(&r.bar);
+    if (bulk > 0) {
+        /* what was stored stays stored: the indexes are built after a
+         * failure too, and a failure here leaves them to the next opening */
+        kr_error ierr;
+        double t1 = progress_now();
+        int irc = store_bulk_end(st, rc ? &ierr : err);
+        stats->t_indexes = progress_now() - t1;
+        if (rc == 0)
+            rc = irc;
+    }
 done:
     analyzer_free(r.an);
     arena_free(r.arena);

@@ -29,6 +29,7 @@ typedef struct ingest_stats {
     double t_entities;    /* matching and resolving entities */
     double t_events;      /* coding events */
     double t_mentions;    /* storing mentions */
+    double t_indexes;     /* building the indexes after a bulk load */
 } ingest_stats;
 
 /* An input is one transaction unless it is bigger than this: then it is

@@ -1,6 +1,6 @@
 /* t_store.c: the SQLite store in a fresh temporary directory: documents in
  * and out (by id and prefix), input files, stemmed search, transactions, a
- * reader beside a writer, and databases it must refuse. */
+ * reader beside a writer, bulk loads, and databases it must refuse. */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -471,6 +471,64 @@ static void test_transactions(kr_arena *a)
     store_close(w);
 }
 
+/* The number of the secondary indexes (those whose names the migrations
+ * choose, not SQLite's own for keys) of the database at path. */
+static int count_indexes(const char *path)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    int n = -1;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                               " AND sql IS NOT NULL", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            n = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return n;
+}
+
+/* A bulk load drops the secondary indexes only when its input is big beside
+ * the database, builds them again at its end, and a load killed before its
+ * end has them built by the next write opening. */
+static void test_bulk(kr_arena *a)
+{
+    char path[128], id[33];
+    store *s = NULL;
+    kr_error e;
+    int full;
+    seen got;
+    snprintf(path, sizeof path, "%s/bulk.db", dir);
+    kr_error_clear(&e, NULL);
+    if (store_open(path, STORE_WRITE, &s, &e) != 0) {
+        CHECK(!"store_open");
+        return;
+    }
+    full = count_indexes(path);
+    CHECK(full >= 5); /* docs' date, mentions' entity, events' date, source, target */
+    CHECK_INT(store_bulk_begin(s, 0, &e), 0); /* nothing to load: left alone */
+    CHECK_INT(count_indexes(path), full);
+    CHECK_INT(store_bulk_begin(s, (uint64_t)1 << 40, &e), 1);
+    CHECK_INT(count_indexes(path), full - 5);
+    CHECK_INT(put(s, a, "A quarantined armadillo reached Tbilisi.", NULL, "en", id), 0);
+    CHECK_INT(search_n(s, "armadillo", &got, &e), 1); /* queries work meanwhile */
+    CHECK_INT(store_bulk_end(s, &e), 0);
+    CHECK_INT(count_indexes(path), full);
+
+    /* killed halfway: the indexes come back with the next writer */
+    CHECK_INT(store_bulk_begin(s, (uint64_t)1 << 40, &e), 1);
+    store_close(s);
+    CHECK_INT(count_indexes(path), full - 5);
+    s = NULL;
+    CHECK_INT(store_open(path, STORE_WRITE, &s, &e), 0);
+    CHECK_INT(count_indexes(path), full);
+    /* an input far smaller than the database is no bulk load */
+    CHECK_INT(store_bulk_begin(s, 1, &e), 0);
+    CHECK_INT(count_indexes(path), full);
+    store_close(s);
+}
+
 static void test_bad_databases(void)
 {
     char future[128], missing[128], junk[128];
@@ -544,6 +602,7 @@ int main(void)
     test_search();
     test_ambiguous(a);
     test_transactions(a);
+    test_bulk(a);
     test_bad_databases();
     t_rmtree(dir);
     arena_free(a);
