@@ -4,12 +4,37 @@
  * with exact spans and with overlapping spans, and the most frequent misses
  * and false alarms. The data is read where it lies; nothing of it is kept.
  * Usage: eval_ner FOLDER [TOP] [--show TYPE]: --show lists every miss and
- * false alarm of TYPE (PER, LOC, ORG) with its document and context. */
+ * false alarm of TYPE (PER, LOC, ORG) with its document and context.
+ *
+ * For factRuEval a third table follows the organizers' own track-1 measure,
+ * which rewards the named part of an entity and forgives its description.
+ * It works on the dataset's tokens (.tokens), punctuation left out. A gold
+ * object is the set of the tokens of its spans, each token marked 1 when a
+ * span over it names (a person's name, surname, patronymic or nickname; a
+ * place's or an organization's loc_name or org_name) and 0 when spans only
+ * describe it (job, org_descr, loc_descr, ...); a prediction is the set of
+ * the tokens lying wholly inside its span. Ignored, that is neither found
+ * nor missed, with a prediction paired to them neither right nor wrong:
+ * objects with no token marked 1 ("социальной сети"), organizations whose
+ * tokens lie strictly inside another organization's, and all but one of
+ * organizations with the same tokens (siblings: one found is enough, none
+ * found is one miss). A prediction and an object may pair when their types
+ * agree and they share a token, each at most once: identical sets first,
+ * then by decreasing |S∩T| / |S∪T|. The organizers search for the best
+ * matching as a whole; pairing greedily is our approximation. A pair
+ * scores the marks found over the marks found and missed plus the tokens
+ * in excess; P is the sum of the scores over the number of predictions, R
+ * over the number of objects.
+ * One deviation: we predict no LocOrg type, so a LOC or an ORG prediction
+ * may match a LocOrg object (counted as LOC for recall), as in the other
+ * tables. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
+#include "arena.h"
 #include "ent.h"
 #include "tok.h"
 #include "lex.h"
@@ -342,9 +367,469 @@ static int read_factru(const char *base, gold *g)
     return 0;
 }
 
+static int types_agree(int gold_type, int locorg, int type)
+{
+    return gold_type == type || (locorg && (type == LOC || type == ORG));
+}
+
 static int same_type(const span *g, int type)
 {
-    return g->type == type || (g->locorg && (type == LOC || type == ORG));
+    return types_agree(g->type, g->locorg, type);
+}
+
+/* factRuEval track 1, on the dataset's tokens (see the top of the file). */
+
+#define T1_NONE ((size_t)-1)
+
+typedef struct t1tok {
+    size_t start, end; /* characters */
+    long id;
+    int punct; /* neither letter nor digit: ignored everywhere */
+} t1tok;
+
+/* A gold object or a prediction as the ascending indices of its tokens,
+ * punctuation left out; a gold object carries each token's mark. */
+typedef struct t1obj {
+    size_t *tok;
+    unsigned char *mark; /* gold only */
+    size_t n;
+    int type, locorg;
+    int ignored; /* gold: unnamed, embedded, or a sibling of one paired */
+    size_t sib;  /* gold: the first object with the same tokens (itself if none) */
+    size_t pair; /* the object paired on the other side, or T1_NONE */
+} t1obj;
+
+typedef struct t1objs {
+    t1obj *v;
+    size_t n, cap;
+} t1objs;
+
+/* One document; the vectors are kept from one document to the next, the
+ * token sets live in the document's arena. */
+typedef struct t1doc {
+    t1tok *tok;
+    size_t nt, tcap;
+    t1objs gold, pred;
+} t1doc;
+
+/* A line of .spans: its id, whether its tag names a person (per) or a place
+ * or an organization (lo), and its tokens. */
+typedef struct t1span {
+    long id;
+    unsigned char per, lo;
+    size_t *tok;
+    size_t n;
+} t1span;
+
+/* A pair of a LocOrg object counts for its prediction's type in precision
+ * and for LOC in recall, so the two sums of quality may differ. */
+typedef struct t1score {
+    double tp_pred[NT], tp_gold[NT];
+    size_t n_test[NT], n_std[NT];
+} t1score;
+
+typedef struct t1cand {
+    size_t p, g;
+    double prio;
+} t1cand;
+
+/* Span tags that name, per kind of object; any other tag weighs 0. */
+static const char *const per_tags[] = {"name", "surname", "patronymic", "nickname", "none", NULL};
+static const char *const lo_tags[] = {"loc_name", "org_name", "none", NULL};
+
+static int tag_in(const char *tag, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(tag, *list) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when the characters [s, e) hold no letter and no digit. */
+static int is_punct(const char *text, const charmap *m, size_t s, size_t e)
+{
+    size_t i = m->bytes[s], end = m->bytes[e];
+    while (i < end) {
+        int32_t c = utf8_next(text, end, &i);
+        if (c > 0 && u_isalnum(c))
+            return 0;
+    }
+    return 1;
+}
+
+static t1obj *t1_add(t1objs *o)
+{
+    if (o->n == o->cap) {
+        size_t cap = o->cap ? 2 * o->cap : 64;
+        t1obj *v = kr_realloc(o->v, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        o->v = v;
+        o->cap = cap;
+    }
+    memset(&o->v[o->n], 0, sizeof o->v[o->n]);
+    o->v[o->n].pair = T1_NONE;
+    return &o->v[o->n++];
+}
+
+/* Puts token k into o's ascending set (room for it reserved); a token met
+ * again keeps its highest mark, since spans of one object may overlap. */
+static void t1_put(t1obj *o, size_t k, unsigned char mark)
+{
+    size_t i = o->n;
+    while (i > 0 && o->tok[i - 1] > k)
+        i--;
+    if (i > 0 && o->tok[i - 1] == k) {
+        if (o->mark && mark > o->mark[i - 1])
+            o->mark[i - 1] = mark;
+        return;
+    }
+    memmove(o->tok + i + 1, o->tok + i, (o->n - i) * sizeof *o->tok);
+    if (o->mark) {
+        memmove(o->mark + i + 1, o->mark + i, o->n - i);
+        o->mark[i] = mark;
+    }
+    o->tok[i] = k;
+    o->n++;
+}
+
+/* Cuts the NUL-terminated buffer [*line, end) at its next line end and
+ * returns the line, or NULL past the end. */
+static char *next_line(char **line, char *end)
+{
+    char *l = *line, *eol;
+    if (l >= end)
+        return NULL;
+    if ((eol = strchr(l, '\n')))
+        *eol = '\0';
+    else
+        eol = end;
+    *line = eol + 1;
+    return l;
+}
+
+/* .tokens: "ID START LEN TEXT", a blank line after each sentence. */
+static int t1_read_tokens(const char *base, const char *text, const charmap *m, t1doc *d)
+{
+    char path[1100], *buf, *p, *line;
+    size_t n;
+    d->nt = 0;
+    if (snprintf(path, sizeof path, "%s.tokens", base) >= (int)sizeof path || !(buf = slurp(path, &n)))
+        return -1;
+    for (p = buf; (line = next_line(&p, buf + n)) != NULL;) {
+        long id, s, len;
+        t1tok *t;
+        if (sscanf(line, "%ld %ld %ld", &id, &s, &len) != 3 || s < 0 || len <= 0 || (size_t)(s + len) > m->nchars)
+            continue;
+        if (d->nt == d->tcap) {
+            size_t cap = d->tcap ? 2 * d->tcap : 1024;
+            t1tok *v = kr_realloc(d->tok, cap * sizeof *v);
+            if (!v)
+                break;
+            d->tok = v;
+            d->tcap = cap;
+        }
+        t = &d->tok[d->nt++];
+        t->id = id;
+        t->start = (size_t)s;
+        t->end = (size_t)(s + len);
+        t->punct = is_punct(text, m, t->start, t->end);
+    }
+    kr_free(buf);
+    return 0;
+}
+
+/* The index of the token with this id, or T1_NONE: ids grow through a
+ * document but not by one, so they are looked up. */
+static size_t t1_token(const t1doc *d, long id)
+{
+    size_t k;
+    for (k = 0; k < d->nt; k++)
+        if (d->tok[k].id == id)
+            return k;
+    return T1_NONE;
+}
+
+/* .spans: "ID TAG START LEN FIRSTTOKEN NTOKENS  # TOKENIDS TEXTS"; an id
+ * may stand on several lines, one a tag (a surname that is a nickname too).
+ * Returns the spans (kr_free them) and their number in *ns. */
+static t1span *t1_read_spans(const char *base, const t1doc *d, kr_arena *a, size_t *ns)
+{
+    char path[1100], *buf, *p, *line;
+    size_t n, cap = 1;
+    t1span *v;
+    *ns = 0;
+    if (snprintf(path, sizeof path, "%s.spans", base) >= (int)sizeof path || !(buf = slurp(path, &n)))
+        return NULL;
+    for (p = buf; (p = strchr(p, '\n')) != NULL; p++)
+        cap++;
+    if (!(v = kr_malloc(cap * sizeof *v))) {
+        kr_free(buf);
+        return NULL;
+    }
+    for (p = buf; (line = next_line(&p, buf + n)) != NULL;) {
+        char tag[64], *q, *hash;
+        long id, s, len, first, nt, k;
+        t1span *sp = &v[*ns];
+        if (sscanf(line, "%ld %63s %ld %ld %ld %ld", &id, tag, &s, &len, &first, &nt) != 6 || nt <= 0 ||
+            !(hash = strchr(line, '#')) || !(sp->tok = arena_alloc(a, (size_t)nt * sizeof *sp->tok)))
+            continue;
+        sp->id = id;
+        sp->per = (unsigned char)tag_in(tag, per_tags);
+        sp->lo = (unsigned char)tag_in(tag, lo_tags);
+        sp->n = 0;
+        /* exactly NTOKENS ids: the text after them may begin with a digit */
+        for (q = hash + 1, k = 0; k < nt; k++) {
+            char *after;
+            size_t t = t1_token(d, strtol(q, &after, 10));
+            if (after == q)
+                break;
+            q = after;
+            if (t != T1_NONE && !d->tok[t].punct)
+                sp->tok[sp->n++] = t;
+        }
+        (*ns)++;
+    }
+    kr_free(buf);
+    return v;
+}
+
+/* .objects: "ID TYPE SPANID... # text". Objects of the scored types become
+ * the tokens of all their spans, each with the highest mark of its spans;
+ * objects left without tokens (punctuation only) are dropped. */
+static int t1_read_gold(const char *base, const t1span *sp, size_t ns, kr_arena *a, t1doc *d)
+{
+    char path[1100], *buf, *p, *line;
+    size_t n;
+    d->gold.n = 0;
+    if (snprintf(path, sizeof path, "%s.objects", base) >= (int)sizeof path || !(buf = slurp(path, &n)))
+        return -1;
+    for (p = buf; (line = next_line(&p, buf + n)) != NULL;) {
+        char type[64], *ids, *q, *hash;
+        long id, s;
+        int off, t, locorg = 0;
+        size_t room = 0, k, j;
+        t1obj *o;
+        if ((hash = strchr(line, '#')))
+            *hash = '\0';
+        if (sscanf(line, "%ld %63s%n", &id, type, &off) < 2)
+            continue;
+        if (strcmp(type, "Person") == 0)
+            t = PER;
+        else if (strcmp(type, "Location") == 0)
+            t = LOC;
+        else if (strcmp(type, "Org") == 0)
+            t = ORG;
+        else if (strcmp(type, "LocOrg") == 0)
+            t = LOC, locorg = 1;
+        else
+            continue;
+        for (q = ids = line + off; sscanf(q, "%ld%n", &s, &off) == 1; q += off)
+            for (k = 0; k < ns; k++)
+                room += sp[k].id == s ? sp[k].n : 0;
+        if (!room || !(o = t1_add(&d->gold)))
+            continue;
+        o->type = t;
+        o->locorg = locorg;
+        o->tok = arena_alloc(a, room * sizeof *o->tok);
+        o->mark = arena_alloc(a, room);
+        if (!o->tok || !o->mark) {
+            d->gold.n--;
+            continue;
+        }
+        for (q = ids; sscanf(q, "%ld%n", &s, &off) == 1; q += off)
+            for (k = 0; k < ns; k++)
+                if (sp[k].id == s)
+                    for (j = 0; j < sp[k].n; j++)
+                        t1_put(o, sp[k].tok[j], t == PER ? sp[k].per : sp[k].lo);
+    }
+    kr_free(buf);
+    return 0;
+}
+
+/* A prediction over characters [s, e): the tokens lying wholly inside,
+ * punctuation left out; with none it is no prediction here. */
+static void t1_add_pred(t1doc *d, kr_arena *a, int type, size_t s, size_t e)
+{
+    size_t k, n = 0;
+    t1obj *o;
+    for (k = 0; k < d->nt; k++)
+        n += !d->tok[k].punct && s <= d->tok[k].start && d->tok[k].end <= e;
+    if (!n || !(o = t1_add(&d->pred)))
+        return;
+    if (!(o->tok = arena_alloc(a, n * sizeof *o->tok))) {
+        d->pred.n--;
+        return;
+    }
+    o->type = type;
+    for (k = 0; k < d->nt; k++)
+        if (!d->tok[k].punct && s <= d->tok[k].start && d->tok[k].end <= e)
+            t1_put(o, k, 0);
+}
+
+/* The number of tokens two ascending sets share. */
+static size_t t1_common(const t1obj *x, const t1obj *y)
+{
+    size_t i = 0, j = 0, n = 0;
+    while (i < x->n && j < y->n)
+        if (x->tok[i] < y->tok[j])
+            i++;
+        else if (y->tok[j] < x->tok[i])
+            j++;
+        else
+            n++, i++, j++;
+    return n;
+}
+
+static int t1_orglike(const t1obj *g)
+{
+    return g->type == ORG || g->locorg;
+}
+
+/* Objects with no named token are ignored, and so are organizations inside
+ * a larger one; organizations with the same tokens are siblings. */
+static void t1_ignore(t1objs *gs)
+{
+    size_t i, j, k;
+    for (i = 0; i < gs->n; i++) {
+        t1obj *g = &gs->v[i];
+        g->sib = i;
+        g->ignored = 1;
+        for (k = 0; k < g->n; k++)
+            if (g->mark[k])
+                g->ignored = 0;
+        if (!t1_orglike(g))
+            continue;
+        for (j = 0; j < gs->n; j++) {
+            const t1obj *h = &gs->v[j];
+            if (j == i || !t1_orglike(h) || t1_common(g, h) != g->n)
+                continue;
+            if (h->n > g->n)
+                g->ignored = 1;
+            else if (h->n == g->n && j < g->sib)
+                g->sib = j;
+        }
+    }
+}
+
+/* Reads a document's tokens and gold objects and tells which objects the
+ * measure ignores. */
+static int t1_read(const char *base, const char *text, const charmap *m, kr_arena *a, t1doc *d)
+{
+    t1span *sp;
+    size_t ns;
+    int rc;
+    d->pred.n = d->gold.n = 0;
+    if (t1_read_tokens(base, text, m, d) != 0 || !(sp = t1_read_spans(base, d, a, &ns)))
+        return -1;
+    if ((rc = t1_read_gold(base, sp, ns, a, d)) == 0)
+        t1_ignore(&d->gold);
+    kr_free(sp);
+    return rc;
+}
+
+/* Highest priority first; ties in document order, so that results do not
+ * depend on qsort. */
+static int by_priority(const void *a, const void *b)
+{
+    const t1cand *x = a, *y = b;
+    if (x->prio != y->prio)
+        return x->prio > y->prio ? -1 : 1;
+    if (x->p != y->p)
+        return x->p < y->p ? -1 : 1;
+    return x->g < y->g ? -1 : x->g > y->g;
+}
+
+/* Pairs predictions with objects of agreeing types that share a token, each
+ * at most once, by decreasing |S∩T| / |S∪T|: identical sets (priority 1)
+ * come first. Once an organization is paired its siblings are ignored. */
+static int t1_match(t1doc *d)
+{
+    t1objs *ps = &d->pred, *gs = &d->gold;
+    size_t nc = 0, p, g, k;
+    t1cand *c;
+    if (!ps->n || !gs->n)
+        return 0;
+    if (!(c = kr_malloc(ps->n * gs->n * sizeof *c)))
+        return -1;
+    for (p = 0; p < ps->n; p++)
+        for (g = 0; g < gs->n; g++) {
+            size_t both;
+            if (!types_agree(gs->v[g].type, gs->v[g].locorg, ps->v[p].type) ||
+                !(both = t1_common(&ps->v[p], &gs->v[g])))
+                continue;
+            c[nc].p = p;
+            c[nc].g = g;
+            c[nc].prio = (double)both / (double)(ps->v[p].n + gs->v[g].n - both);
+            nc++;
+        }
+    qsort(c, nc, sizeof *c, by_priority);
+    for (k = 0; k < nc; k++) {
+        t1obj *x = &ps->v[c[k].p], *y = &gs->v[c[k].g];
+        if (x->pair != T1_NONE || y->pair != T1_NONE)
+            continue;
+        x->pair = c[k].g;
+        y->pair = c[k].p;
+        for (g = 0; g < gs->n; g++)
+            if (g != c[k].g && gs->v[g].sib == y->sib)
+                gs->v[g].ignored = 1;
+    }
+    kr_free(c);
+    return 0;
+}
+
+/* A pair's quality: the marks found over the marks found and missed plus
+ * the predicted tokens in excess (unweighted); a pair with nothing marked
+ * on either side scores its priority. */
+static double t1_quality(const t1obj *g, const t1obj *p)
+{
+    double tp = 0, fn = 0, fp = 0;
+    size_t i = 0, j = 0, both = 0;
+    while (i < g->n || j < p->n)
+        if (j == p->n || (i < g->n && g->tok[i] < p->tok[j])) {
+            fn += g->mark[i++];
+        } else if (i == g->n || p->tok[j] < g->tok[i]) {
+            fp += 1;
+            j++;
+        } else {
+            tp += g->mark[i++];
+            both++;
+            j++;
+        }
+    if (tp + fn + fp == 0)
+        return (double)both / (double)(g->n + p->n - both);
+    return tp / (tp + fn + fp);
+}
+
+/* Adds a document's pairs, unpaired predictions and missed objects to sc;
+ * siblings none of which was paired are one miss. */
+static void t1_count(const t1doc *d, t1score *sc)
+{
+    const t1objs *ps = &d->pred, *gs = &d->gold;
+    size_t k, j;
+    for (k = 0; k < ps->n; k++) {
+        const t1obj *p = &ps->v[k], *g = p->pair != T1_NONE ? &gs->v[p->pair] : NULL;
+        double q;
+        if (g && g->ignored)
+            continue; /* neither right nor wrong */
+        sc->n_test[p->type]++;
+        if (!g)
+            continue;
+        q = t1_quality(g, p);
+        sc->tp_pred[p->type] += q;
+        sc->tp_gold[g->type] += q;
+        sc->n_std[g->type]++;
+    }
+    for (k = 0; k < gs->n; k++) {
+        const t1obj *g = &gs->v[k];
+        if (g->pair != T1_NONE || g->ignored)
+            continue;
+        for (j = g->sib; j < k; j++)
+            if (gs->v[j].sib == g->sib && !gs->v[j].ignored)
+                break;
+        if (j == k)
+            sc->n_std[g->type]++;
+    }
 }
 
 static int by_name(const void *a, const void *b)
@@ -413,13 +898,35 @@ static double ratio(size_t a, size_t b)
     return b ? (double)a / (double)b : 0;
 }
 
+static double f1(double p, double r)
+{
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+static void print_track1(const t1score *sc, size_t skipped)
+{
+    size_t t;
+    printf("factRuEval track-1 rules (dataset tokens; descriptions weigh 0; unnamed and embedded objects ignored)\n");
+    if (skipped)
+        printf("%zu documents left out: no .tokens, or no memory\n", skipped);
+    printf("%-4s  %-26s  %s\n", "type", "track 1     P     R     F1", "quality / predictions, quality / gold");
+    for (t = 0; t < NT; t++) {
+        double p = sc->n_test[t] ? sc->tp_pred[t] / (double)sc->n_test[t] : 0;
+        double r = sc->n_std[t] ? sc->tp_gold[t] / (double)sc->n_std[t] : 0;
+        printf("%-4s  %11s %.3f %.3f %.3f  %.1f / %zu, %.1f / %zu\n", tname[t], "", p, r, f1(p, r), sc->tp_pred[t],
+               sc->n_test[t], sc->tp_gold[t], sc->n_std[t]);
+    }
+}
+
 int main(int argc, char **argv)
 {
     lex_db *lex;
     match_db *m;
     ent_ctx *c;
     score strict, loose;
-    size_t nested[NT] = {0};
+    t1doc t1 = {0};
+    t1score track1;
+    size_t nested[NT] = {0}, t1skip = 0;
     tallies miss = {0}, alarm = {0}, others = {0}, bounds = {0};
     gold g = {0};
     charmap cm = {0};
@@ -451,6 +958,7 @@ int main(int argc, char **argv)
     }
     memset(&strict, 0, sizeof strict);
     memset(&loose, 0, sizeof loose);
+    memset(&track1, 0, sizeof track1);
     for (f = 0; f < nnames; f++) {
         char base[1024], path[1100], *text, *ann = NULL;
         size_t n, an = 0, nm, i;
@@ -458,6 +966,7 @@ int main(int argc, char **argv)
         ent_mention *mv;
         tok_doc td;
         kr_date nodate = {0, 0, 0};
+        int t1ok;
         if (snprintf(base, sizeof base, "%s/%s", argv[1], names[f]) >= (int)sizeof base)
             continue;
         snprintf(path, sizeof path, "%s.txt", base);
@@ -510,6 +1019,7 @@ int main(int argc, char **argv)
                 ngold++;
             }
         a = arena_new();
+        t1ok = format == FACTRU && a && t1_read(base, text, &cm, a, &t1) == 0;
         /* with the tokens, as documents are analysed */
         if (tok_run(text, n, 0, a, &td, NULL) == 0 &&
             ent_resolve(c, text, n, 0, &td, nodate, a, &mv, &nm) == 0) {
@@ -556,6 +1066,8 @@ int main(int argc, char **argv)
                 }
                 if (!hit && type == show) /* exact errors: false alarms and boundaries */
                     show_err(names[f], near ? "BOUND" : "ALARM", text, n, x->span.start, x->span.end);
+                if (t1ok)
+                    t1_add_pred(&t1, a, type, s, e);
                 strict.pred_n[type]++;
                 loose.pred_n[type]++;
                 strict.pred_ok[type] += (size_t)hit;
@@ -595,6 +1107,10 @@ int main(int argc, char **argv)
             if (y->end > y->start)
                 count_err(&miss, text + cm.bytes[y->start], cm.bytes[y->end] - cm.bytes[y->start], y->type);
         }
+        if (t1ok && t1_match(&t1) == 0)
+            t1_count(&t1, &track1);
+        else if (format == FACTRU)
+            t1skip++;
         arena_free(a);
         kr_free(ann);
         kr_free(text);
@@ -613,8 +1129,10 @@ int main(int argc, char **argv)
         double ps = ratio(strict.pred_ok[t], strict.pred_n[t]), rs = ratio(strict.gold_ok[t], strict.gold_n[t]);
         double pl = ratio(loose.pred_ok[t], loose.pred_n[t]), rl = ratio(loose.gold_ok[t], loose.gold_n[t]);
         printf("%-4s  %11s %.3f %.3f %.3f  %11s %.3f %.3f %.3f\n", tname[t], "", ps, rs,
-               ps + rs > 0 ? 2 * ps * rs / (ps + rs) : 0, "", pl, rl, pl + rl > 0 ? 2 * pl * rl / (pl + rl) : 0);
+               f1(ps, rs), "", pl, rl, f1(pl, rl));
     }
+    if (format == FACTRU)
+        print_track1(&track1, t1skip);
     /* nested gold (a country inside an organization's name) is scored too */
     printf("overlap misses inside a longer PER/LOC/ORG gold entity:");
     for (t = 0; t < NT; t++)
@@ -638,6 +1156,9 @@ int main(int argc, char **argv)
         kr_free(names[f]);
     kr_free(names);
     kr_free(g.v);
+    kr_free(t1.tok);
+    kr_free(t1.gold.v);
+    kr_free(t1.pred.v);
     kr_free(cm.chars);
     kr_free(cm.bytes);
     kr_free(miss.v);
