@@ -96,11 +96,21 @@ static const struct {
     {"LOCATION", LOC}, {"STATE_OR_PROVINCE", LOC}, {"DISTRICT", LOC},
 };
 
+/* At most max bytes of s[0..n), cut back to a character's start. */
+static int utf8_cut(const char *s, size_t n, size_t max)
+{
+    if (n <= max)
+        return (int)n;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return (int)max;
+}
+
 static void count_err(tallies *t, const char *s, size_t len, int type)
 {
     size_t k;
     char buf[80];
-    snprintf(buf, sizeof buf, "%.*s", (int)(len < 79 ? len : 79), s);
+    snprintf(buf, sizeof buf, "%.*s", utf8_cut(s, len, 79), s);
     for (k = 0; k < t->n; k++)
         if (t->v[k].type == type && strcmp(t->v[k].text, buf) == 0) {
             t->v[k].n++;
@@ -1055,10 +1065,10 @@ int main(int argc, char **argv)
                         if (!(y->start == s && y->end == e)) { /* a boundary difference */
                             char both[80];
                             snprintf(both, sizeof both, "%.*s | %.*s",
-                                     (int)(x->span.end - x->span.start < 36 ? x->span.end - x->span.start : 36),
+                                     utf8_cut(text + x->span.start, x->span.end - x->span.start, 36),
                                      text + x->span.start,
-                                     (int)(cm.bytes[y->end] - cm.bytes[y->start] < 36
-                                               ? cm.bytes[y->end] - cm.bytes[y->start] : 36),
+                                     utf8_cut(text + cm.bytes[y->start],
+                                              cm.bytes[y->end] - cm.bytes[y->start], 36),
                                      text + cm.bytes[y->start]);
                             count_err(&bounds, both, strlen(both), type);
                         }
