@@ -303,6 +303,20 @@ static size_t read_brat(const char *ann, size_t an, const char *text, const char
     return bad;
 }
 
+/* The scored type of a factRuEval object type, or -1; a LocOrg is a LOC
+ * that an ORG prediction may match too (*locorg set). */
+static int factru_type(const char *type, int *locorg)
+{
+    *locorg = strcmp(type, "LocOrg") == 0;
+    if (strcmp(type, "Person") == 0)
+        return PER;
+    if (strcmp(type, "Location") == 0 || *locorg)
+        return LOC;
+    if (strcmp(type, "Org") == 0)
+        return ORG;
+    return -1;
+}
+
 /* factRuEval objects: "ID Type SPANID... # text"; spans: "ID kind START LEN
  * ...". The hull of an object's spans is its span. Returns -1 when a file is
  * missing. */
@@ -333,7 +347,7 @@ static int read_factru(const char *base, gold *g)
     for (line = ob; line < ob + on; line = eol + 1) {
         char type[64], *p, *hash;
         long id, s;
-        int off, t, locorg = 0;
+        int off, t, locorg;
         size_t lo = (size_t)-1, hi = 0;
         span *e;
         if ((eol = strchr(line, '\n')))
@@ -344,16 +358,7 @@ static int read_factru(const char *base, gold *g)
             *hash = '\0';
         if (sscanf(line, "%ld %63s%n", &id, type, &off) < 2)
             continue;
-        if (strcmp(type, "Person") == 0)
-            t = PER;
-        else if (strcmp(type, "Location") == 0)
-            t = LOC;
-        else if (strcmp(type, "Org") == 0)
-            t = ORG;
-        else if (strcmp(type, "LocOrg") == 0)
-            t = LOC, locorg = 1;
-        else
-            t = -1;
+        t = factru_type(type, &locorg);
         for (p = line + off; sscanf(p, "%ld%n", &s, &off) == 1; p += off)
             for (k = 0; k < ns; k++)
                 if (sv[k][0] == s && sv[k][1] >= 0 && sv[k][2] >= 0) {
@@ -617,22 +622,14 @@ static int t1_read_gold(const char *base, const t1span *sp, size_t ns, kr_arena 
     for (p = buf; (line = next_line(&p, buf + n)) != NULL;) {
         char type[64], *ids, *q, *hash;
         long id, s;
-        int off, t, locorg = 0;
+        int off, t, locorg;
         size_t room = 0, k, j;
         t1obj *o;
         if ((hash = strchr(line, '#')))
             *hash = '\0';
         if (sscanf(line, "%ld %63s%n", &id, type, &off) < 2)
             continue;
-        if (strcmp(type, "Person") == 0)
-            t = PER;
-        else if (strcmp(type, "Location") == 0)
-            t = LOC;
-        else if (strcmp(type, "Org") == 0)
-            t = ORG;
-        else if (strcmp(type, "LocOrg") == 0)
-            t = LOC, locorg = 1;
-        else
+        if ((t = factru_type(type, &locorg)) < 0)
             continue;
         for (q = ids = line + off; sscanf(q, "%ld%n", &s, &off) == 1; q += off)
             for (k = 0; k < ns; k++)
