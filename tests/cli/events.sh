@@ -152,6 +152,10 @@ has_event s001.tsv "${TAB}GEO${TAB}GEO[A-Z]*${TAB}12[0-9]*${TAB}"
 # 002: the criticism of the ceasefire violations, not a violation by the critic
 has_event s002.tsv "${TAB}arshak-karapetyan${TAB}ARMMIL${TAB}11[0-9]*${TAB}AZE${TAB}.*${TAB}actual${TAB}"
 check "002: Karapetyan is no ceasefire violator" sh -c "! grep -q -E '${TAB}ARM[A-Z]*${TAB}196${TAB}' s002.tsv"
+# "it won't tolerate occupation of its border regions": Armenia rejects an
+# occupation by others; it does not (not) occupy anything
+has_event s002.tsv "${TAB}ARM${TAB}ARM${TAB}12[0-9]*${TAB}"
+check "002: Armenia is no (negated) occupier" sh -c "! grep -q -E '${TAB}ARM[A-Z]*${TAB}192${TAB}' s002.tsv"
 # 004: the quoted "we" is Russia's spokesperson, not the partners of the
 # sentence before; no state acts on its own government
 check "004: the quoted 'we' is the Russian spokesperson" sh -c "! grep -q -E '${TAB}(AZE|ARMGOV)${TAB}03[0-9]*${TAB}' s004.tsv && grep -q -E '${TAB}RUSGOV${TAB}03[0-9]*${TAB}' s004.tsv"
