@@ -40,7 +40,8 @@ enum {
     W_CAUSE = 1048576,  /* фронт, движение: a noun whose cause may follow ("за ...") */
     W_OUTLET = 2097152, /* сайт, портал: where an organization publishes, never its kind */
     W_COMMON = 4194304, /* УК, СМС, ТВ: an acronym of a common noun, no name */
-    W_OPUS = 8388608    /* фильм, конкурс: a work's title follows, even in Latin script */
+    W_OPUS = 8388608,   /* фильм, конкурс: a work's title follows, even in Latin script */
+    W_SEAT = 16777216   /* правительство, парламент: a state's one body, named alone */
 };
 
 #define WSET_SLOTS 4096 /* power of two, above twice the listed words */
@@ -229,6 +230,13 @@ static const char *const cause_words[] = {"фронт", "движение", "к�
  * name a known organization alone, whatever its script. */
 static const char *const outlet_words[] = {"сайт", "портал", "страница", "блог", NULL};
 
+/* A state has one of each of these bodies, so the word alone names one
+ * organization, the body of the state the report is about: "правительство
+ * одобрило проект", "в парламенте". Not the bodies a state has many of
+ * (суд, министерство) nor the people of one (власти, чиновники). */
+static const char *const seat_words[] = {"правительство", "парламент", "кабмин", "кабинет",
+    "прокуратура", "сенат", NULL};
+
 /* Acronyms of common nouns, written in capitals like names: codes of law
  * ("УК РФ"), exams, taxes, messages, television, software, time zones. */
 static const char *const common_acronyms[] = {"ук", "гк", "упк", "коап", "нк", "тк", "гпк", "апк",
@@ -272,7 +280,7 @@ static const struct {
     {org_words, W_ORG},         {event_words, W_EVENT},      {titles, W_TITLE},
     {region_words, W_REGION},   {street_words, W_STREET},    {legal_forms, W_LEGAL},
     {net_words, W_NET},         {particles, W_PARTICLE},     {work_words, W_WORK},
-    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN}, {remit_words, W_REMIT}, {cause_words, W_CAUSE}, {outlet_words, W_OUTLET}, {common_acronyms, W_COMMON}, {opus_words, W_OPUS},
+    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN}, {remit_words, W_REMIT}, {cause_words, W_CAUSE}, {outlet_words, W_OUTLET}, {common_acronyms, W_COMMON}, {opus_words, W_OPUS}, {seat_words, W_SEAT},
     {home_words, W_HOME},       {possessives, W_POSSESSIVE}, {role_modifiers, W_MODIFIER},
 };
 
@@ -1795,6 +1803,26 @@ static int named_body(res *r, const unit *u)
     return emit_org(r, u->first, u->nwords, u->span);
 }
 
+/* A state's one body named alone ("правительство одобрило проект", "в
+ * парламенте"): an organization, the body of whichever state the report
+ * is about. The state is unknown, so it is no actor and no side of an
+ * event; its agent entry says so. */
+static int seat_body(res *r, const unit *u, long agent)
+{
+    size_t before = r->o.n;
+    int rc = emit_org(r, u->first, u->nwords, u->span);
+    if (rc == 0 && r->o.n > before)
+        r->o.v[r->o.n - 1].agent = agent;
+    return rc;
+}
+
+/* A hyphen right before or after `span`: the words are part of a
+ * compound ("анти-правительственный", "парламент-2020"). */
+static int hyphened(const char *t, size_t n, kr_span span)
+{
+    return (span.start > 0 && t[span.start - 1] == '-') || (span.end < n && t[span.end] == '-');
+}
+
 /* An organization noun of a state's body with the state named right
  * after it or as an adjective before it: "сборной Бразилии", "российской
  * сборной". */
@@ -1956,6 +1984,9 @@ static int resolve_role(res *r, size_t k)
     if (!country && e->body && !prev && r->mr.words[u->first].cap &&
         !sentence_start(r->t, u->span.start, r->from))
         return named_body(r, u); /* "председатель Конституционного суда" */
+    if (!country && (word_class_h(r->c, r->mr.words[u->first].khash) & W_SEAT) &&
+        !hyphened(r->t, r->n, u->span))
+        return seat_body(r, u, agent); /* "правительство одобрило проект" */
     if (!country)
         return bare_group(r, e, (size_t)agent, span);
     if (agent == r->c->counterpart && r->last_agent >= 0)
@@ -2395,9 +2426,10 @@ static void org_states(res *r)
         }
         /* "Российского института культурологии,": the name's own words
          * in the genitive, up to a punctuation mark or a person's given
-         * name ("института политической экспертизы Евгения Минченко") */
+         * name ("института политической экспертизы Евгения Минченко"); a
+         * state's one body has no such words ("парламенту краткие отчеты,") */
         if (j > 0 && !and && !adjective_shape(r->t, mw[w - 1].span) && mw[w - 1].span.end < r->n &&
-            (word_class_h(r->c, mw[lo].khash) & W_ORG) &&
+            (word_class_h(r->c, mw[lo].khash) & (W_ORG | W_SEAT)) == W_ORG &&
             (strchr(",.;:)", r->t[mw[w - 1].span.end]) ||
              (w < r->mr.nwords && r->covered[w] != 1 && mw[w].cap && mw[w].joined == 1 && is_given(r->c, mw[w].khash)))) {
             x->span.end = mw[w - 1].span.end;

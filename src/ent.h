@@ -41,7 +41,9 @@ typedef struct ent_mention {
     ent_kind kind;
     int agency;          /* a news agency: never an actor */
     long entry;          /* lexicon entry, -1 for candidates */
-    long agent;          /* lexicon agent entry of a role/group mention, else -1 */
+    long agent;          /* lexicon agent entry of a role/group mention, or of
+                          * a state's body named alone (a candidate of no
+                          * state: "правительство"), else -1 */
 } ent_mention;
 
 /* Finds the mentions in text[from..n) for a report dated `date` (y == 0:

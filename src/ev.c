@@ -526,6 +526,8 @@ static int build_groups(docstate *d, const ent_mention *mv, size_t nm)
             g->role = G_PLACE;
         else if (!strcmp(type, "LOC"))
             g->role = G_NONE;
+        else if (g->best->kind == ENT_CANDIDATE && g->best->agent >= 0)
+            g->role = G_NONE; /* "правительство": a body of no known state */
         if (modifier_role(d, g)) { /* its word is an ordinary word */
             g->role = G_NONE;
             continue;

@@ -29,9 +29,10 @@ static const char lexicon[] =
     "[barak-obama]\ntype: PER\nname: Barack Obama\ncountry: USA\nru: Барак Обама; Обама\n"
     "[ekaterina-vtoraya]\ntype: PER\nname: Catherine the Great\ncountry: RUS\n"
     "ru: Екатерина Вторая\n"
-    "[court]\ntype: AGENT\nname: court\nsector: JUD\nbody: yes\nru: конституционный суд\n"
+    "[court]\ntype: AGENT\nname: court\nsector: JUD\nbody: yes\nru: конституционный суд; суд\n"
     "[chief-justice]\ntype: AGENT\nname: chief justice\nsector: JUD\nru: председатель Конституционного суда\n"
-    "[government]\ntype: AGENT\nname: government\nsector: GOV\nbody: yes\nru: правительство\n"
+    "[government]\ntype: AGENT\nname: government\nsector: GOV\nbody: yes\nru: правительство; власти; кабинет министров\n"
+    "[parliament]\ntype: AGENT\nname: parliament\nsector: LEG\nbody: yes\nru: парламент\n"
     "[ekho-aze]\ntype: ORG\nname: Echo of Azerbaijan\nru: Эхо Азербайджана\n"
     "[forest-academy]\ntype: ORG\nname: Russian Forest Academy\ncountry: RUS\nru: Российская лесная академия\n"
     "[ganja]\ntype: LOC\nname: Ganja\ncountry: AZE\nru: Гянджа\n"
@@ -214,7 +215,22 @@ static void test_org_phrases(fixture *f)
     r = resolve(f, "Решение принял Конституционный суд Гянджи, а правительство промолчало.");
     TYPE(r, "Конституционный суд Гянджи", "ORG");
     TYPE(r, "Гянджи", "LOC");
-    CHECK(!any_at(&r, "правительство промолчало"));
+    /* a state's one body named alone is an organization, though no actor */
+    TYPE(r, "правительство", "ORG");
+    CHECK(!mention_at(&r, "правительство")->code);
+    CHECK(mention_at(&r, "правительство")->agent >= 0); /* no side of an event */
+    r = resolve(f, "Правительство одобрило проект, в парламенте спорили, прокуратура молчала, а "
+                   "кабинет министров ушёл. Суд отложил дело, власти молчат, чиновники ушли.");
+    TYPE(r, "Правительство", "ORG");
+    TYPE(r, "парламенте", "ORG");
+    TYPE(r, "прокуратура", "ORG");
+    TYPE(r, "кабинет министров", "ORG");
+    CHECK(!*type_at(&r, "Суд")); /* a state has many */
+    CHECK(!*type_at(&r, "власти")); /* people, no body */
+    r = resolve(f, "Доклад представили парламенту краткие отчеты, а антиправительственный "
+                   "митинг и парламент-2020 прошли.");
+    TYPE(r, "парламенту", "ORG"); /* no words of a name after it */
+    CHECK(!any_at(&r, "парламент-2020"));
     /* an acronym declined as a word: "МИДа", "МИДе" are the МИД */
     r = resolve(f, "В МИДе Азербайджана заявили, что российского МИДа это не касается.");
     TYPE(r, "МИДе Азербайджана", "GPE");
