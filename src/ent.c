@@ -176,7 +176,8 @@ static const char *const work_words[] = {"фильм", "кинофильм", "с
     "шаттл", "спутник", "ракета", "автомобиль", "модель", "самолет", "платформа", "марка", "игра",
     "статья", "закон", "указ", "доклад", "акция", "кампания", "турнир", "чемпионат", "модуль",
     "станция", "препарат", "проект", "рубрика", "сборник", "стихотворение", "поэма", "пьеса",
-    "аркада", "девиз", "лозунг", "слоган", "адрес", "домен", NULL};
+    "аркада", "девиз", "лозунг", "слоган", "адрес", "домен", "орден", "медаль", "награда",
+    "номинация", "титул", "прозвище", "кинофестиваль", "теплоход", "авианосец", "метро", NULL};
 
 /* Of those, the works whose title in Latin script is no maker's name
  * ("конкурс The BOBs", "игр FarmVille"), where "акции Microsoft",
@@ -185,7 +186,7 @@ static const char *const opus_words[] = {"фильм", "кинофильм", "с
     "книга", "роман", "повесть", "спектакль", "опера", "балет", "мюзикл", "картина", "выставка",
     "фестиваль", "конкурс", "премия", "передача", "шоу", "игра", "турнир", "чемпионат", "рубрика",
     "сборник", "стихотворение", "поэма", "пьеса", "аркада", "девиз", "лозунг", "слоган", "адрес",
-    "домен", NULL};
+    "домен", "номинация", "титул", "прозвище", "кинофестиваль", NULL};
 
 /* Products and spacecraft that news names without a cue word, as often
  * as the firms that make them: a lone one in Latin script or in
@@ -238,10 +239,13 @@ static const char *const seat_words[] = {"правительство", "парл
     "прокуратура", "сенат", NULL};
 
 /* Acronyms of common nouns, written in capitals like names: codes of law
- * ("УК РФ"), exams, taxes, messages, television, software, time zones. */
+ * and laws ("УК РФ", "ФЗ"), exams, taxes, wages, rules, treaties,
+ * messages, television, software, time zones, emergencies, championships
+ * ("ЧМ"), devices and techniques (ИВЛ, ДНК, VPN, IT, ИИ). */
 static const char *const common_acronyms[] = {"ук", "гк", "упк", "коап", "нк", "тк", "гпк", "апк",
     "егэ", "огэ", "ввп", "ндс", "дтп", "смс", "sms", "тв", "спо", "жкх", "вич", "спид", "орви",
-    "utc", "gmt", "pr", "ос", NULL};
+    "utc", "gmt", "pr", "ос", "фз", "мрот", "по", "пдд", "снв", "ивл", "чм", "ндфл", "осаго",
+    "днк", "чп", "чс", "vpn", "it", "ии", NULL};
 
 /* Legal forms of Russian companies and bodies, written before the name:
  * "ОАО «Газпром»", "ООО «Алтек»", "ГУП «Водоканал»", "ИА Regnum". */

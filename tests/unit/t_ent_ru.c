@@ -263,6 +263,28 @@ static void test_works_and_sites(fixture *f)
     CHECK(!any_at(&r, "Происхождение видов"));
     TYPE(r, "Эхо Залесья", "ORG");
     TYPE(r, "Новые правые", "ORG");
+    /* awards, titles, nicknames, festivals, ships and stations in guillemets */
+    r = resolve(f, "Его наградили орденом «Лесная слава», дали медаль «Верный друг», он получил "
+                   "титул «Король леса» на кинофестивале «Северная звезда», вышел у метро "
+                   "«Лесная» и сел на теплоход «Берёзка».");
+    CHECK(!any_at(&r, "Лесная слава"));
+    CHECK(!any_at(&r, "Верный друг"));
+    CHECK(!any_at(&r, "Король леса"));
+    CHECK(!any_at(&r, "Северная звезда"));
+    CHECK(!any_at(&r, "Лесная»"));
+    CHECK(!any_at(&r, "Берёзка"));
+    /* acronyms of common nouns: laws, wages, rules, treaties, techniques */
+    r = resolve(f, "По ФЗ о лесах МРОТ вырос, ПДД изменили, по договору СНВ сократили, а ИВЛ, "
+                   "ДНК, VPN и ЧМ тут ни при чём, как и ЛХСК.");
+    CHECK(!any_at(&r, "ФЗ"));
+    CHECK(!any_at(&r, "МРОТ"));
+    CHECK(!any_at(&r, "ПДД"));
+    CHECK(!any_at(&r, "СНВ"));
+    CHECK(!any_at(&r, "ИВЛ"));
+    CHECK(!any_at(&r, "ДНК"));
+    CHECK(!any_at(&r, "VPN"));
+    CHECK(!any_at(&r, "ЧМ"));
+    TYPE(r, "ЛХСК", "ORG"); /* an unknown acronym is an organization */
 }
 
 static void test_latin(fixture *f)
@@ -413,6 +435,9 @@ static void test_builtin_given_names(void)
         TYPE(r, "Яндекса", "ORG");
         TYPE(r, "Спартак", "ORG");
         TYPE(r, "Эрмитаж", "ORG");
+        /* "Ъ", as Kommersant signs itself */
+        r = resolve(&f, "Как сообщил «Ъ», сделка закрыта.");
+        TYPE(r, "Ъ", "ORG");
     }
     arena_free(f.a);
     ent_free(f.c);
