@@ -2669,6 +2669,22 @@ static int org_cues(res *r)
     return rc;
 }
 
+/* A state's or a place's adjective opening the guillemets after an
+ * organization noun or a legal form starts the organization's own name:
+ * "движение «Московский совет»", "газеты «Русская правда»", "ООО
+ * «Российский лес»". Its words are left to the unknown names, which run
+ * to the closing guillemet. */
+static int quoted_adjective(const res *r, const unit *u)
+{
+    const match_word *mw = r->mr.words;
+    size_t w = u->first;
+    if (!(u->adj || (u->nwords == 1 && adjective_shape(r->t, u->span))) || w == 0 || !mw[w].cap || !opens_quote(r->t, mw[w].span.start) ||
+        !(word_class_h(r->c, mw[w - 1].khash) & (W_ORG | W_LEGAL)) ||
+        !quote_gap(r->t, mw[w - 1].span.end, mw[w].span.start))
+        return 0;
+    return 1;
+}
+
 /* A one-word lexicon name that is part of an unknown person's name: a
  * given name that is also a place, before a capitalized word ("Питер
  * Семнеби", not St Petersburg), or a surname after another given name
@@ -2788,6 +2804,10 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, const tok_doc 
         if (e->type == LEX_AGENT) {
             if ((rc = resolve_role(&r, k)) != 0)
                 return rc;
+            continue;
+        }
+        if ((e->type == LEX_GPE || e->type == LEX_LOC) && quoted_adjective(&r, u)) {
+            memset(r.covered + u->first, 0, u->nwords); /* left to the unknown names */
             continue;
         }
         if (e->type == LEX_LOC && e->metonym && (rc = resolve_metonym(&r, u, e)) != 0) {

@@ -146,6 +146,14 @@ static void test_org_phrases(fixture *f)
     CHECK(!mention_at(&r, "центра Н")); /* an initial is no name after the noun */
     TYPE(r, "Н. Кранова", "PER");
     TYPE(r, "ООО «Лесок", "ORG");
+    /* a state's adjective opening the guillemets after an organization
+     * noun starts the name; elsewhere it stays the state's */
+    r = resolve(f, "Вчера движение «Российский лесной союз» и ООО «Российская тайга» выступили, "
+                   "а «Российский» ответил.");
+    TYPE(r, "движение «Российский лесной союз", "ORG");
+    TYPE(r, "ООО «Российская тайга", "ORG");
+    CHECK(!*type_at(&r, "Российский")); /* no mention of the state inside the name */
+    CHECK(any_at(&r, "Российский»"));
     r = resolve(f, "Вчера приехал Пётр Смолин из Российского бюро по лесам.");
     TYPE(r, "Российского бюро по лесам", "ORG");
     /* a body of the lexicon after a capitalized adjective: its name */
