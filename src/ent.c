@@ -1813,8 +1813,15 @@ static int named_body(res *r, const unit *u)
  * event; its agent entry says so. */
 static int seat_body(res *r, const unit *u, long agent)
 {
+    /* the plural names the bodies of many states: "парламентами обеих
+     * стран", "правительств" */
+    static const ending plural[] = {END("ами"), END("ях"), END("ах"), END("ов"), END("ств"), {NULL, 0}};
+    kr_span first = r->mr.words[u->first].span;
     size_t before = r->o.n;
-    int rc = emit_org(r, u->first, u->nwords, u->span);
+    int rc;
+    if (ends_with(r->t, first, 8, plural))
+        return 0;
+    rc = emit_org(r, u->first, u->nwords, u->span);
     if (rc == 0 && r->o.n > before)
         r->o.v[r->o.n - 1].agent = agent;
     return rc;

@@ -238,6 +238,8 @@ static void test_org_phrases(fixture *f)
     r = resolve(f, "Доклад представили парламенту краткие отчеты, а антиправительственный "
                    "митинг и парламент-2020 прошли.");
     TYPE(r, "парламенту", "ORG"); /* no words of a name after it */
+    r = resolve(f, "Договор ратифицирован парламентами обеих стран, главы правительств молчат.");
+    CHECK(!any_at(&r, "парламентами")); /* the bodies of many states */
     CHECK(!any_at(&r, "парламент-2020"));
     /* an acronym declined as a word: "МИДа", "МИДе" are the МИД */
     r = resolve(f, "В МИДе Азербайджана заявили, что российского МИДа это не касается.");
