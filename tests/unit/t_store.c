@@ -101,19 +101,25 @@ static int search_n(store *s, const char *q, seen *out, kr_error *e)
     return store_search(s, q, 0, collect, out, e);
 }
 
-static int user_version(const char *path)
+/* An integer a query on the database at path gives, or -1. */
+static long long pragma_int(const char *path, const char *q)
 {
     sqlite3 *db;
     sqlite3_stmt *st;
-    int v = -1;
+    long long v = -1;
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK) {
         if (sqlite3_step(st) == SQLITE_ROW)
-            v = sqlite3_column_int(st, 0);
+            v = sqlite3_column_int64(st, 0);
         sqlite3_finalize(st);
     }
     sqlite3_close(db);
     return v;
+}
+
+static int user_version(const char *path)
+{
+    return (int)pragma_int(path, "PRAGMA user_version");
 }
 
 static void test_basic(kr_arena *a)
@@ -471,22 +477,13 @@ static void test_transactions(kr_arena *a)
     store_close(w);
 }
 
+
 /* The number of the secondary indexes (those whose names the migrations
  * choose, not SQLite's own for keys) of the database at path. */
 static int count_indexes(const char *path)
 {
-    sqlite3 *db;
-    sqlite3_stmt *st;
-    int n = -1;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
-                               " AND sql IS NOT NULL", -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW)
-            n = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(db);
-    return n;
+    return (int)pragma_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                 " AND sql IS NOT NULL");
 }
 
 /* A bulk load drops the secondary indexes only when its input is big beside
@@ -506,6 +503,7 @@ static void test_bulk(kr_arena *a)
         return;
     }
     full = count_indexes(path);
+    CHECK_INT(pragma_int(path, "PRAGMA page_size"), 16384); /* a new database's pages */
     CHECK(full >= 5); /* docs' date, mentions' entity, events' date, source, target */
     CHECK_INT(store_bulk_begin(s, 0, &e), 0); /* nothing to load: left alone */
     CHECK_INT(count_indexes(path), full);
