@@ -455,6 +455,52 @@ static void test_builtin_given_names(void)
     lex_free(f.lex);
 }
 
+/* The built-in lexicon knows first-level regions (regions.txt): places of
+ * their state, named in any case, with the region's noun or after a word
+ * such as "штат" that is no part of the name. */
+static void test_builtin_regions(void)
+{
+    fixture f;
+    memset(&f, 0, sizeof f);
+    if (lex_builtin(0, NULL, NULL, &f.lex) || match_build(f.lex, &f.m) || ent_new(f.lex, f.m, &f.c) ||
+        !(f.a = arena_new())) {
+        CHECK(!"the built-in lexicon loads");
+    } else {
+        const ent_mention *x;
+        found r = resolve(&f, "Пожары начались в Краснодарском крае, а снег выпал в штате "
+                              "Колорадо и в Свердловской области.");
+        x = mention_at(&r, "Краснодарском крае");
+        CHECK(x != NULL);
+        if (x) {
+            CHECK_STR(x->id, "krasnodar-krai");
+            CHECK_STR(x->type, "LOC");
+            CHECK_STR(x->country, "RUS");
+        }
+        x = mention_at(&r, "Колорадо");
+        CHECK(x != NULL);
+        if (x) {
+            CHECK_STR(x->id, "colorado");
+            CHECK_STR(x->type, "LOC");
+            CHECK_STR(x->country, "USA");
+        }
+        CHECK(!any_at(&r, "штате"));
+        TYPE(r, "Свердловской области", "LOC");
+        /* a short form; a region that shares its name with its capital
+         * takes the bare name only with its noun */
+        r = resolve(&f, "Паводок на Кубани. Обстрелы в Сумской области и в Сумах.");
+        x = mention_at(&r, "Кубани");
+        CHECK(x && strcmp(x->id, "krasnodar-krai") == 0);
+        x = mention_at(&r, "Сумской области");
+        CHECK(x && strcmp(x->id, "sumy-region") == 0 && strcmp(x->country, "UKR") == 0);
+        x = mention_at(&r, "Сумах");
+        CHECK(x && strcmp(x->id, "sumy") == 0);
+    }
+    arena_free(f.a);
+    ent_free(f.c);
+    match_free(f.m);
+    lex_free(f.lex);
+}
+
 int main(void)
 {
     fixture f;
@@ -471,5 +517,6 @@ int main(void)
     test_appositions(&f);
     fixture_teardown(&f);
     test_builtin_given_names();
+    test_builtin_regions();
     return t_report();
 }
