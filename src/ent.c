@@ -2695,18 +2695,23 @@ static int quoted_adjective(const res *r, const unit *u)
 /* A one-word lexicon name that is part of an unknown person's name: a
  * given name that is also a place, before a capitalized word ("Питер
  * Семнеби", not St Petersburg), or a surname after another given name
- * ("Мишель Обама", not Barack Obama). */
+ * ("Мишель Обама", not Barack Obama), or a place's name after a given
+ * name ("Маша Гессен", not Hesse; "Джордж Вашингтон"). */
 static int other_person(const res *r, const unit *u, const lex_entry *e)
 {
     const match_word *mw = r->mr.words;
     size_t w = u->first;
     if (u->nwords != 1 || u->adj || !(mw[w].script & FOLD_CYRILLIC))
         return 0;
+    /* not before another given name: "Карелии Артур Парфенчиков" is a
+     * place and a person */
     if ((e->type == LEX_LOC || e->type == LEX_GPE) && is_given(r->c, mw[w].khash) &&
         w + 1 < r->mr.nwords && !r->covered[w + 1] && mw[w + 1].cap && mw[w + 1].joined == 1 &&
-        (mw[w + 1].script & FOLD_CYRILLIC) && !(w > 0 && (word_class_h(r->c, mw[w - 1].khash) & W_LOCATIVE)))
+        (mw[w + 1].script & FOLD_CYRILLIC) && !is_given(r->c, mw[w + 1].khash) &&
+        !(w > 0 && (word_class_h(r->c, mw[w - 1].khash) & W_LOCATIVE)))
         return 1;
-    return e->type == LEX_PER && w > 0 && !r->covered[w - 1] && mw[w - 1].cap && mw[w].joined == 1 &&
+    return (e->type == LEX_PER || e->type == LEX_LOC) && w > 0 && !r->covered[w - 1] && mw[w - 1].cap &&
+           mw[w].joined == 1 &&
            is_given(r->c, mw[w - 1].khash) && !sentence_start(r->t, mw[w].span.start, r->from);
 }
 
@@ -2817,6 +2822,10 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, const tok_doc 
             memset(r.covered + u->first, 0, u->nwords); /* left to the unknown names */
             continue;
         }
+        if (other_person(&r, u, e)) {
+            r.covered[u->first] = 0; /* left to the unknown names */
+            continue;
+        }
         if (e->type == LEX_LOC && e->metonym && (rc = resolve_metonym(&r, u, e)) != 0) {
             if (rc < 0)
                 return rc;
@@ -2826,10 +2835,6 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, const tok_doc 
          * maker or a channel, no mention of it */
         if (e->type == LEX_ORG && !u->adj && numbered(t, n, u->span.end))
             continue;
-        if (other_person(&r, u, e)) {
-            r.covered[u->first] = 0; /* left to the unknown names */
-            continue;
-        }
         if (!(mt = emit_unit(&r, u, u->entry,
                              (kr_span){u->span.start, e->type == LEX_ORG && !u->adj ? org_end(&r, k, e) : u->span.end},
                              u->adj ? ENT_ADJ : ENT_NAME)))

@@ -494,6 +494,17 @@ static void test_builtin_regions(void)
         CHECK(x && strcmp(x->id, "sumy-region") == 0 && strcmp(x->country, "UKR") == 0);
         x = mention_at(&r, "Сумах");
         CHECK(x && strcmp(x->id, "sumy") == 0);
+        /* a place's name after a given name is a surname; a given name
+         * that is also a place stays the place before another given name */
+        r = resolve(&f, "Журналистка Маша Гессен написала книгу. Статуя Джорджа Вашингтона "
+                        "стоит в Вашингтоне. Глава Карелии Артур Парфенчиков посетил Петрозаводск.");
+        TYPE(r, "Маша Гессен", "PER");
+        TYPE(r, "Джорджа Вашингтона", "PER");
+        x = mention_at(&r, "Вашингтоне");
+        CHECK(x && strcmp(x->id, "washington") == 0);
+        x = mention_at(&r, "Карелии");
+        CHECK(x && strcmp(x->id, "karelia") == 0);
+        TYPE(r, "Артур Парфенчиков", "PER");
     }
     arena_free(f.a);
     ent_free(f.c);
