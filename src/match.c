@@ -221,6 +221,62 @@ static size_t acronym_key(const char *folded, size_t n, char *out)
     return marked_key(MARK_ACRONYM, folded, n, out);
 }
 
+/* A Russian place name that loses the vowel of its last syllable when
+ * declined (Египет, Египта; Орёл, Орла; Торжок, Торжка): the folded word
+ * ends in a consonant, е or о, and a consonant. Returns the length of the
+ * oblique forms' stem (Египет -> египт) in out, or 0. Applied to places
+ * only: a surname keeps its vowel (Лавров, Лаврова). */
+static size_t fleeting_stem(const char *w, size_t n, char *out)
+{
+    static const char vowels[] = "аеёиоуыэюяйьъ";
+    char c3[3] = {0}, c2[3] = {0}, c1[3] = {0};
+    if (n < 8 || n > KEY_MAX || (unsigned char)w[n - 2] < 0xD0 || (unsigned char)w[n - 4] < 0xD0 ||
+        (unsigned char)w[n - 6] < 0xD0)
+        return 0;
+    memcpy(c3, w + n - 6, 2);
+    memcpy(c2, w + n - 4, 2);
+    memcpy(c1, w + n - 2, 2);
+    if (strstr(vowels, c3) || strstr(vowels, c1) || (strcmp(c2, "е") && strcmp(c2, "о")))
+        return 0;
+    memcpy(out, w, n - 4);
+    memcpy(out + n - 4, w + n - 2, 2);
+    return n - 2;
+}
+
+/* Adds the path of name nm's words to the trie, from the root; with
+ * `oblique`, the path of its declined forms whose last word has lost a
+ * fleeting vowel (1 with *node unchanged when it has none). */
+static int name_path(match_db *m, stem_cache *sc, const lex_name *nm, uint32_t root, int oblique,
+                     uint32_t *node, size_t *words)
+{
+    char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
+    size_t pos = 0, nwords = 0;
+    fold_word w;
+    *node = root;
+    *words = 0;
+    while (fold_next(nm->text.p, nm->text.n, &pos, buf, &w))
+        nwords++;
+    pos = 0;
+    while (fold_next(nm->text.p, nm->text.n, &pos, buf, &w)) {
+        uint32_t id;
+        const char *ws = nm->text.p + w.span.start;
+        size_t wl = w.span.end - w.span.start;
+        size_t kl = fold_all_upper(ws, wl) ? acronym_key(buf, w.n, key)
+                                           : key_lex(sc, w.script, buf, w.n, key);
+        if (oblique && *words + 1 == nwords) {
+            if (key[0] == MARK_ACRONYM || w.script != FOLD_CYRILLIC || kl != w.n ||
+                !(kl = fleeting_stem(buf, w.n, key)))
+                return 1;
+        }
+        if (nwords == 1 && key[0] != MARK_ACRONYM && fold_capitalized(ws, wl))
+            kl = marked_key(MARK_CAPITAL, key, kl, key);
+        if (key_add(m, key, kl, &id) || edge_add(m, *node, id, node))
+            return KR_ENOMEM;
+        (*words)++;
+    }
+    return 0;
+}
+
 /* Payloads are added name by name, so a node's payloads may be spread; they
  * are gathered once all names are in (see gather). */
 typedef struct pend {
@@ -258,41 +314,31 @@ int match_build(const lex_db *lex, match_db **out)
     names = lex_names(lex, &nn);
     for (k = 0; k < nn; k++) {
         const lex_name *nm = &names[k];
-        char buf[FOLD_MAX_WORD + 8], key[KEY_MAX];
-        size_t pos = 0, words = 0, nwords = 0;
-        uint32_t node = root;
-        fold_word w;
-        if (!lex_entry_at(lex, nm->entry)->type || lex_entry_at(lex, nm->entry)->type == LEX_GIVEN)
+        lex_type type = lex_entry_at(lex, nm->entry)->type;
+        int oblique;
+        if (!type || type == LEX_GIVEN)
             continue; /* an entry with errors; given names are not entities */
-        while (fold_next(nm->text.p, nm->text.n, &pos, buf, &w))
-            nwords++;
-        pos = 0;
-        while (fold_next(nm->text.p, nm->text.n, &pos, buf, &w)) {
-            uint32_t id;
-            const char *ws = nm->text.p + w.span.start;
-            size_t wl = w.span.end - w.span.start;
-            size_t kl = fold_all_upper(ws, wl) ? acronym_key(buf, w.n, key)
-                                          : key_lex(sc, w.script, buf, w.n, key);
-            if (nwords == 1 && key[0] != MARK_ACRONYM && fold_capitalized(ws, wl))
-                kl = marked_key(MARK_CAPITAL, key, kl, key);
-            if (key_add(m, key, kl, &id) || edge_add(m, node, id, &node))
+        for (oblique = 0; oblique < (type == LEX_GPE || type == LEX_LOC ? 2 : 1); oblique++) {
+            uint32_t node;
+            size_t words;
+            int r = name_path(m, sc, nm, root, oblique, &node, &words);
+            if (r < 0)
                 goto fail;
-            words++;
+            if (r > 0 || !words)
+                continue;
+            if (npend == pendcap) {
+                size_t cap = pendcap ? pendcap * 2 : 4096;
+                pend *np = kr_realloc(pends, cap * sizeof *np);
+                if (!np)
+                    goto fail;
+                pends = np;
+                pendcap = cap;
+            }
+            pends[npend].node = node;
+            pends[npend].p.entry = (uint32_t)nm->entry;
+            pends[npend].p.adj = (uint32_t)nm->adj;
+            npend++;
         }
-        if (!words)
-            continue;
-        if (npend == pendcap) {
-            size_t cap = pendcap ? pendcap * 2 : 4096;
-            pend *np = kr_realloc(pends, cap * sizeof *np);
-            if (!np)
-                goto fail;
-            pends = np;
-            pendcap = cap;
-        }
-        pends[npend].node = node;
-        pends[npend].p.entry = (uint32_t)nm->entry;
-        pends[npend].p.adj = (uint32_t)nm->adj;
-        npend++;
     }
     /* gather payloads by node, dropping duplicates (a name listed twice) */
     if (npend)
