@@ -1064,6 +1064,17 @@ static int gov_compound(const char *t, kr_span s)
     return 0;
 }
 
+/* Words w..end written as one word with hyphens ("Лос-Анджелесе",
+ * "Санта-Крус"). */
+static int hyphen_run(const char *t, const match_word *mw, size_t w, size_t end)
+{
+    size_t k;
+    for (k = w + 1; k <= end; k++)
+        if (mw[k].span.start != mw[k - 1].span.end + 1 || t[mw[k - 1].span.end] != '-')
+            return 0;
+    return 1;
+}
+
 /* The word before words[w] makes the name after it an organization's: an
  * organization noun ("компании «Яндекс»", "Корпорация Philips" at the
  * start of a sentence, where any word has a capital) or a legal form in
@@ -1458,10 +1469,11 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
             type = "ORG"; /* a brand in Russian text: Microsoft, Caramba TV */
         else if (quoted(t, n, (kr_span){mw[w].span.start, mw[end].span.end}))
             type = quoted_title(t, mw, w, end) ? NULL : "ORG";
+        else if (!initial && w > 0 && (word_class_h(c, mw[w - 1].khash) & W_LOCATIVE) &&
+                 (nw == 1 || hyphen_run(t, mw, w, end)))
+            type = "LOC"; /* "в Мытищах", "в Лос-Анджелесе" */
         else if (nw >= 2)
             type = "PER";
-        else if (!initial && w > 0 && (word_class_h(c, mw[w - 1].khash) & W_LOCATIVE))
-            type = "LOC";
         else if (nw == 1 && initials_before(t, from, mw[w].span.start) < mw[w].span.start)
             type = "PER"; /* "Н. Кан" */
         else if (!cut && (title_before(c, t, mw, w) ||

@@ -511,6 +511,15 @@ static void test_builtin_regions(void)
         CHECK(x && strcmp(x->id, "EGY") == 0);
         x = mention_at(&r, "Египет");
         CHECK(x && strcmp(x->id, "EGY") == 0);
+        /* a plural's genitive in -ов; not a plural demonym's (немцы: Немцова) */
+        r = resolve(&f, "Посол Соединенных Штатов встретился с премьером Мирославой Немцовой.");
+        x = mention_at(&r, "Соединенных Штатов");
+        CHECK(x && strcmp(x->id, "USA") == 0);
+        TYPE(r, "Мирославой Немцовой", "PER");
+        /* an unknown name written with hyphens after "в" is a place */
+        r = resolve(&f, "Встреча прошла в Бела-Паланке, а Жан-Поль Ортис уехал.");
+        TYPE(r, "Бела-Паланке", "LOC");
+        TYPE(r, "Жан-Поль Ортис", "PER");
     }
     arena_free(f.a);
     ent_free(f.c);
