@@ -2727,14 +2727,32 @@ static int other_person(const res *r, const unit *u, const lex_entry *e)
            is_given(r->c, mw[w - 1].khash) && !sentence_start(r->t, mw[w].span.start, r->from);
 }
 
-/* Extends person mentions over the initials before them. */
-static void person_initials(res *r)
+/* The end of a regnal number in Roman numerals right after a person's
+ * name ending at `at` ("Бенедикт XVI", "Елизаветы II"), or `at`. */
+static size_t regnal_after(const char *t, size_t n, size_t at)
+{
+    size_t i = at + 1, e;
+    if (i >= n || t[at] != ' ')
+        return at;
+    for (e = i; e < n && e - i < 6 && memchr("IVXLC", t[e], 5); e++)
+        ;
+    if (e == i || (e < n && (kr_isalpha((unsigned char)t[e]) || (unsigned char)t[e] >= 0x80 ||
+                             kr_isdigit((unsigned char)t[e]))))
+        return at;
+    return e;
+}
+
+/* Extends person mentions over the initials before them and the regnal
+ * number after them. */
+static void person_edges(res *r)
 {
     size_t k;
     for (k = 0; k < r->o.n; k++) {
         ent_mention *x = &r->o.v[k];
-        if (x->kind && x->kind != ENT_ROLE && x->kind != ENT_ADJ && x->type[0] == 'P')
+        if (x->kind && x->kind != ENT_ROLE && x->kind != ENT_ADJ && x->type[0] == 'P') {
             x->span.start = initials_before(r->t, r->from, x->span.start);
+            x->span.end = regnal_after(r->t, r->n, x->span.end);
+        }
     }
 }
 
@@ -2879,7 +2897,7 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, const tok_doc 
         return rc;
     if ((rc = org_cues(&r)) != 0)
         return rc;
-    person_initials(&r);
+    person_edges(&r);
     if ((rc = titled_candidates(&r)) != 0)
         return rc;
 

@@ -520,6 +520,14 @@ static void test_builtin_regions(void)
         r = resolve(&f, "Встреча прошла в Бела-Паланке, а Жан-Поль Ортис уехал.");
         TYPE(r, "Бела-Паланке", "LOC");
         TYPE(r, "Жан-Поль Ортис", "PER");
+        /* a regnal number belongs to the name */
+        r = resolve(&f, "Альбрехт Кельнский III и Иван Петров встретились в 1990 году. Папа Бенедикт XVI "
+                        "уехал. Иван IV основал город.");
+        TYPE(r, "Альбрехт Кельнский III", "PER");
+        TYPE(r, "Иван Петров", "PER");
+        x = mention_at(&r, "Папа Бенедикт XVI");
+        CHECK(x && strcmp(x->id, "benedict-xvi") == 0);
+        TYPE(r, "Иван IV", "PER");
     }
     arena_free(f.a);
     ent_free(f.c);
