@@ -2094,7 +2094,10 @@ static int resolve_metonym(res *r, unit *u, const lex_entry *e)
     se = lex_entry_at(lex, (size_t)st);
     if (!(mt = emit_unit(r, u, (size_t)st, u->span, ENT_METONYM)))
         return KR_ENOMEM;
-    mt->code = join_code(r->a, se->code ? se->code : se->id, se->type == LEX_GPE ? "GOV" : "");
+    /* a state's government; a region of no code of its own ("Сухуми" for
+     * Abkhazia) keeps the code its name has */
+    if (se->code || se->type != LEX_GPE)
+        mt->code = join_code(r->a, se->code ? se->code : se->id, se->type == LEX_GPE ? "GOV" : "");
     return 1;
 }
 

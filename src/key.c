@@ -76,6 +76,31 @@ static const ending *ru_ending(const char *w, size_t n, int one, int nom)
     return NULL;
 }
 
+int key_ru_indeclinable(const char *w, size_t n)
+{
+    static const char *const vowels = "аеёиоуыэюяйьъ";
+    static const char *const declined_i = "кгхжшщч"; /* Мытищи, Химки */
+    static const char *const declined_o[] = {"ово", "ево", "ёво", "ино", "ыно", NULL};
+    char last[3] = {0}, before[3] = {0};
+    size_t k;
+    if (n < 6 || (unsigned char)w[n - 2] < 0xD0 || (unsigned char)w[n - 4] < 0xD0)
+        return 0;
+    memcpy(last, w + n - 2, 2);
+    memcpy(before, w + n - 4, 2);
+    if (!strstr("иеоуюэ", last))
+        return 0;
+    /* a vowel before: Токио, but the Russian -ие, -ии (Поморие) decline */
+    if (strstr(vowels, before) && (!strcmp(last, "и") || !strcmp(last, "е") || strstr("йьъ", before)))
+        return 0;
+    if (!strcmp(last, "и"))
+        return !strstr(declined_i, before);
+    if (!strcmp(last, "о"))
+        for (k = 0; declined_o[k]; k++)
+            if (n >= 6 && memcmp(w + n - 6, declined_o[k], 6) == 0)
+                return 0;
+    return 1;
+}
+
 size_t key_ru_strip(const char *w, size_t n)
 {
     const ending *e = ru_ending(w, n, 0, 0);

@@ -40,6 +40,13 @@ size_t key_lex(stem_cache *sc, unsigned script, const char *w, size_t n, char *o
 size_t key_text(stem_cache *sc, unsigned script, const char *w, size_t n, char buf[][KEY_MAX],
                 kr_str *keys);
 
+/* Whether the folded Cyrillic name w[0..n) ends like a foreign name that
+ * Russian does not decline (Поти, Дели, Мали, Того, Баку, Зимбабве,
+ * Токио): и, е, о, у, ю or э at the end (и and е after a consonant),
+ * except the endings of Russian nouns that do decline (Мытищи, Химки: -и
+ * after к, г, х, ж, ш, щ, ч; Иваново, Бородино: -ово, -ево, -ино, -ыно). */
+int key_ru_indeclinable(const char *w, size_t n);
+
 /* The Russian nominal ending stripper alone, on a folded Cyrillic word
  * (exposed for tests): returns the length of the kept part. */
 size_t key_ru_strip(const char *w, size_t n);

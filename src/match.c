@@ -60,6 +60,7 @@ static uint64_t hash_bytes(const char *s, size_t n)
  * text word's marked keys are hashed without being copied. */
 #define MARK_ACRONYM '\x01'
 #define MARK_CAPITAL '\x02'
+#define MARK_WHOLE '\x03' /* a capitalized one-word name matched only as it stands */
 
 static uint64_t hash_marked(char mark, const char *s, size_t n)
 {
@@ -68,7 +69,7 @@ static uint64_t hash_marked(char mark, const char *s, size_t n)
 
 static uint64_t hash_key(const char *s, size_t n)
 {
-    if (n && (s[0] == MARK_ACRONYM || s[0] == MARK_CAPITAL))
+    if (n && (s[0] == MARK_ACRONYM || s[0] == MARK_CAPITAL || s[0] == MARK_WHOLE))
         return hash_marked(s[0], s + 1, n - 1);
     return hash_bytes(s, n);
 }
@@ -262,6 +263,8 @@ static size_t oblique_key(int kind, const char *w, size_t n, const char *k, size
 static int name_path(match_db *m, stem_cache *sc, const lex_name *nm, uint32_t root, int oblique,
                      uint32_t *node, size_t *words)
 {
+    lex_type type = lex_entry_at(m->lex, nm->entry)->type;
+    int indeclinable = !nm->adj && (type == LEX_PER || type == LEX_GPE || type == LEX_LOC);
     char buf[FOLD_MAX_WORD + 8], key[KEY_MAX], okey[KEY_MAX];
     size_t pos = 0, nwords = 0;
     fold_word w;
@@ -276,6 +279,18 @@ static int name_path(match_db *m, stem_cache *sc, const lex_name *nm, uint32_t r
         size_t wl = w.span.end - w.span.start;
         size_t kl = fold_all_upper(ws, wl) ? acronym_key(buf, w.n, key)
                                            : key_lex(sc, w.script, buf, w.n, key);
+        /* a one-word name Russian does not decline is matched only as it
+         * stands: Поти is not "Потом", Дели not "Дело", Мали not "Малия" */
+        if (nwords == 1 && indeclinable && key[0] != MARK_ACRONYM && w.script == FOLD_CYRILLIC &&
+            fold_capitalized(ws, wl) && key_ru_indeclinable(buf, w.n)) {
+            if (oblique)
+                return 1;
+            kl = marked_key(MARK_WHOLE, buf, w.n, key);
+            if (key_add(m, key, kl, &id) || edge_add(m, *node, id, node))
+                return KR_ENOMEM;
+            *words = 1;
+            return 0;
+        }
         if (oblique && *words + 1 == nwords) {
             size_t ol = key[0] == MARK_ACRONYM || w.script != FOLD_CYRILLIC
                             ? 0 : oblique_key(oblique, buf, w.n, key, kl, okey);
@@ -547,7 +562,11 @@ static void word_ids(const match_db *m, match_word *mw, const char *text, const 
             ;
         if (id && j == n)
             ids[n++] = id;
-        /* a capitalized one-word name, unless the word is a known acronym */
+        /* a capitalized one-word name, unless the word is a known acronym:
+         * first as the word stands, then by its keys */
+        if (k == 0 && mw->cap && !acronym)
+            mw->ckey = key_find_h(m, MARK_WHOLE, folded, fn < KEY_MAX - 1 ? fn : KEY_MAX - 1,
+                                  hash_marked(MARK_WHOLE, folded, fn < KEY_MAX - 1 ? fn : KEY_MAX - 1));
         if (mw->cap && !acronym && !mw->ckey) {
             size_t cn = keys[k].n < KEY_MAX - 1 ? keys[k].n : KEY_MAX - 1;
             mw->ckey = key_find_h(m, MARK_CAPITAL, keys[k].p, cn, hash_marked(MARK_CAPITAL, keys[k].p, cn));

@@ -528,6 +528,15 @@ static void test_builtin_regions(void)
         x = mention_at(&r, "Папа Бенедикт XVI");
         CHECK(x && strcmp(x->id, "benedict-xvi") == 0);
         TYPE(r, "Иван IV", "PER");
+        /* a one-word foreign name Russian does not decline matches only as
+         * it stands: not a capitalized common word of the same stem */
+        r = resolve(&f, "Потом судно ушло в Поти. Дело о визите в Дели закрыто.");
+        CHECK(!any_at(&r, "Потом"));
+        CHECK(!any_at(&r, "Дело"));
+        x = mention_at(&r, "Поти");
+        CHECK(x && strcmp(x->id, "poti") == 0);
+        x = mention_at(&r, "Дели");
+        CHECK(x && x->country && strcmp(x->country, "IND") == 0);
     }
     arena_free(f.a);
     ent_free(f.c);

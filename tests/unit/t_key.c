@@ -134,8 +134,36 @@ static void test_strip(void)
     CHECK_STRN(buf, key_ru_strip(buf, n), "мар");
 }
 
+/* Foreign names ending in a vowel stay as they are in Russian; Russian
+ * plurals and -ово names decline. */
+static void test_indeclinable(void)
+{
+    static const struct {
+        const char *w;
+        int want;
+    } cases[] = {
+        {"Поти", 1},   {"Дели", 1},     {"Мали", 1},   {"Того", 1},     {"Баку", 1},
+        {"Зимбабве", 1}, {"Тбилиси", 1}, {"Токио", 1},  {"Мытищи", 0},   {"Химки", 0},
+        {"Иваново", 0}, {"Бородино", 0}, {"Москва", 0}, {"Ереван", 0},   {"Россия", 0},
+        {"Кие", 0},     {"Штаты", 0},
+    };
+    size_t k;
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char buf[64];
+        unsigned script;
+        size_t n = folded(cases[k].w, buf, &script);
+        if (key_ru_indeclinable(buf, n) != cases[k].want) {
+            t_fail++;
+            fprintf(stderr, "%s:%d: key_ru_indeclinable(%s) is %d\n", __FILE__, __LINE__, cases[k].w,
+                    !cases[k].want);
+        } else
+            t_pass++;
+    }
+}
+
 int main(void)
 {
+    test_indeclinable();
     test_lexicon_side();
     test_text_side();
     test_lexicon_key_among_text_keys();
