@@ -1064,6 +1064,22 @@ static int gov_compound(const char *t, kr_span s)
     return 0;
 }
 
+/* Capitalized words w..end that are all Russian adjectives, right before
+ * the lower-case noun they qualify ("Великой Отечественной войны"): no
+ * person's name, which a given name would start ("Лев Толстой"). */
+static int adjective_run(const ent_ctx *c, const char *t, const match_word *mw, size_t nwords,
+                         const unsigned char *covered, size_t w, size_t end)
+{
+    size_t k;
+    if (end + 1 >= nwords || covered[end + 1] || mw[end + 1].cap || mw[end + 1].joined != 1 ||
+        is_given(c, mw[w].khash))
+        return 0;
+    for (k = w; k <= end; k++)
+        if (!(mw[k].script & FOLD_CYRILLIC) || !adjective_shape(t, mw[k].span))
+            return 0;
+    return 1;
+}
+
 /* Words w..end written as one word with hyphens ("Лос-Анджелесе",
  * "Санта-Крус"). */
 static int hyphen_run(const char *t, const match_word *mw, size_t w, size_t end)
@@ -1472,6 +1488,8 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
         else if (!initial && w > 0 && (word_class_h(c, mw[w - 1].khash) & W_LOCATIVE) &&
                  (nw == 1 || hyphen_run(t, mw, w, end)))
             type = "LOC"; /* "в Мытищах", "в Лос-Анджелесе" */
+        else if (nw >= 2 && adjective_run(c, t, mw, mr->nwords, covered, w, end))
+            type = NULL; /* "Великой Отечественной войны": adjectives of a noun */
         else if (nw >= 2)
             type = "PER";
         else if (nw == 1 && initials_before(t, from, mw[w].span.start) < mw[w].span.start)

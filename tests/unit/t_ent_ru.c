@@ -537,6 +537,10 @@ static void test_builtin_regions(void)
         CHECK(x && strcmp(x->id, "poti") == 0);
         x = mention_at(&r, "Дели");
         CHECK(x && x->country && strcmp(x->country, "IND") == 0);
+        /* capitalized adjectives of a lower-case noun are no person */
+        r = resolve(&f, "Ветераны Великой Отечественной войны и Лев Толстой.");
+        CHECK(!any_at(&r, "Великой Отечественной"));
+        TYPE(r, "Лев Толстой", "PER");
     }
     arena_free(f.a);
     ent_free(f.c);
