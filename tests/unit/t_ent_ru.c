@@ -541,6 +541,11 @@ static void test_builtin_regions(void)
         r = resolve(&f, "Ветераны Великой Отечественной войны и Лев Толстой.");
         CHECK(!any_at(&r, "Великой Отечественной"));
         TYPE(r, "Лев Толстой", "PER");
+        /* a short given name at a sentence's start keeps the name whole, and
+         * the lone surname after it is the same person */
+        r = resolve(&f, "Стив Уэллстон уходит. Совет уволил Уэллстона вчера.");
+        TYPE(r, "Стив Уэллстон", "PER");
+        TYPE(r, "Уэллстона", "PER");
     }
     arena_free(f.a);
     ent_free(f.c);
