@@ -2777,6 +2777,47 @@ static void person_edges(res *r)
     }
 }
 
+/* The end of a name in Latin script in parentheses that starts at
+ * byte `at` ("(Scott Horowitz)": capitalized, letters, spaces, hyphens,
+ * apostrophes and points only, up to 80 bytes), past the closing one; 0
+ * when there is none. */
+static size_t latin_gloss_end(const char *t, size_t n, size_t at)
+{
+    size_t i;
+    if (at + 2 >= n || t[at] != '(' || !(t[at + 1] >= 'A' && t[at + 1] <= 'Z'))
+        return 0;
+    for (i = at + 1; i < n && i < at + 80 && t[i] != ')'; i++)
+        if (!kr_isalpha((unsigned char)t[i]) && !strchr(" -'.", t[i]))
+            return 0;
+    return i < n && t[i] == ')' ? i + 1 : 0;
+}
+
+/* "Скотт Хоровитц (Scott Horowitz)": a person's name spelt in Latin
+ * script in parentheses after it is the same person, whatever the words
+ * of the spelling match on their own ("Scott" is no Scot). */
+static int person_glosses(res *r)
+{
+    size_t k, j, n = r->o.n;
+    for (k = 0; k < n; k++) {
+        ent_mention x = r->o.v[k], *g;
+        size_t at = x.span.end, end;
+        if (!x.kind || x.kind == ENT_ROLE || x.kind == ENT_ADJ || x.type[0] != 'P')
+            continue;
+        if (at < r->n && r->t[at] == ' ')
+            at++;
+        if (!(end = latin_gloss_end(r->t, r->n, at)))
+            continue;
+        for (j = 0; j < r->o.n; j++)
+            if (r->o.v[j].kind && r->o.v[j].span.start > at && r->o.v[j].span.end < end)
+                r->o.v[j].kind = 0; /* removed before sorting */
+        if (!(g = emit(&r->o)))
+            return KR_ENOMEM;
+        *g = x;
+        g->span = (kr_span){at + 1, end - 1};
+    }
+    return 0;
+}
+
 /* A role phrase of a state that may title the name after it. */
 static int titles_name(const ent_ctx *c, const ent_mention *y)
 {
@@ -2920,6 +2961,8 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, const tok_doc 
         return rc;
     person_edges(&r);
     if ((rc = titled_candidates(&r)) != 0)
+        return rc;
+    if ((rc = person_glosses(&r)) != 0)
         return rc;
 
     /* drop the mentions consumed by role phrases, then text order */

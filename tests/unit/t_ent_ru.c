@@ -546,6 +546,13 @@ static void test_builtin_regions(void)
         r = resolve(&f, "Стив Уэллстон уходит. Совет уволил Уэллстона вчера.");
         TYPE(r, "Стив Уэллстон", "PER");
         TYPE(r, "Уэллстона", "PER");
+        /* a Latin spelling in parentheses is the same person, though
+         * "Scott" alone would match the Scots */
+        r = resolve(&f, "Об этом сказал Скотт Хоровитц (Scott Horowitz), бывший астронавт.");
+        x = mention_at(&r, "Scott Horowitz");
+        CHECK(x && strcmp(x->type, "PER") == 0);
+        CHECK(x && mention_at(&r, "Скотт Хоровитц") && !strcmp(x->id, mention_at(&r, "Скотт Хоровитц")->id));
+        CHECK(!mention_at(&r, "Scott") && !mention_at(&r, "Horowitz"));
     }
     arena_free(f.a);
     ent_free(f.c);
