@@ -41,7 +41,8 @@ enum {
     W_OUTLET = 2097152, /* сайт, портал: where an organization publishes, never its kind */
     W_COMMON = 4194304, /* УК, СМС, ТВ: an acronym of a common noun, no name */
     W_OPUS = 8388608,   /* фильм, конкурс: a work's title follows, even in Latin script */
-    W_SEAT = 16777216   /* правительство, парламент: a state's one body, named alone */
+    W_SEAT = 16777216,  /* правительство, парламент: a state's one body, named alone */
+    W_TOPONYM = 33554432 /* Сан-, Лос-, Нью-, Усть-: the first part of a place's name */
 };
 
 #define WSET_SLOTS 4096 /* power of two, above twice the listed words */
@@ -227,6 +228,11 @@ static const char *const remit_words[] = {"комитет", "комиссия", 
 static const char *const cause_words[] = {"фронт", "движение", "коалиция", "союз", "комитет",
     "партия", "ассоциация", "лига", NULL};
 
+/* The first parts of places' names written with hyphens: "Сан-Маркос",
+ * "Лос-Анджелес", "Нью-Джерси", "Усть-Кут", "Рио-Гранде". */
+static const char *const toponym_words[] = {"сан", "санта", "санто", "сент", "сен", "лос", "лас",
+    "нью", "эль", "порт", "форт", "бад", "усть", "рио", "понте", "монте", "вила", "сьюдад", NULL};
+
 /* Where an organization publishes: "на сайте Facebook", "на сайте РТС"
  * name a known organization alone, whatever its script. */
 static const char *const outlet_words[] = {"сайт", "портал", "страница", "блог", NULL};
@@ -284,7 +290,7 @@ static const struct {
     {org_words, W_ORG},         {event_words, W_EVENT},      {titles, W_TITLE},
     {region_words, W_REGION},   {street_words, W_STREET},    {legal_forms, W_LEGAL},
     {net_words, W_NET},         {particles, W_PARTICLE},     {work_words, W_WORK},
-    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN}, {remit_words, W_REMIT}, {cause_words, W_CAUSE}, {outlet_words, W_OUTLET}, {common_acronyms, W_COMMON}, {opus_words, W_OPUS}, {seat_words, W_SEAT},
+    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN}, {remit_words, W_REMIT}, {cause_words, W_CAUSE}, {outlet_words, W_OUTLET}, {common_acronyms, W_COMMON}, {opus_words, W_OPUS}, {seat_words, W_SEAT}, {toponym_words, W_TOPONYM},
     {home_words, W_HOME},       {possessives, W_POSSESSIVE}, {role_modifiers, W_MODIFIER},
 };
 
@@ -1488,6 +1494,8 @@ static int candidates(ent_ctx *c, const char *t, size_t n, size_t from, const ma
         else if (!initial && w > 0 && (word_class_h(c, mw[w - 1].khash) & W_LOCATIVE) &&
                  (nw == 1 || hyphen_run(t, mw, w, end)))
             type = "LOC"; /* "в Мытищах", "в Лос-Анджелесе" */
+        else if (nw >= 2 && (word_class_h(c, mw[w].khash) & W_TOPONYM) && hyphen_run(t, mw, w, end))
+            type = "LOC"; /* "городе Сан-Маркос", "Понте-Сан-Пьетро" */
         else if (nw >= 2 && adjective_run(c, t, mw, mr->nwords, covered, w, end))
             type = NULL; /* "Великой Отечественной войны": adjectives of a noun */
         else if (nw >= 2)

@@ -48,7 +48,13 @@ struct match_db {
     uint64_t *kbits;
     size_t kbmask;
     uint32_t *root;  /* per key id: the node its edge from the root reaches, or 0 */
+    /* per key id: KEY_ENDED when a Russian name's word gave it by losing
+     * its nominative ending (Дания -> дан), KEY_BARE when one gave it as
+     * it stands (Баку) */
+    kr_buf kflags;
 };
+
+enum { KEY_ENDED = 1, KEY_BARE = 2 };
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
@@ -128,6 +134,28 @@ static int key_add(match_db *m, const char *s, size_t n, uint32_t *id)
         return KR_ENOMEM;
     *id = m->keys[i].id;
     return 0;
+}
+
+/* Records how a name's word gave key `id` (KEY_ENDED, KEY_BARE). */
+static int key_flag(match_db *m, uint32_t id, unsigned char how)
+{
+    if (m->kflags.n <= id) {
+        size_t add = id + 1 - m->kflags.n;
+        if (kr_buf_reserve(&m->kflags, add))
+            return KR_ENOMEM;
+        memset(m->kflags.p + m->kflags.n, 0, add);
+        m->kflags.n = id + 1;
+    }
+    m->kflags.p[id] |= (char)how;
+    return 0;
+}
+
+/* Whether key `id` came only from names' words that lost an ending: a
+ * text word that has none cannot be them (Дан is not Дания, Мэр not
+ * мэрия). */
+static int ended_only(const match_db *m, uint32_t id)
+{
+    return id < m->kflags.n && m->kflags.p[id] == KEY_ENDED;
 }
 
 /* Slot of an edge key: a multiplicative hash, high bits first (cheaper
@@ -275,6 +303,7 @@ static int name_path(match_db *m, stem_cache *sc, const lex_name *nm, uint32_t r
     pos = 0;
     while (fold_next(nm->text.p, nm->text.n, &pos, buf, &w)) {
         uint32_t id;
+        int ended;
         const char *ws = nm->text.p + w.span.start;
         size_t wl = w.span.end - w.span.start;
         size_t kl = fold_all_upper(ws, wl) ? acronym_key(buf, w.n, key)
@@ -299,9 +328,11 @@ static int name_path(match_db *m, stem_cache *sc, const lex_name *nm, uint32_t r
             memcpy(key, okey, ol);
             kl = ol;
         }
+        ended = w.script == FOLD_CYRILLIC && key[0] != MARK_ACRONYM && kl < w.n;
         if (nwords == 1 && key[0] != MARK_ACRONYM && fold_capitalized(ws, wl))
             kl = marked_key(MARK_CAPITAL, key, kl, key);
-        if (key_add(m, key, kl, &id) || edge_add(m, *node, id, node))
+        if (key_add(m, key, kl, &id) || key_flag(m, id, ended ? KEY_ENDED : KEY_BARE) ||
+            edge_add(m, *node, id, node))
             return KR_ENOMEM;
         (*words)++;
     }
@@ -424,6 +455,7 @@ void match_free(match_db *m)
     kr_free(m->pay);
     kr_free(m->kbits);
     kr_free(m->root);
+    kr_buf_free(&m->kflags);
     kr_free(m);
 }
 
@@ -556,6 +588,11 @@ static void word_ids(const match_db *m, match_word *mw, const char *text, const 
     }
     for (k = 0; k < nkeys; k++) {
         uint32_t id = key_find_h(m, 0, keys[k].p, keys[k].n, k ? hash_bytes(keys[k].p, keys[k].n) : mw->khash);
+        /* the whole Cyrillic word as a key: no name's word that has an
+         * ending in the nominative */
+        int whole = keys[k].p == folded && keys[k].n == fn;
+        if (whole && ended_only(m, id))
+            id = 0;
         if (k == nkeys - 1)
             mw->bare = id;
         for (j = 0; j < n && ids[j] != id; j++)
@@ -570,6 +607,8 @@ static void word_ids(const match_db *m, match_word *mw, const char *text, const 
         if (mw->cap && !acronym && !mw->ckey) {
             size_t cn = keys[k].n < KEY_MAX - 1 ? keys[k].n : KEY_MAX - 1;
             mw->ckey = key_find_h(m, MARK_CAPITAL, keys[k].p, cn, hash_marked(MARK_CAPITAL, keys[k].p, cn));
+            if (whole && ended_only(m, mw->ckey))
+                mw->ckey = 0;
         }
     }
     mw->key = n > 0 ? ids[0] : 0;
