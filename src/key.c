@@ -87,6 +87,9 @@ int key_ru_indeclinable(const char *w, size_t n)
         return 0;
     memcpy(last, w + n - 2, 2);
     memcpy(before, w + n - 4, 2);
+    /* Самоа, Гоа, Никарагуа: а after a vowel */
+    if (!strcmp(last, "а"))
+        return strstr("оуие", before) != NULL;
     if (!strstr("иеоуюэ", last))
         return 0;
     /* a vowel before: Токио, but the Russian -ие, -ии (Поморие) decline */

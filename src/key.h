@@ -42,7 +42,8 @@ size_t key_text(stem_cache *sc, unsigned script, const char *w, size_t n, char b
 
 /* Whether the folded Cyrillic name w[0..n) ends like a foreign name that
  * Russian does not decline (Поти, Дели, Мали, Того, Баку, Зимбабве,
- * Токио): и, е, о, у, ю or э at the end (и and е after a consonant),
+ * Токио, Самоа): и, е, о, у, ю or э at the end (и and е after a
+ * consonant), or а after о, у, и or е,
  * except the endings of Russian nouns that do decline (Мытищи, Химки: -и
  * after к, г, х, ж, ш, щ, ч; Иваново, Бородино: -ово, -ево, -ино, -ыно). */
 int key_ru_indeclinable(const char *w, size_t n);
