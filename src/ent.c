@@ -42,7 +42,8 @@ enum {
     W_COMMON = 4194304, /* УК, СМС, ТВ: an acronym of a common noun, no name */
     W_OPUS = 8388608,   /* фильм, конкурс: a work's title follows, even in Latin script */
     W_SEAT = 16777216,  /* правительство, парламент: a state's one body, named alone */
-    W_TOPONYM = 33554432 /* Сан-, Лос-, Нью-, Усть-: the first part of a place's name */
+    W_TOPONYM = 33554432, /* Сан-, Лос-, Нью-, Усть-: the first part of a place's name */
+    W_COMPASS = 67108864  /* Северная, West: a part of the place named after it */
 };
 
 #define WSET_SLOTS 4096 /* power of two, above twice the listed words */
@@ -233,6 +234,12 @@ static const char *const cause_words[] = {"фронт", "движение", "к�
 static const char *const toponym_words[] = {"сан", "санта", "санто", "сент", "сен", "лос", "лас",
     "нью", "эль", "порт", "форт", "бад", "усть", "рио", "понте", "монте", "вила", "сьюдад", NULL};
 
+/* Quarters of a place, written with a capital before its name: "Северной
+ * Африке", "Западном Иерусалиме", "East Jerusalem". */
+static const char *const compass_words[] = {"северный", "южный", "западный", "восточный",
+    "центральный", "северо-западный", "северо-восточный", "юго-западный", "юго-восточный",
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", NULL};
+
 /* Where an organization publishes: "на сайте Facebook", "на сайте РТС"
  * name a known organization alone, whatever its script. */
 static const char *const outlet_words[] = {"сайт", "портал", "страница", "блог", NULL};
@@ -290,7 +297,7 @@ static const struct {
     {org_words, W_ORG},         {event_words, W_EVENT},      {titles, W_TITLE},
     {region_words, W_REGION},   {street_words, W_STREET},    {legal_forms, W_LEGAL},
     {net_words, W_NET},         {particles, W_PARTICLE},     {work_words, W_WORK},
-    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN}, {remit_words, W_REMIT}, {cause_words, W_CAUSE}, {outlet_words, W_OUTLET}, {common_acronyms, W_COMMON}, {opus_words, W_OPUS}, {seat_words, W_SEAT}, {toponym_words, W_TOPONYM},
+    {national_words, W_NATIONAL}, {product_words, W_PRODUCT}, {part_words, W_PART}, {organ_words, W_ORGAN}, {remit_words, W_REMIT}, {cause_words, W_CAUSE}, {outlet_words, W_OUTLET}, {common_acronyms, W_COMMON}, {opus_words, W_OPUS}, {seat_words, W_SEAT}, {toponym_words, W_TOPONYM}, {compass_words, W_COMPASS},
     {home_words, W_HOME},       {possessives, W_POSSESSIVE}, {role_modifiers, W_MODIFIER},
 };
 
@@ -2365,6 +2372,34 @@ static int organ_of(res *r, size_t w, size_t end)
     return (mt->name = arena_strndup(r->a, r->t + s, end - s)) ? 0 : KR_ENOMEM;
 }
 
+/* "Северной Африке", "Западном Иерусалиме", "East Jerusalem": a quarter
+ * written with a capital right before a place's name belongs to its
+ * mention (a name of the lexicon for the quarter, "Южная Осетия", was
+ * matched whole already). */
+static void place_quarters(res *r)
+{
+    size_t k, w, j;
+    for (k = 0; k < r->o.n; k++) {
+        ent_mention *x = &r->o.v[k];
+        const match_word *p;
+        if (x->kind != ENT_NAME || (x->type[0] != 'L' && x->type[0] != 'G'))
+            continue;
+        w = word_from(r, x->span.start);
+        if (w == 0 || w >= r->mr.nwords || r->mr.words[w].span.start != x->span.start)
+            continue;
+        p = &r->mr.words[w - 1];
+        if ((r->covered[w - 1] && r->covered[w - 1] != IN_CANDIDATE) || !p->cap ||
+            !(word_class_h(r->c, p->khash) & W_COMPASS) || !tight(r->t, p->span.end, x->span.start) ||
+            sentence_start(r->t, p->span.start, r->from))
+            continue;
+        for (j = 0; j < r->o.n; j++) /* the word taken for an unknown place */
+            if (r->o.v[j].kind == ENT_CANDIDATE && r->o.v[j].span.start == p->span.start &&
+                r->o.v[j].span.end == p->span.end)
+                r->o.v[j].kind = 0; /* removed before sorting */
+        x->span.start = p->span.start;
+    }
+}
+
 /* "компании «Яндекс»", "партии «Новые правые»": an organization noun
  * before an organization's name belongs to the mention. */
 static int org_nouns(res *r)
@@ -2373,16 +2408,10 @@ static int org_nouns(res *r)
     int rc;
     for (k = 0; k < r->o.n; k++) {
         ent_mention *x = &r->o.v[k];
-        size_t lo = 0, hi = r->mr.nwords;
+        size_t lo;
         if (!x->kind || x->type[0] != 'O' || x->kind == ENT_ADJ)
             continue;
-        while (lo < hi) { /* the first word at or after the mention */
-            size_t mid = (lo + hi) / 2;
-            if (r->mr.words[mid].span.start < x->span.start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        lo = word_from(r, x->span.start);
         if (lo == 0 || lo >= r->mr.nwords || r->mr.words[lo].span.start != x->span.start)
             continue;
         site_end(r, x);
@@ -2751,6 +2780,12 @@ static int other_person(const res *r, const unit *u, const lex_entry *e)
         (mw[w + 1].script & FOLD_CYRILLIC) && !is_given(r->c, mw[w + 1].khash) &&
         !(w > 0 && (word_class_h(r->c, mw[w - 1].khash) & W_LOCATIVE)))
         return 1;
+    /* a lone surname of the lexicon before an unknown capitalized word is
+     * someone else's given name: "Дан Меридор" */
+    if (e->type == LEX_PER && w + 1 < r->mr.nwords && !r->covered[w + 1] && mw[w + 1].cap &&
+        mw[w + 1].joined == 1 && (mw[w + 1].script & FOLD_CYRILLIC) && !is_given(r->c, mw[w + 1].khash) &&
+        !sentence_start(r->t, mw[w + 1].span.start, r->from) && is_given(r->c, mw[w].khash))
+        return 1;
     return (e->type == LEX_PER || e->type == LEX_LOC) && w > 0 && !r->covered[w - 1] && mw[w - 1].cap &&
            mw[w].joined == 1 &&
            is_given(r->c, mw[w - 1].khash) && !sentence_start(r->t, mw[w].span.start, r->from);
@@ -2968,6 +3003,7 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, const tok_doc 
     if ((rc = org_cues(&r)) != 0)
         return rc;
     person_edges(&r);
+    place_quarters(&r);
     if ((rc = titled_candidates(&r)) != 0)
         return rc;
     if ((rc = person_glosses(&r)) != 0)

@@ -561,6 +561,13 @@ static void test_builtin_regions(void)
         r = resolve(&f, "Делегация Дании прибыла.");
         x = mention_at(&r, "Дании");
         CHECK(x && strcmp(x->id, "DNK") == 0);
+        /* a quarter before a place is part of its name; a lexicon surname
+         * that is a given name before an unknown word is another person */
+        r = resolve(&f, "Экстремисты в Северной Африке и в Западном Иерусалиме. Заявил Дан Меридор.");
+        x = mention_at(&r, "Северной Африке");
+        CHECK(x && strcmp(x->id, "africa") == 0);
+        CHECK(mention_at(&r, "Западном Иерусалиме") != NULL);
+        TYPE(r, "Дан Меридор", "PER");
     }
     arena_free(f.a);
     ent_free(f.c);
