@@ -2105,6 +2105,14 @@ static int names_entry(res *r, size_t entry)
     return lo < r->nu && r->entries[lo] == entry;
 }
 
+/* Whether units[k] is followed right away by a role word's unit. */
+static int agent_follows(const res *r, size_t k)
+{
+    const unit *u = &r->units[k], *nx = k + 1 < r->nu ? &r->units[k + 1] : NULL;
+    return nx && nx->first == u->first + u->nwords &&
+           lex_entry_at(r->c->lex, nx->entry)->type == LEX_AGENT;
+}
+
 /* A place that acts for a state or organization ("Baku announced"):
  * emits the metonym and returns 1, or 0 when the place is a place ("in
  * Baku"); <0 on error. */
@@ -2961,7 +2969,11 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, const tok_doc 
             r.covered[u->first] = 0; /* left to the unknown names */
             continue;
         }
-        if (e->type == LEX_LOC && e->metonym && (rc = resolve_metonym(&r, u, e)) != 0) {
+        /* a capital's adjective acts for the state only in a role phrase
+         * ("киевский режим"), which takes it below: "по московскому
+         * времени" is Moscow's */
+        if (e->type == LEX_LOC && e->metonym && !(u->adj && !agent_follows(&r, k)) &&
+            (rc = resolve_metonym(&r, u, e)) != 0) {
             if (rc < 0)
                 return rc;
             continue;

@@ -568,6 +568,13 @@ static void test_builtin_regions(void)
         CHECK(x && strcmp(x->id, "africa") == 0);
         CHECK(mention_at(&r, "Западном Иерусалиме") != NULL);
         TYPE(r, "Дан Меридор", "PER");
+        /* a capital's adjective is the state's government only in a role
+         * phrase */
+        r = resolve(&f, "В 19 часов по московскому времени киевский режим обстрелял город.");
+        x = mention_at(&r, "московскому");
+        CHECK(x && strcmp(x->id, "moscow") == 0 && x->kind == ENT_ADJ);
+        x = mention_at(&r, "киевский режим");
+        CHECK(x && x->code && strcmp(x->code, "UKRGOV") == 0);
     }
     arena_free(f.a);
     ent_free(f.c);
