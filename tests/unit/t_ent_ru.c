@@ -582,6 +582,44 @@ static void test_builtin_regions(void)
     lex_free(f.lex);
 }
 
+/* The built-in lexicon knows the larger cities that are not capitals
+ * (cities.txt): places of their state, named in any case; a name that is
+ * also a surname stays a person's after a given name. */
+static void test_builtin_cities(void)
+{
+    fixture f;
+    memset(&f, 0, sizeof f);
+    if (lex_builtin(0, NULL, NULL, &f.lex) || match_build(f.lex, &f.m) || ent_new(f.lex, f.m, &f.c) ||
+        !(f.a = arena_new())) {
+        CHECK(!"the built-in lexicon loads");
+    } else {
+        const ent_mention *x;
+        found r = resolve(&f, "Пожары бушуют в Лос-Анджелесе, а рейсы из Милана и Челябинска "
+                              "задержаны в Кривом Роге.");
+        x = mention_at(&r, "Лос-Анджелесе");
+        CHECK(x != NULL);
+        if (x) {
+            CHECK_STR(x->id, "los-angeles");
+            CHECK_STR(x->type, "LOC");
+            CHECK_STR(x->country, "USA");
+        }
+        x = mention_at(&r, "Милана");
+        CHECK(x && strcmp(x->id, "milan") == 0 && strcmp(x->country, "ITA") == 0);
+        x = mention_at(&r, "Челябинска");
+        CHECK(x && strcmp(x->id, "chelyabinsk") == 0 && strcmp(x->country, "RUS") == 0);
+        x = mention_at(&r, "Кривом Роге");
+        CHECK(x && strcmp(x->id, "kryvyi-rih") == 0 && strcmp(x->country, "UKR") == 0);
+        r = resolve(&f, "Память Сергея Кирова почтили в Кирове.");
+        TYPE(r, "Сергея Кирова", "PER");
+        x = mention_at(&r, "Кирове");
+        CHECK(x && strcmp(x->id, "kirov") == 0);
+    }
+    arena_free(f.a);
+    ent_free(f.c);
+    match_free(f.m);
+    lex_free(f.lex);
+}
+
 int main(void)
 {
     fixture f;
@@ -599,5 +637,6 @@ int main(void)
     fixture_teardown(&f);
     test_builtin_given_names();
     test_builtin_regions();
+    test_builtin_cities();
     return t_report();
 }
