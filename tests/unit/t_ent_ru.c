@@ -521,7 +521,7 @@ static void test_builtin_regions(void)
         TYPE(r, "Бела-Паланке", "LOC");
         TYPE(r, "Жан-Поль Ортис", "PER");
         /* a regnal number belongs to the name */
-        r = resolve(&f, "Альбрехт Фольгер III и Иван Петров встретились в 1990 году. Папа Бенедикт XVI "
+        r = resolve(&f, "Встречу провели Альбрехт Фольгер III и Иван Петров в 1990 году. Папа Бенедикт XVI "
                         "уехал. Иван IV основал город.");
         TYPE(r, "Альбрехт Фольгер III", "PER");
         TYPE(r, "Иван Петров", "PER");
