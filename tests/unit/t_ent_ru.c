@@ -70,6 +70,19 @@ static int any_at(const found *r, const char *span)
     return 0;
 }
 
+/* The mention over `span` is of entity `w_id`, of type `w_type`, of
+ * state `w_country`. */
+#define ENTITY(r, span, w_id, w_type, w_country)                                      \
+    do {                                                                              \
+        const ent_mention *t_x = mention_at(&(r), span);                              \
+        CHECK(t_x != NULL);                                                           \
+        if (t_x) {                                                                    \
+            CHECK_STR(t_x->id, w_id);                                                 \
+            CHECK_STR(t_x->type, w_type);                                             \
+            CHECK_STR(t_x->country ? t_x->country : "", w_country);                   \
+        }                                                                             \
+    } while (0)
+
 #define TYPE(r, span, want) CHECK_STRN(type_at(&(r), span), strlen(type_at(&(r), span)), want)
 
 static void test_org_nouns(fixture *f)
@@ -452,20 +465,8 @@ static void test_builtin_regions(fixture *f)
     const ent_mention *x;
     found r = resolve(f, "Пожары начались в Краснодарском крае, а снег выпал в штате "
                          "Колорадо и в Свердловской области.");
-    x = mention_at(&r, "Краснодарском крае");
-    CHECK(x != NULL);
-    if (x) {
-        CHECK_STR(x->id, "krasnodar-krai");
-        CHECK_STR(x->type, "LOC");
-        CHECK_STR(x->country, "RUS");
-    }
-    x = mention_at(&r, "Колорадо");
-    CHECK(x != NULL);
-    if (x) {
-        CHECK_STR(x->id, "colorado");
-        CHECK_STR(x->type, "LOC");
-        CHECK_STR(x->country, "USA");
-    }
+    ENTITY(r, "Краснодарском крае", "krasnodar-krai", "LOC", "RUS");
+    ENTITY(r, "Колорадо", "colorado", "LOC", "USA");
     CHECK(!any_at(&r, "штате"));
     TYPE(r, "Свердловской области", "LOC");
     /* a short form; a region that shares its name with its capital
@@ -578,13 +579,7 @@ static void test_builtin_cities(fixture *f)
     const ent_mention *x;
     found r = resolve(f, "Пожары бушуют в Лос-Анджелесе, а рейсы из Милана и Челябинска "
                          "задержаны в Кривом Роге.");
-    x = mention_at(&r, "Лос-Анджелесе");
-    CHECK(x != NULL);
-    if (x) {
-        CHECK_STR(x->id, "los-angeles");
-        CHECK_STR(x->type, "LOC");
-        CHECK_STR(x->country, "USA");
-    }
+    ENTITY(r, "Лос-Анджелесе", "los-angeles", "LOC", "USA");
     x = mention_at(&r, "Милана");
     CHECK(x && strcmp(x->id, "milan") == 0 && strcmp(x->country, "ITA") == 0);
     x = mention_at(&r, "Челябинска");
