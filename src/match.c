@@ -26,7 +26,8 @@ typedef struct edge_slot {
 
 typedef struct payload {
     uint32_t entry;
-    uint32_t adj;
+    uint16_t adj;
+    uint16_t ija; /* the name's last word loses -ия, -ий or -ие: мэрия, Дмитрий */
 } payload;
 
 struct match_db {
@@ -48,10 +49,11 @@ struct match_db {
     uint64_t *kbits;
     size_t kbmask;
     uint32_t *root;  /* per key id: the node its edge from the root reaches, or 0 */
-    /* per key id: KEY_ENDED when a Russian name's word gave it by losing
-     * its nominative ending (Дания -> дан), KEY_BARE when one gave it as
-     * it stands (Баку) */
-    kr_buf kflags;
+    /* per key id, two bytes: KEY_ENDED when a Russian name's word gave it
+     * by losing its nominative ending (Дания -> дан), KEY_BARE when one
+     * gave it as it stands (Баку); the key's length in bytes, its mark
+     * left out */
+    kr_buf kinfo;
 };
 
 enum { KEY_ENDED = 1, KEY_BARE = 2 };
@@ -100,10 +102,13 @@ static uint32_t key_find(const match_db *m, const char *s, size_t n)
     return key_find_h(m, 0, s, n, hash_key(s, n));
 }
 
+static unsigned char *key_info(match_db *m, uint32_t id);
+
 static int key_add(match_db *m, const char *s, size_t n, uint32_t *id)
 {
     uint64_t h;
     size_t mask, i;
+    unsigned char *ki;
     if ((*id = key_find(m, s, n)) != 0)
         return 0;
     if ((m->nkeys + 1) * 2 > m->keycap) {
@@ -130,23 +135,34 @@ static int key_add(match_db *m, const char *s, size_t n, uint32_t *id)
     m->keys[i].id = (uint32_t)++m->nkeys;
     m->keys[i].off = (uint32_t)m->pool.n;
     m->keys[i].len = (uint32_t)n;
-    if (kr_buf_append(&m->pool, s, n))
+    if (kr_buf_append(&m->pool, s, n) || !(ki = key_info(m, m->keys[i].id)))
         return KR_ENOMEM;
+    n -= n && (unsigned char)s[0] < ' '; /* the mark */
+    ki[1] = (unsigned char)(n < 255 ? n : 255);
     *id = m->keys[i].id;
     return 0;
+}
+
+/* The two bytes of key `id`'s information, made room for. */
+static unsigned char *key_info(match_db *m, uint32_t id)
+{
+    if (m->kinfo.n <= 2 * (size_t)id + 1) {
+        size_t add = 2 * (size_t)id + 2 - m->kinfo.n;
+        if (kr_buf_reserve(&m->kinfo, add))
+            return NULL;
+        memset(m->kinfo.p + m->kinfo.n, 0, add);
+        m->kinfo.n += add;
+    }
+    return (unsigned char *)m->kinfo.p + 2 * (size_t)id;
 }
 
 /* Records how a name's word gave key `id` (KEY_ENDED, KEY_BARE). */
 static int key_flag(match_db *m, uint32_t id, unsigned char how)
 {
-    if (m->kflags.n <= id) {
-        size_t add = id + 1 - m->kflags.n;
-        if (kr_buf_reserve(&m->kflags, add))
-            return KR_ENOMEM;
-        memset(m->kflags.p + m->kflags.n, 0, add);
-        m->kflags.n = id + 1;
-    }
-    m->kflags.p[id] |= (char)how;
+    unsigned char *ki = key_info(m, id);
+    if (!ki)
+        return KR_ENOMEM;
+    ki[0] |= how;
     return 0;
 }
 
@@ -155,7 +171,13 @@ static int key_flag(match_db *m, uint32_t id, unsigned char how)
  * мэрия). */
 static int ended_only(const match_db *m, uint32_t id)
 {
-    return id < m->kflags.n && m->kflags.p[id] == KEY_ENDED;
+    return 2 * (size_t)id < m->kinfo.n && (unsigned char)m->kinfo.p[2 * (size_t)id] == KEY_ENDED;
+}
+
+/* The length in bytes of key `id`, its mark left out. */
+static size_t key_len(const match_db *m, uint32_t id)
+{
+    return 2 * (size_t)id + 1 < m->kinfo.n ? (unsigned char)m->kinfo.p[2 * (size_t)id + 1] : 0;
 }
 
 /* Slot of an edge key: a multiplicative hash, high bits first (cheaper
@@ -285,11 +307,18 @@ static size_t oblique_key(int kind, const char *w, size_t n, const char *k, size
     return n - 2;
 }
 
+/* Whether a Russian ending e[0..n) is one of the -ия, -ий, -ие nouns'
+ * (two letters or more, starting with и): мэрия, мэрии, мэрию, мэрией. */
+static int ija_ending(const char *e, size_t n)
+{
+    return n >= 4 && (unsigned char)e[0] == 0xD0 && (unsigned char)e[1] == 0xB8;
+}
+
 /* Adds the path of name nm's words to the trie, from the root; with
  * `oblique` (OBLIQUE_*), the path of those of its declined forms whose
  * last word its key misses (1 with *node unchanged when it has none). */
 static int name_path(match_db *m, stem_cache *sc, const lex_name *nm, uint32_t root, int oblique,
-                     uint32_t *node, size_t *words)
+                     uint32_t *node, size_t *words, int *ija)
 {
     lex_type type = lex_entry_at(m->lex, nm->entry)->type;
     int indeclinable = !nm->adj && (type == LEX_PER || type == LEX_GPE || type == LEX_LOC);
@@ -298,6 +327,7 @@ static int name_path(match_db *m, stem_cache *sc, const lex_name *nm, uint32_t r
     fold_word w;
     *node = root;
     *words = 0;
+    *ija = 0;
     while (fold_next(nm->text.p, nm->text.n, &pos, buf, &w))
         nwords++;
     pos = 0;
@@ -329,6 +359,8 @@ static int name_path(match_db *m, stem_cache *sc, const lex_name *nm, uint32_t r
             kl = ol;
         }
         ended = w.script == FOLD_CYRILLIC && key[0] != MARK_ACRONYM && kl < w.n;
+        if (*words + 1 == nwords)
+            *ija = ended && ija_ending(buf + kl, w.n - kl);
         if (nwords == 1 && key[0] != MARK_ACRONYM && fold_capitalized(ws, wl))
             kl = marked_key(MARK_CAPITAL, key, kl, key);
         if (key_add(m, key, kl, &id) || key_flag(m, id, ended ? KEY_ENDED : KEY_BARE) ||
@@ -385,7 +417,7 @@ int match_build(const lex_db *lex, match_db **out)
              oblique++) {
             uint32_t node;
             size_t words;
-            int r = name_path(m, sc, nm, root, oblique, &node, &words);
+            int ija, r = name_path(m, sc, nm, root, oblique, &node, &words, &ija);
             if (r < 0)
                 goto fail;
             if (r > 0 || !words)
@@ -400,7 +432,8 @@ int match_build(const lex_db *lex, match_db **out)
             }
             pends[npend].node = node;
             pends[npend].p.entry = (uint32_t)nm->entry;
-            pends[npend].p.adj = (uint32_t)nm->adj;
+            pends[npend].p.adj = (uint16_t)nm->adj;
+            pends[npend].p.ija = (uint16_t)ija;
             npend++;
         }
     }
@@ -455,7 +488,7 @@ void match_free(match_db *m)
     kr_free(m->pay);
     kr_free(m->kbits);
     kr_free(m->root);
-    kr_buf_free(&m->kflags);
+    kr_buf_free(&m->kinfo);
     kr_free(m);
 }
 
@@ -817,6 +850,23 @@ static int key_words(const match_db *m, stem_cache *sc, wmemo *mm, const char *t
     return 0;
 }
 
+/* Where a node names entries whose last words decline apart, one losing
+ * -ия, -ий or -ие and one not (мэрия and мэр share the key мэр), which
+ * of them the text's last word w is: 1 when its ending is one of the
+ * -ия nouns' (мэрии), 0 when not (мэра); -1 when the node's entries do
+ * not differ so. */
+static int ija_choice(const match_db *m, uint32_t node, const char *text, const match_word *w)
+{
+    uint32_t j, first = m->pfirst[node], end = first + m->pcount[node];
+    size_t n = w->span.end - w->span.start, kl = key_len(m, w->key);
+    int seen = 0;
+    for (j = first; j < end; j++)
+        seen |= 1 << (m->pay[j].ija != 0);
+    if (seen != 3 || !(w->script & FOLD_CYRILLIC) || !kl || kl > n)
+        return -1;
+    return ija_ending(text + w->span.start + kl, n - kl);
+}
+
 int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *text,
                     size_t n, size_t from, const tok_doc *td, kr_arena *a, match_result *out)
 {
@@ -855,6 +905,7 @@ int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *te
     for (i = 0; i < nw;) {
         uint32_t node = 0, best = 0, first = 0;
         size_t j, best_end = 0;
+        int ija;
         if (i + ROOTS_AHEAD < nw) { /* the trie roots of a word ahead, into cache */
             kr_prefetch(&m->root[words[i + ROOTS_AHEAD].key]);
             kr_prefetch(&m->root[words[i + ROOTS_AHEAD].ckey]);
@@ -877,7 +928,10 @@ int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *te
             i++;
             continue;
         }
+        ija = ija_choice(m, best, text, &words[best_end - 1]);
         for (j = m->pfirst[best]; j < m->pfirst[best] + m->pcount[best]; j++) {
+            if (ija >= 0 && m->pay[j].ija != ija)
+                continue;
             if (nh == hcap) {
                 match_hit *nhv = arena_alloc(a, hcap * 2 * sizeof *nhv);
                 if (!nhv)

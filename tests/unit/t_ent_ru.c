@@ -488,6 +488,7 @@ static void test_builtin_names(fixture *f)
 {
     const ent_mention *x;
     found r;
+    size_t k;
     /* a place's name after a given name is a surname; a given name
      * that is also a place stays the place before another given name */
     r = resolve(f, "Журналистка Маша Гессен написала книгу. Статуя Джорджа Вашингтона "
@@ -569,6 +570,11 @@ static void test_builtin_names(fixture *f)
     CHECK(x && strcmp(x->id, "moscow") == 0 && x->kind == ENT_ADJ);
     x = mention_at(&r, "киевский режим");
     CHECK(x && x->code && strcmp(x->code, "UKRGOV") == 0);
+    /* мэр and мэрия share a key; the ending tells them apart */
+    r = resolve(f, "Отставка мэра Самары обсуждалась. Сотрудники мэрии Самары молчат.");
+    for (k = 0; k < r.n; k++) /* no organization over "мэра" */
+        CHECK(strcmp(r.v[k].type, "ORG") || r.v[k].span.start != (size_t)(strstr(r.text, "мэра") - r.text));
+    TYPE(r, "мэрии Самары", "ORG");
 }
 
 /* The built-in lexicon knows the larger cities that are not capitals
