@@ -1958,6 +1958,42 @@ static int code_sentence(docstate *d, const tok_sent *s)
     return 0;
 }
 
+/* Whether target b names what target a names only by its kind: a is an
+ * actor of no state, coded by its sector alone ("the peacekeeping
+ * mission": MIL), b one of a state with that sector ("the Russian
+ * peacekeepers": RUSMIL). */
+static int vaguer_target(const ev_side *a, const ev_side *b)
+{
+    size_t an, bn;
+    if (a->country || !a->code || !b->country || !b->code)
+        return 0;
+    an = strlen(a->code);
+    bn = strlen(b->code);
+    return bn > an && !strcmp(b->code + bn - an, a->code);
+}
+
+/* Drops an event whose target is a kind of actor of no state where the
+ * same sentence has the same source doing the same kind of act (the
+ * same CAMEO root) to an actor of a state of that kind: "thanked for the
+ * peacekeeping mission ..., thanks to the Russian peacekeepers" is one
+ * act, to RUSMIL. Events are in sentence order. */
+static void drop_vaguer(docstate *d)
+{
+    size_t i, j, kept = 0, lo = 0;
+    for (i = 0; i < d->nev; i++) {
+        const ev_event *a = &d->ev[i];
+        int drop = 0;
+        while (lo < i && d->ev[lo].sentence != a->sentence)
+            lo++;
+        for (j = lo; j < d->nev && d->ev[j].sentence == a->sentence && !drop; j++)
+            drop = j != i && same_side(&a->source, &d->ev[j].source) &&
+                   !strncmp(a->code->code, d->ev[j].code->code, 2) && vaguer_target(&a->target, &d->ev[j].target);
+        if (!drop)
+            d->ev[kept++] = *a;
+    }
+    d->nev = kept;
+}
+
 int ev_code_doc(ev_ctx *c, const char *text, size_t n, size_t body, const tok_doc *td, kr_date date,
                 const ent_mention *dateline, const ent_mention *mv, size_t nm, kr_arena *a,
                 ev_event **out, size_t *count)
@@ -1992,6 +2028,7 @@ int ev_code_doc(ev_ctx *c, const char *text, size_t n, size_t body, const tok_do
     for (k = 0; k < d.td.nsents; k++)
         if ((rc = code_sentence(&d, &d.td.sents[k])) != 0)
             return rc;
+    drop_vaguer(&d);
     *out = d.ev;
     *count = d.nev;
     return 0;

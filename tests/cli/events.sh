@@ -156,6 +156,10 @@ check "002: Karapetyan is no ceasefire violator" sh -c "! grep -q -E '${TAB}ARM[
 # occupation by others; it does not (not) occupy anything
 has_event s002.tsv "${TAB}ARM${TAB}ARM${TAB}12[0-9]*${TAB}"
 check "002: Armenia is no (negated) occupier" sh -c "! grep -q -E '${TAB}ARM[A-Z]*${TAB}192${TAB}' s002.tsv"
+# "thanked for the peacekeeping mission ..., thanks to the Russian
+# peacekeepers": one act, to RUSMIL, not a second one to a stateless MIL
+has_event s002.tsv "${TAB}ARMMIL${TAB}05[0-9]*${TAB}[^${TAB}]*${TAB}RUSMIL${TAB}"
+check "002: no praise of a stateless MIL" sh -c "! grep -q -E '${TAB}05[0-9]*${TAB}[^${TAB}]*${TAB}MIL${TAB}' s002.tsv"
 # 004: the quoted "we" is Russia's spokesperson, not the partners of the
 # sentence before; no state acts on its own government
 check "004: the quoted 'we' is the Russian spokesperson" sh -c "! grep -q -E '${TAB}(AZE|ARMGOV)${TAB}03[0-9]*${TAB}' s004.tsv && grep -q -E '${TAB}RUSGOV${TAB}03[0-9]*${TAB}' s004.tsv"
