@@ -2400,10 +2400,17 @@ static void place_quarters(res *r)
             !(word_class_h(r->c, p->khash) & W_COMPASS) || !tight(r->t, p->span.end, x->span.start) ||
             sentence_start(r->t, p->span.start, r->from))
             continue;
-        for (j = 0; j < r->o.n; j++) /* the word taken for an unknown place */
-            if (r->o.v[j].kind == ENT_CANDIDATE && r->o.v[j].span.start == p->span.start &&
-                r->o.v[j].span.end == p->span.end)
-                r->o.v[j].kind = 0; /* removed before sorting */
+        /* the word taken alone for an unknown place gives way; one inside
+         * a longer unknown name ("Джон Западный") keeps it */
+        for (j = 0; r->covered[w - 1] && j < r->o.n; j++)
+            if (r->o.v[j].kind == ENT_CANDIDATE && r->o.v[j].span.start <= p->span.start &&
+                r->o.v[j].span.end >= p->span.end)
+                break;
+        if (r->covered[w - 1] && (j == r->o.n || r->o.v[j].span.start != p->span.start ||
+                                  r->o.v[j].span.end != p->span.end))
+            continue;
+        if (r->covered[w - 1])
+            r->o.v[j].kind = 0; /* removed before sorting */
         x->span.start = p->span.start;
     }
 }
@@ -2800,8 +2807,10 @@ static int other_person(const res *r, const unit *u, const lex_entry *e)
 }
 
 /* The end of a regnal number in Roman numerals right after a person's
- * name ending at `at` ("Бенедикт XVI", "Елизаветы II"), or `at`. */
-static size_t regnal_after(const char *t, size_t n, size_t at)
+ * name ending at `at` ("Бенедикт XVI", "Елизаветы II"), or `at`. One
+ * letter is no number before a point (an initial: "V. Putin") nor after
+ * a name in Latin script ("Obama I think"). */
+static size_t regnal_after(const char *t, size_t n, size_t at, int latin)
 {
     size_t i = at + 1, e;
     if (i >= n || t[at] != ' ')
@@ -2810,6 +2819,8 @@ static size_t regnal_after(const char *t, size_t n, size_t at)
         ;
     if (e == i || (e < n && (kr_isalpha((unsigned char)t[e]) || (unsigned char)t[e] >= 0x80 ||
                              kr_isdigit((unsigned char)t[e]))))
+        return at;
+    if (e == i + 1 && (latin || (e < n && t[e] == '.')))
         return at;
     return e;
 }
@@ -2823,7 +2834,7 @@ static void person_edges(res *r)
         ent_mention *x = &r->o.v[k];
         if (x->kind && x->kind != ENT_ROLE && x->kind != ENT_ADJ && x->type[0] == 'P') {
             x->span.start = initials_before(r->t, r->from, x->span.start);
-            x->span.end = regnal_after(r->t, r->n, x->span.end);
+            x->span.end = regnal_after(r->t, r->n, x->span.end, (unsigned char)r->t[x->span.end - 1] < 0x80);
         }
     }
 }
@@ -2838,14 +2849,59 @@ static size_t latin_gloss_end(const char *t, size_t n, size_t at)
     if (at + 2 >= n || t[at] != '(' || !(t[at + 1] >= 'A' && t[at + 1] <= 'Z'))
         return 0;
     for (i = at + 1; i < n && i < at + 80 && t[i] != ')'; i++)
-        if (!kr_isalpha((unsigned char)t[i]) && !strchr(" -'.", t[i]))
+        if (!kr_isalpha((unsigned char)t[i]) && (!t[i] || !strchr(" -'.", t[i])))
             return 0;
     return i < n && t[i] == ')' ? i + 1 : 0;
 }
 
+/* The Latin letters a name's word starting with Cyrillic letter c (its
+ * code point) may start with when spelt in Latin script: "Скотт" Scott,
+ * "Хоровитц" Horowitz, "Жан" Jean, "Цюрих" Zurich. "" when unknown. */
+static const char *latin_starts(uint32_t c)
+{
+    static const char *const by_letter[32] = {
+        "a", "b", "vw", "ghj", "d", "ey", "zjg", "z", "iey", "yij", "kcq", "l", "m", "n", "o", "pf",
+        "r", "sc", "t", "uwo", "fp", "khcj", "tczs", "c", "s", "s", "", "y", "", "ea", "yju", "yji"};
+    if (c == 0x401 || c == 0x451) /* Ё, ё */
+        return "yej";
+    if (c >= 0x410 && c <= 0x42F) /* А..Я */
+        return by_letter[c - 0x410];
+    if (c >= 0x430 && c <= 0x44F) /* а..я */
+        return by_letter[c - 0x430];
+    return "";
+}
+
+/* Whether the Latin text g[0..gn) spells the name x[0..xn): as many words
+ * (hyphens join), each starting with a letter the Cyrillic word's first
+ * letter may be spelt with, or with the same letter when x is Latin. */
+static int spells(const char *x, size_t xn, const char *g, size_t gn)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        int32_t c;
+        size_t at;
+        while (i < xn && (x[i] == ' ' || x[i] == '-'))
+            i++;
+        while (j < gn && (g[j] == ' ' || g[j] == '-'))
+            j++;
+        if (i >= xn || j >= gn)
+            return i >= xn && j >= gn;
+        at = i;
+        if ((c = utf8_next(x, xn, &at)) < 0)
+            return 0;
+        if (c < 0x80 ? ((c | 0x20) != (g[j] | 0x20)) : !strchr(latin_starts((uint32_t)c), g[j] | 0x20))
+            return 0;
+        while (i < xn && x[i] != ' ' && x[i] != '-')
+            i++;
+        while (j < gn && g[j] != ' ' && g[j] != '-')
+            j++;
+    }
+}
+
 /* "Скотт Хоровитц (Scott Horowitz)": a person's name spelt in Latin
- * script in parentheses after it is the same person, whatever the words
- * of the spelling match on their own ("Scott" is no Scot). */
+ * script in parentheses after it (as many words, first letters that
+ * spell theirs) is the same person, whatever the words of the spelling
+ * match on their own ("Scott" is no Scot); "Лавров (Reuters)" is not. */
 static int person_glosses(res *r)
 {
     size_t k, j, n = r->o.n;
@@ -2856,7 +2912,8 @@ static int person_glosses(res *r)
             continue;
         if (at < r->n && r->t[at] == ' ')
             at++;
-        if (!(end = latin_gloss_end(r->t, r->n, at)))
+        if (!(end = latin_gloss_end(r->t, r->n, at)) ||
+            !spells(r->t + x.span.start, x.span.end - x.span.start, r->t + at + 1, end - at - 2))
             continue;
         for (j = 0; j < r->o.n; j++)
             if (r->o.v[j].kind && r->o.v[j].span.start > at && r->o.v[j].span.end < end)

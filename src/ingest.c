@@ -423,14 +423,20 @@ static int read_file(const char *path, kr_buf *b, char *msg, size_t msgn)
     return 0;
 }
 
+/* 1 when input `in` was ingested completely as it is now (the key under
+ * which it was recorded, its real path, in key), 0 if not, <0 on error. */
+static int file_done(store *st, const input *in, char key[PATH_MAX], kr_error *err)
+{
+    if (!realpath(in->path, key))
+        snprintf(key, PATH_MAX, "%s", in->path);
+    return st ? store_file_done(st, key, in->size, in->mtime, err) : 0;
+}
+
 static int ingest_file(run *r, const input *in, kr_buf *buf)
 {
     char msg[256], key[PATH_MAX];
     ingest_reader rd = ingest_reader_for(in->path, in->explicit_path);
-    int rc;
-    if (!realpath(in->path, key))
-        snprintf(key, sizeof key, "%s", in->path);
-    rc = r->st ? store_file_done(r->st, key, in->size, in->mtime, r->err) : 0;
+    int rc = file_done(r->st, in, key, r->err);
     if (rc < 0)
         return r->fatal = rc;
     if (rc) {
@@ -535,7 +541,7 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
     run r;
     kr_buf buf = {0};
     size_t k;
-    uint64_t total = 0;
+    uint64_t total = 0, fresh;
     int rc = 0, use_stdin = 0, bulk = 0;
     double t0 = progress_now();
 
@@ -568,8 +574,18 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
     if (!o->no_entities && (rc = analyzer_new(o->lexicon, &r.an, err)) != 0)
         goto done;
     stats->lexicon_problems = r.an ? analyzer_problems(r.an) : 0;
-    /* the size of stdin is not known: a stream is never a bulk load */
-    if (st && (bulk = store_bulk_begin(st, total, err)) < 0) {
+    /* what is still to be read decides (files done before are skipped);
+     * the size of stdin is not known: a stream is never a bulk load */
+    for (k = 0, fresh = 0; st && k < w.n; k++) {
+        char key[PATH_MAX];
+        int done = file_done(st, &w.v[k], key, err);
+        if (done < 0) {
+            rc = done;
+            goto done;
+        }
+        fresh += done ? 0 : (uint64_t)w.v[k].size;
+    }
+    if (st && (bulk = store_bulk_begin(st, fresh, err)) < 0) {
         rc = bulk;
         goto done;
     }

@@ -385,7 +385,9 @@ static int cmp_pend(const void *a, const void *b)
         return x->node < y->node ? -1 : 1;
     if (x->p.entry != y->p.entry)
         return x->p.entry < y->p.entry ? -1 : 1;
-    return (int)x->p.adj - (int)y->p.adj;
+    if (x->p.adj != y->p.adj)
+        return (int)x->p.adj - (int)y->p.adj;
+    return (int)x->p.ija - (int)y->p.ija;
 }
 
 int match_build(const lex_db *lex, match_db **out)
@@ -647,6 +649,11 @@ static void word_ids(const match_db *m, match_word *mw, const char *text, const 
     mw->key = n > 0 ? ids[0] : 0;
     mw->alt[0] = n > 1 ? ids[1] : 0;
     mw->alt[1] = n > 2 ? ids[2] : 0;
+    /* on the folded word, whatever the case or marks of the text */
+    if (mw->key && keys[0].p == folded) {
+        size_t kl = key_len(m, mw->key);
+        mw->ija = (uint8_t)(kl <= fn && ija_ending(folded + kl, fn - kl));
+    }
 }
 
 /* The longest name starting at word i, trying each key of the first word
@@ -746,6 +753,7 @@ typedef struct word_keys_memo {
     uint64_t khash;
     uint32_t key, alt[2], bare, ckey;
     uint16_t script;
+    uint8_t ija;
 } word_keys_memo;
 
 wmemo *match_memo_new(void)
@@ -831,6 +839,7 @@ static int key_words(const match_db *m, stem_cache *sc, wmemo *mm, const char *t
             mw->ckey = km->ckey;
             mw->khash = km->khash;
             mw->script = km->script;
+            mw->ija = km->ija;
             continue;
         }
         fold_next(text, mw->span.end, &at, buf, &w);
@@ -845,6 +854,7 @@ static int key_words(const match_db *m, stem_cache *sc, wmemo *mm, const char *t
             km->ckey = mw->ckey;
             km->khash = mw->khash;
             km->script = mw->script;
+            km->ija = mw->ija;
         }
     }
     return 0;
@@ -854,17 +864,15 @@ static int key_words(const match_db *m, stem_cache *sc, wmemo *mm, const char *t
  * -ия, -ий or -ие and one not (мэрия and мэр share the key мэр), which
  * of them the text's last word w is: 1 when its ending is one of the
  * -ия nouns' (мэрии), 0 when not (мэра); -1 when the node's entries do
- * not differ so. */
-static int ija_choice(const match_db *m, uint32_t node, const char *text, const match_word *w)
+ * not differ so. The ending follows the word's first key, the one a
+ * match mostly goes through. */
+static int ija_choice(const match_db *m, uint32_t node, const match_word *w)
 {
     uint32_t j, first = m->pfirst[node], end = first + m->pcount[node];
-    size_t n = w->span.end - w->span.start, kl = key_len(m, w->key);
     int seen = 0;
     for (j = first; j < end; j++)
         seen |= 1 << (m->pay[j].ija != 0);
-    if (seen != 3 || !(w->script & FOLD_CYRILLIC) || !kl || kl > n)
-        return -1;
-    return ija_ending(text + w->span.start + kl, n - kl);
+    return seen == 3 ? w->ija : -1;
 }
 
 int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *text,
@@ -928,7 +936,7 @@ int match_text_memo(const match_db *m, stem_cache *sc, wmemo *mm, const char *te
             i++;
             continue;
         }
-        ija = ija_choice(m, best, text, &words[best_end - 1]);
+        ija = ija_choice(m, best, &words[best_end - 1]);
         for (j = m->pfirst[best]; j < m->pfirst[best] + m->pcount[best]; j++) {
             if (ija >= 0 && m->pay[j].ija != ija)
                 continue;

@@ -44,6 +44,8 @@ typedef struct match_word {
                          St. Petersburg) or an apostrophe (Azerbaijan's)
                          does; a name may run across either */
     uint8_t cap;      /* the first letter is a capital */
+    uint8_t ija;      /* Cyrillic, and what follows its first key is an
+                         -ия/-ий/-ие noun's ending (мэрии after мэр) */
 } match_word;
 
 typedef struct match_result {

@@ -280,8 +280,16 @@ int store_bulk_begin(store *s, uint64_t bytes, kr_error *err)
     int rc;
     if (pages < 0 || size < 0)
         return db_error(s, err, "reading the database size");
-    if (bytes < (uint64_t)(pages * size) / STORE_BULK_SHARE)
+    if (bytes < (uint64_t)(pages * size) / STORE_BULK_SHARE || bytes == 0) {
+        /* kept up to date row by row: any a killed load left out first */
+        if ((rc = store_begin(s, err)) != 0)
+            return rc;
+        if ((rc = build_indexes(s, err)) != 0 || (rc = store_commit(s, err)) != 0) {
+            store_rollback(s);
+            return rc;
+        }
         return 0;
+    }
     if ((rc = store_begin(s, err)) != 0)
         return rc;
     for (k = 0; k < NREBUILT && rc == 0; k++) {
@@ -299,6 +307,7 @@ int store_bulk_begin(store *s, uint64_t bytes, kr_error *err)
 int store_bulk_end(store *s, kr_error *err)
 {
     int rc;
+    store_rollback(s); /* what a failed commit left open */
     if ((rc = store_begin(s, err)) != 0)
         return rc;
     if ((rc = build_indexes(s, err)) != 0 || (rc = store_commit(s, err)) != 0)
@@ -363,8 +372,7 @@ int store_open(const char *path, int mode, store **out, kr_error *err)
          * instead of 4 MB cost fewer syncs; neither grows with the corpus. */
         if ((rc = exec(s, "PRAGMA synchronous = NORMAL", err)) != 0 ||
             (rc = exec(s, "PRAGMA cache_size = -32768", err)) != 0 ||
-            (rc = exec(s, "PRAGMA wal_autocheckpoint = 8192", err)) != 0 || (rc = migrate(s, err)) != 0 ||
-            (rc = build_indexes(s, err)) != 0)
+            (rc = exec(s, "PRAGMA wal_autocheckpoint = 8192", err)) != 0 || (rc = migrate(s, err)) != 0)
             goto fail;
     } else {
         sqlite3_stmt *st;

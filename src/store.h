@@ -29,9 +29,9 @@ int store_schema_version(void);
  * the database's size, its secondary indexes (of dates, actors, entities)
  * are dropped, and store_bulk_end builds them again by sorting, several
  * times cheaper than inserting into them row by row. Returns 1 when they
- * were dropped, 0 when the load is too small for it, <0 on error. Queries
- * give the same results without them, only slower; a write opening of the
- * database builds any that a load killed before its end left out. */
+ * were dropped, 0 when the load is too small for it (then any index a
+ * load killed before its end left out is built now), <0 on error. Queries
+ * give the same results without them, only slower. */
 #define STORE_BULK_SHARE 8
 int store_bulk_begin(store *s, uint64_t bytes, kr_error *err);
 int store_bulk_end(store *s, kr_error *err);
