@@ -571,6 +571,13 @@ static void test_builtin_names(fixture *f)
     x = mention_at(&r, "киевский режим");
     CHECK(x && x->code && strcmp(x->code, "UKRGOV") == 0);
     /* мэр and мэрия share a key; the ending tells them apart */
+    r = resolve(f, "СОТРУДНИКИ МЭРИИ САМАРЫ.");
+    TYPE(r, "МЭРИИ САМАРЫ", "ORG");
+    /* a gloss that spells no name is none; one letter is an initial */
+    r = resolve(f, "Сергей Лавров (Reuters) заявил, что Обама и V. Putin встретятся.");
+    TYPE(r, "Reuters", "ORG");
+    x = mention_at(&r, "V. Putin");
+    CHECK(x && strcmp(x->id, "vladimir-putin") == 0);
     r = resolve(f, "Отставка мэра Самары обсуждалась. Сотрудники мэрии Самары молчат.");
     for (k = 0; k < r.n; k++) /* no organization over "мэра" */
         CHECK(strcmp(r.v[k].type, "ORG") || r.v[k].span.start != (size_t)(strstr(r.text, "мэра") - r.text));
