@@ -2380,6 +2380,29 @@ static int organ_of(res *r, size_t w, size_t end)
     return (mt->name = arena_strndup(r->a, r->t + s, end - s)) ? 0 : KR_ENOMEM;
 }
 
+/* "пресс-служба президента Украины", "Пресс-служба Кадырова": an organ
+ * noun right before a person or a post names that person's organ, an
+ * organization over both, beside the person's mention. */
+static int person_organs(res *r)
+{
+    size_t k, w, n = r->o.n;
+    int rc;
+    for (k = 0; k < n; k++) {
+        const ent_mention *x = &r->o.v[k];
+        if (!x->kind || x->kind == ENT_ADJ || x->type[0] != 'P')
+            continue;
+        w = word_from(r, x->span.start);
+        if (w == 0 || w >= r->mr.nwords || r->mr.words[w].span.start != x->span.start ||
+            r->covered[w - 1] || r->mr.words[w].joined != 1 ||
+            !(word_class_h(r->c, r->mr.words[w - 1].khash) & W_ORGAN) ||
+            !tight(r->t, r->mr.words[w - 1].span.end, x->span.start))
+            continue;
+        if ((rc = organ_of(r, w - 1, x->span.end)) != 0)
+            return rc;
+    }
+    return 0;
+}
+
 /* "Северной Африке", "Западном Иерусалиме", "East Jerusalem": a quarter
  * written with a capital right before a place's name belongs to its
  * mention (a name of the lexicon for the quarter, "Южная Осетия", was
@@ -3073,6 +3096,8 @@ int ent_resolve(ent_ctx *c, const char *t, size_t n, size_t from, const tok_doc 
         return rc;
     person_edges(&r);
     place_quarters(&r);
+    if ((rc = person_organs(&r)) != 0)
+        return rc;
     if ((rc = titled_candidates(&r)) != 0)
         return rc;
     if ((rc = person_glosses(&r)) != 0)

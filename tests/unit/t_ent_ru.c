@@ -578,6 +578,12 @@ static void test_builtin_names(fixture *f)
     TYPE(r, "Reuters", "ORG");
     x = mention_at(&r, "V. Putin");
     CHECK(x && strcmp(x->id, "vladimir-putin") == 0);
+    /* the organ of a person or a post is an organization beside them */
+    r = resolve(f, "Как сообщила пресс-служба президента Украины, визит отложен. Пресс-служба "
+                   "Кадырова молчит.");
+    TYPE(r, "пресс-служба президента Украины", "ORG");
+    TYPE(r, "Пресс-служба Кадырова", "ORG");
+    TYPE(r, "Кадырова", "PER");
     r = resolve(f, "Отставка мэра Самары обсуждалась. Сотрудники мэрии Самары молчат.");
     for (k = 0; k < r.n; k++) /* no organization over "мэра" */
         CHECK(strcmp(r.v[k].type, "ORG") || r.v[k].span.start != (size_t)(strstr(r.text, "мэра") - r.text));
