@@ -2349,6 +2349,14 @@ static size_t word_from(const res *r, size_t at)
     return lo;
 }
 
+/* The index of the word mention x starts with; 0 when it starts with
+ * none, or with the first word (which has no word before it). */
+static size_t mention_word(const res *r, const ent_mention *x)
+{
+    size_t w = word_from(r, x->span.start);
+    return w > 0 && w < r->mr.nwords && r->mr.words[w].span.start == x->span.start ? w : 0;
+}
+
 /* The start of a description ending with the noun at word w, over the
  * first part of a compound ("интернет-издания", "Пресс-служба") and up to
  * two adjectives. */
@@ -2391,9 +2399,7 @@ static int person_organs(res *r)
         const ent_mention *x = &r->o.v[k];
         if (!x->kind || x->kind == ENT_ADJ || x->type[0] != 'P')
             continue;
-        w = word_from(r, x->span.start);
-        if (w == 0 || w >= r->mr.nwords || r->mr.words[w].span.start != x->span.start ||
-            r->covered[w - 1] || r->mr.words[w].joined != 1 ||
+        if (!(w = mention_word(r, x)) || r->covered[w - 1] || r->mr.words[w].joined != 1 ||
             !(word_class_h(r->c, r->mr.words[w - 1].khash) & W_ORGAN) ||
             !tight(r->t, r->mr.words[w - 1].span.end, x->span.start))
             continue;
@@ -2415,8 +2421,7 @@ static void place_quarters(res *r)
         const match_word *p;
         if (x->kind != ENT_NAME || (x->type[0] != 'L' && x->type[0] != 'G'))
             continue;
-        w = word_from(r, x->span.start);
-        if (w == 0 || w >= r->mr.nwords || r->mr.words[w].span.start != x->span.start)
+        if (!(w = mention_word(r, x)))
             continue;
         p = &r->mr.words[w - 1];
         if ((r->covered[w - 1] && r->covered[w - 1] != IN_CANDIDATE) || !p->cap ||
@@ -2449,8 +2454,7 @@ static int org_nouns(res *r)
         size_t lo;
         if (!x->kind || x->type[0] != 'O' || x->kind == ENT_ADJ)
             continue;
-        lo = word_from(r, x->span.start);
-        if (lo == 0 || lo >= r->mr.nwords || r->mr.words[lo].span.start != x->span.start)
+        if (!(lo = mention_word(r, x)))
             continue;
         site_end(r, x);
         /* "Международная федерация футбола ФИФА": the organization's
@@ -2793,11 +2797,9 @@ static int quoted_adjective(const res *r, const unit *u)
 {
     const match_word *mw = r->mr.words;
     size_t w = u->first;
-    if (!(u->adj || (u->nwords == 1 && adjective_shape(r->t, u->span))) || w == 0 || !mw[w].cap || !opens_quote(r->t, mw[w].span.start) ||
-        !(word_class_h(r->c, mw[w - 1].khash) & (W_ORG | W_LEGAL)) ||
-        !quote_gap(r->t, mw[w - 1].span.end, mw[w].span.start))
-        return 0;
-    return 1;
+    return (u->adj || (u->nwords == 1 && adjective_shape(r->t, u->span))) && w > 0 && mw[w].cap &&
+           opens_quote(r->t, mw[w].span.start) && (word_class_h(r->c, mw[w - 1].khash) & (W_ORG | W_LEGAL)) &&
+           quote_gap(r->t, mw[w - 1].span.end, mw[w].span.start);
 }
 
 /* A one-word lexicon name that is part of an unknown person's name: a

@@ -76,32 +76,64 @@ static const ending *ru_ending(const char *w, size_t n, int one, int nom)
     return NULL;
 }
 
+/* Vowels and signs, letters after which no consonant cluster is. */
+static const char ru_vowels[] = "аеёиоуыэюяйьъ";
+
+/* The k-th last letter (1: the last) of the folded Cyrillic word
+ * w[0..n), as a string in out; 0 when the word has fewer letters or that
+ * one is no two-byte Cyrillic letter. */
+static int ru_letter(const char *w, size_t n, size_t k, char out[3])
+{
+    if (n < 2 * k || (unsigned char)w[n - 2 * k] < 0xD0)
+        return 0;
+    memcpy(out, w + n - 2 * k, 2);
+    out[2] = '\0';
+    return 1;
+}
+
 int key_ru_indeclinable(const char *w, size_t n)
 {
-    static const char *const vowels = "аеёиоуыэюяйьъ";
     static const char *const declined_i = "кгхжшщч"; /* Мытищи, Химки */
     static const char *const declined_o[] = {"ово", "ево", "ёво", "ино", "ыно", NULL};
-    char last[3] = {0}, before[3] = {0};
+    char last[3], before[3];
     size_t k;
-    if (n < 6 || (unsigned char)w[n - 2] < 0xD0 || (unsigned char)w[n - 4] < 0xD0)
+    if (n < 6 || !ru_letter(w, n, 1, last) || !ru_letter(w, n, 2, before))
         return 0;
-    memcpy(last, w + n - 2, 2);
-    memcpy(before, w + n - 4, 2);
     /* Самоа, Гоа, Никарагуа: а after a vowel */
     if (!strcmp(last, "а"))
         return strstr("оуие", before) != NULL;
     if (!strstr("иеоуюэ", last))
         return 0;
     /* a vowel before: Токио, but the Russian -ие, -ии (Поморие) decline */
-    if (strstr(vowels, before) && (!strcmp(last, "и") || !strcmp(last, "е") || strstr("йьъ", before)))
+    if (strstr(ru_vowels, before) && (!strcmp(last, "и") || !strcmp(last, "е") || strstr("йьъ", before)))
         return 0;
     if (!strcmp(last, "и"))
         return !strstr(declined_i, before);
     if (!strcmp(last, "о"))
         for (k = 0; declined_o[k]; k++)
-            if (n >= 6 && memcmp(w + n - 6, declined_o[k], 6) == 0)
+            if (memcmp(w + n - 6, declined_o[k], 6) == 0)
                 return 0;
     return 1;
+}
+
+size_t key_ru_oblique(int kind, const char *w, size_t n, size_t kl, char *out)
+{
+    char c3[3], c2[3], c1[3];
+    if (n < 8 || n > KEY_MAX - 4 || !ru_letter(w, n, 1, c1) || !ru_letter(w, n, 2, c2) ||
+        !ru_letter(w, n, 3, c3))
+        return 0;
+    if (kind == KEY_OBLIQUE_PLURAL) {
+        if (kl != n - 2 || (strcmp(c1, "ы") && strcmp(c1, "и")))
+            return 0;
+        memcpy(out, w, kl); /* the key is the word without its ending */
+        memcpy(out + kl, "ов", 4);
+        return kl + 4;
+    }
+    if (kl != n || strstr(ru_vowels, c3) || strstr(ru_vowels, c1) || (strcmp(c2, "е") && strcmp(c2, "о")))
+        return 0;
+    memcpy(out, w, n - 4);
+    memcpy(out + n - 4, w + n - 2, 2);
+    return n - 2;
 }
 
 size_t key_ru_strip(const char *w, size_t n)

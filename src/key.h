@@ -48,6 +48,19 @@ size_t key_text(stem_cache *sc, unsigned script, const char *w, size_t n, char b
  * after к, г, х, ж, ш, щ, ч; Иваново, Бородино: -ово, -ево, -ино, -ыно). */
 int key_ru_indeclinable(const char *w, size_t n);
 
+/* The key of the declined forms of a Russian place name that its key
+ * (key_lex, kl bytes) misses, by the shape of its folded last word
+ * w[0..n), into out[KEY_MAX]: KEY_OBLIQUE_FLEETING, a vowel of the last
+ * syllable that drops (Египет, Египта; Орёл, Орла; Торжок, Торжка: a
+ * consonant, е or о, a consonant at the end) gives the stem without it
+ * (египт); KEY_OBLIQUE_PLURAL, a plural in -ы or -и, whose genitive ends
+ * in -ов, which keys keep as they keep surnames' -ов (Штаты, Штатов;
+ * Эмираты, Эмиратов), gives that form (штатов). Returns the length, or 0
+ * when the word has no such form. For places only: a surname keeps its
+ * vowel (Лавров, Лаврова). */
+enum { KEY_OBLIQUE_FLEETING = 1, KEY_OBLIQUE_PLURAL, KEY_OBLIQUE_N };
+size_t key_ru_oblique(int kind, const char *w, size_t n, size_t kl, char *out);
+
 /* The Russian nominal ending stripper alone, on a folded Cyrillic word
  * (exposed for tests): returns the length of the kept part. */
 size_t key_ru_strip(const char *w, size_t n);

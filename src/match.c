@@ -272,41 +272,6 @@ static size_t acronym_key(const char *folded, size_t n, char *out)
     return marked_key(MARK_ACRONYM, folded, n, out);
 }
 
-/* The declined forms of a Russian place name that its key misses, by
- * the shape of its last word (folded w[0..n), key k[0..kl)), into out:
- * OBLIQUE_FLEETING, a vowel of the last syllable that drops (Египет,
- * Египта; Орёл, Орла; Торжок, Торжка: a consonant, е or о, a consonant
- * at the end) gives the stem without it (египт); OBLIQUE_PLURAL, a plural
- * in -ы or -и, whose genitive ends in -ов, which keys keep as they keep
- * surnames' -ов (Штаты, Штатов; Эмираты, Эмиратов) gives that form
- * (штатов). Returns the length, or 0 when the word has no such form.
- * Places only: a surname keeps its vowel (Лавров, Лаврова). */
-enum { OBLIQUE_FLEETING = 1, OBLIQUE_PLURAL, OBLIQUE_N };
-
-static size_t oblique_key(int kind, const char *w, size_t n, const char *k, size_t kl, char *out)
-{
-    static const char vowels[] = "аеёиоуыэюяйьъ";
-    char c3[3] = {0}, c2[3] = {0}, c1[3] = {0};
-    if (n < 8 || n > KEY_MAX - 4 || (unsigned char)w[n - 2] < 0xD0 || (unsigned char)w[n - 4] < 0xD0 ||
-        (unsigned char)w[n - 6] < 0xD0)
-        return 0;
-    memcpy(c3, w + n - 6, 2);
-    memcpy(c2, w + n - 4, 2);
-    memcpy(c1, w + n - 2, 2);
-    if (kind == OBLIQUE_PLURAL) {
-        if (kl != n - 2 || (strcmp(c1, "ы") && strcmp(c1, "и")))
-            return 0;
-        memcpy(out, k, kl);
-        memcpy(out + kl, "ов", 4);
-        return kl + 4;
-    }
-    if (kl != n || strstr(vowels, c3) || strstr(vowels, c1) || (strcmp(c2, "е") && strcmp(c2, "о")))
-        return 0;
-    memcpy(out, w, n - 4);
-    memcpy(out + n - 4, w + n - 2, 2);
-    return n - 2;
-}
-
 /* Whether a Russian ending e[0..n) is one of the -ия, -ий, -ие nouns'
  * (two letters or more, starting with и): мэрия, мэрии, мэрию, мэрией. */
 static int ija_ending(const char *e, size_t n)
@@ -315,8 +280,9 @@ static int ija_ending(const char *e, size_t n)
 }
 
 /* Adds the path of name nm's words to the trie, from the root; with
- * `oblique` (OBLIQUE_*), the path of those of its declined forms whose
- * last word its key misses (1 with *node unchanged when it has none). */
+ * `oblique` (KEY_OBLIQUE_*), the path of those of its declined forms
+ * whose last word its key misses (1 with *node unchanged when it has
+ * none). */
 static int name_path(match_db *m, stem_cache *sc, const lex_name *nm, uint32_t root, int oblique,
                      uint32_t *node, size_t *words, int *ija)
 {
@@ -352,7 +318,7 @@ static int name_path(match_db *m, stem_cache *sc, const lex_name *nm, uint32_t r
         }
         if (oblique && *words + 1 == nwords) {
             size_t ol = key[0] == MARK_ACRONYM || w.script != FOLD_CYRILLIC
-                            ? 0 : oblique_key(oblique, buf, w.n, key, kl, okey);
+                            ? 0 : key_ru_oblique(oblique, buf, w.n, kl, okey);
             if (!ol)
                 return 1;
             memcpy(key, okey, ol);
@@ -415,7 +381,7 @@ int match_build(const lex_db *lex, match_db **out)
         if (!type || type == LEX_GIVEN)
             continue; /* an entry with errors; given names are not entities */
         /* names only: a plural demonym's genitive is a surname (немцы, Немцов) */
-        for (oblique = 0; oblique < ((type == LEX_GPE || type == LEX_LOC) && !nm->adj ? OBLIQUE_N : 1);
+        for (oblique = 0; oblique < ((type == LEX_GPE || type == LEX_LOC) && !nm->adj ? KEY_OBLIQUE_N : 1);
              oblique++) {
             uint32_t node;
             size_t words;
