@@ -575,7 +575,9 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
         goto done;
     stats->lexicon_problems = r.an ? analyzer_problems(r.an) : 0;
     /* what is still to be read decides (files done before are skipped);
-     * the size of stdin is not known: a stream is never a bulk load */
+     * the size of stdin is not known: a stream is never a bulk load. Each
+     * file is looked up again when its turn comes, as a file named twice
+     * is done by then. */
     for (k = 0, fresh = 0; st && k < w.n; k++) {
         char key[PATH_MAX];
         int done = file_done(st, &w.v[k], key, err);
@@ -600,7 +602,7 @@ int ingest_paths(store *st, const char *const *paths, size_t npaths, const inges
     progress_end(&r.bar);
     if (bulk > 0) {
         /* what was stored stays stored: the indexes are built after a
-         * failure too, and a failure here leaves them to the next opening */
+         * failure too, and a failure here leaves them to the next ingest */
         kr_error ierr;
         double t1 = progress_now();
         int irc = store_bulk_end(st, rc ? &ierr : err);
