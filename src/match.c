@@ -577,8 +577,8 @@ static void word_ids(const match_db *m, match_word *mw, const char *text, const 
                      size_t fn, const kr_str *keys, size_t nkeys)
 {
     uint32_t ids[KEY_ALTS + 1];
-    size_t n = 0, k, j;
-    int acronym = 0;
+    size_t n = 0, k, j, wn = fn < KEY_MAX - 1 ? fn : KEY_MAX - 1;
+    int acronym = 0, cyrillic = keys[0].p == folded; /* Cyrillic keys are prefixes of the word */
     mw->khash = hash_bytes(keys[0].p, keys[0].n);
     if (mw->cap) {
         size_t an = fold_all_upper(text + mw->span.start, mw->span.end - mw->span.start)
@@ -587,11 +587,16 @@ static void word_ids(const match_db *m, match_word *mw, const char *text, const 
         if (an && (ids[n] = key_find_h(m, MARK_ACRONYM, folded, an, hash_marked(MARK_ACRONYM, folded, an))) != 0)
             n++, acronym = 1;
     }
+    /* a capitalized one-word name, unless the word is a known acronym:
+     * first one Russian does not decline, as the word stands, then by the
+     * word's keys (below) */
+    if (mw->cap && !acronym && cyrillic)
+        mw->ckey = key_find_h(m, MARK_WHOLE, folded, wn, hash_marked(MARK_WHOLE, folded, wn));
     for (k = 0; k < nkeys; k++) {
         uint32_t id = key_find_h(m, 0, keys[k].p, keys[k].n, k ? hash_bytes(keys[k].p, keys[k].n) : mw->khash);
         /* the whole Cyrillic word as a key: no name's word that has an
          * ending in the nominative */
-        int whole = keys[k].p == folded && keys[k].n == fn;
+        int whole = cyrillic && keys[k].n == fn;
         if (whole && ended_only(m, id))
             id = 0;
         if (k == nkeys - 1)
@@ -600,11 +605,6 @@ static void word_ids(const match_db *m, match_word *mw, const char *text, const 
             ;
         if (id && j == n)
             ids[n++] = id;
-        /* a capitalized one-word name, unless the word is a known acronym:
-         * first as the word stands, then by its keys */
-        if (k == 0 && mw->cap && !acronym)
-            mw->ckey = key_find_h(m, MARK_WHOLE, folded, fn < KEY_MAX - 1 ? fn : KEY_MAX - 1,
-                                  hash_marked(MARK_WHOLE, folded, fn < KEY_MAX - 1 ? fn : KEY_MAX - 1));
         if (mw->cap && !acronym && !mw->ckey) {
             size_t cn = keys[k].n < KEY_MAX - 1 ? keys[k].n : KEY_MAX - 1;
             mw->ckey = key_find_h(m, MARK_CAPITAL, keys[k].p, cn, hash_marked(MARK_CAPITAL, keys[k].p, cn));
@@ -616,7 +616,7 @@ static void word_ids(const match_db *m, match_word *mw, const char *text, const 
     mw->alt[0] = n > 1 ? ids[1] : 0;
     mw->alt[1] = n > 2 ? ids[2] : 0;
     /* on the folded word, whatever the case or marks of the text */
-    if (mw->key && keys[0].p == folded) {
+    if (mw->key && cyrillic) {
         size_t kl = key_len(m, mw->key);
         mw->ija = (uint8_t)(kl <= fn && ija_ending(folded + kl, fn - kl));
     }
