@@ -215,15 +215,22 @@ static int exec(store *s, const char *q, kr_error *err)
     return db_error(s, err, what);
 }
 
-static int migrate(store *s, kr_error *err)
+/* A single-row query's integer, or -1. */
+static int64_t query_int(store *s, const char *q)
 {
     sqlite3_stmt *st;
-    int v = 0, rc;
-    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-        return db_error(s, err, "reading schema version");
-    if (sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int(st, 0);
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
+    return v;
+}
+
+static int migrate(store *s, kr_error *err)
+{
+    int v = (int)query_int(s, "PRAGMA user_version"), rc;
+    if (v < 0)
+        return db_error(s, err, "reading schema version");
     if (v > NMIGRATIONS)
         return kr_errorf(err, KR_EDB, "database schema version %d is newer than this kronika (%d)",
                          v, NMIGRATIONS);
@@ -247,72 +254,43 @@ int store_schema_version(void)
     return NMIGRATIONS;
 }
 
-/* Builds the secondary indexes that are missing: all after a bulk load,
- * and any that a bulk load killed before its end left out. */
-static int build_indexes(store *s, kr_error *err)
+/* In one transaction, drops the secondary indexes (`drop`) or builds
+ * those that are missing: all after a bulk load, and any that a load
+ * killed before its end left out. */
+static int indexes_tx(store *s, int drop, kr_error *err)
 {
     char q[160];
     size_t k;
-    int rc;
-    for (k = 0; k < NREBUILT; k++) {
-        snprintf(q, sizeof q, "CREATE INDEX IF NOT EXISTS %s ON %s", rebuilt[k].name, rebuilt[k].on);
-        if ((rc = exec(s, q, err)) != 0)
-            return rc;
+    int rc = store_begin(s, err);
+    for (k = 0; k < NREBUILT && rc == 0; k++) {
+        if (drop)
+            snprintf(q, sizeof q, "DROP INDEX IF EXISTS %s", rebuilt[k].name);
+        else
+            snprintf(q, sizeof q, "CREATE INDEX IF NOT EXISTS %s ON %s", rebuilt[k].name, rebuilt[k].on);
+        rc = exec(s, q, err);
     }
-    return 0;
-}
-
-/* A single-row query's integer, or -1. */
-static int64_t query_int(store *s, const char *q)
-{
-    sqlite3_stmt *st;
-    int64_t v = -1;
-    if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
+    if (rc || (rc = store_commit(s, err)) != 0)
+        store_rollback(s);
+    return rc;
 }
 
 int store_bulk_begin(store *s, uint64_t bytes, kr_error *err)
 {
     int64_t pages = query_int(s, "PRAGMA page_count"), size = query_int(s, "PRAGMA page_size");
-    size_t k;
     int rc;
     if (pages < 0 || size < 0)
         return db_error(s, err, "reading the database size");
-    if (bytes < (uint64_t)(pages * size) / STORE_BULK_SHARE || bytes == 0) {
-        /* kept up to date row by row: any a killed load left out first */
-        if ((rc = store_begin(s, err)) != 0)
-            return rc;
-        if ((rc = build_indexes(s, err)) != 0 || (rc = store_commit(s, err)) != 0) {
-            store_rollback(s);
-            return rc;
-        }
-        return 0;
-    }
-    if ((rc = store_begin(s, err)) != 0)
-        return rc;
-    for (k = 0; k < NREBUILT && rc == 0; k++) {
-        char q[80];
-        snprintf(q, sizeof q, "DROP INDEX IF EXISTS %s", rebuilt[k].name);
-        rc = exec(s, q, err);
-    }
-    if (rc || (rc = store_commit(s, err)) != 0) {
-        store_rollback(s);
-        return rc;
-    }
-    return 1;
+    /* a small load keeps them up to date row by row, after building any
+     * a killed load left out */
+    if (bytes < (uint64_t)(pages * size) / STORE_BULK_SHARE || bytes == 0)
+        return indexes_tx(s, 0, err);
+    return (rc = indexes_tx(s, 1, err)) != 0 ? rc : 1;
 }
 
 int store_bulk_end(store *s, kr_error *err)
 {
-    int rc;
     store_rollback(s); /* what a failed commit left open */
-    if ((rc = store_begin(s, err)) != 0)
-        return rc;
-    if ((rc = build_indexes(s, err)) != 0 || (rc = store_commit(s, err)) != 0)
-        store_rollback(s);
-    return rc;
+    return indexes_tx(s, 0, err);
 }
 
 /* Prepares statement q (an INSERT of one row of ncols parameters, in
@@ -375,12 +353,7 @@ int store_open(const char *path, int mode, store **out, kr_error *err)
             (rc = exec(s, "PRAGMA wal_autocheckpoint = 8192", err)) != 0 || (rc = migrate(s, err)) != 0)
             goto fail;
     } else {
-        sqlite3_stmt *st;
-        int v = -1;
-        if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
-            sqlite3_step(st) == SQLITE_ROW)
-            v = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
+        int v = (int)query_int(s, "PRAGMA user_version");
         if (v < 0) {
             rc = db_error(s, err, path);
             goto fail;
